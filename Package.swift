@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "HopfieldLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hopfield", targets: ["hopfield"]),
+        .library(name: "Hopfield", targets: ["Hopfield"]),
+        .library(name: "Imaging", targets: ["Imaging"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only C in the project: libpng, libjpeg-turbo and zlib behind one small door.
+        .target(
+            name: "CCodecs",
+            linkerSettings: [
+                .linkedLibrary("png"),
+                .linkedLibrary("jpeg"),
+                .linkedLibrary("z"),
+            ]
+        ),
+        // Decoding by magic bytes, grayscale, resizing, binarization, PNG encoding.
+        .target(name: "Imaging", dependencies: ["CCodecs"]),
+        // The pure core: patterns, rules, dynamics, energy, corruptions, seeded PRNG. No I/O.
+        .target(name: "Hopfield"),
+        // Datasets, importers, configs, runner, reports.
+        .target(name: "Experiments", dependencies: ["Imaging", "Hopfield"]),
+        // The command-line tool: parses arguments and calls the libraries.
+        .executableTarget(
+            name: "hopfield",
+            dependencies: [
+                "Experiments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-mode benchmarks: `swift run -c release hopfield-bench`.
+        .executableTarget(
+            name: "hopfield-bench",
+            dependencies: ["Experiments"],
+            path: "Benchmarks/HopfieldBench"
+        ),
+        // Helpers shared by the test targets (paths to the shared datasets, scratch folders).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+        .testTarget(name: "HopfieldTests", dependencies: ["Hopfield", "TestSupport"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "TestSupport"]),
+    ]
+)

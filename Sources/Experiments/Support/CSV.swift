@@ -1,0 +1,53 @@
+/// RFC 4180 CSV text: fields with commas, quotes or line breaks are quoted; lines end in "\n".
+/// Numbers are written by the caller in a fixed format so the bytes are the same everywhere.
+public struct CSVTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]] = []
+
+    public init(header: [String]) { self.header = header }
+
+    public mutating func append(_ row: [String]) {
+        precondition(row.count == header.count, "CSV row has \(row.count) fields for \(header.count) columns")
+        rows.append(row)
+    }
+
+    public var text: String {
+        var out = CSVTable.line(header)
+        for row in rows { out += CSVTable.line(row) }
+        return out
+    }
+
+    public static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: ",") + "\n"
+    }
+
+    public static func escape(_ field: String) -> String {
+        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return field
+    }
+}
+
+import Foundation
+
+/// Fixed-format numbers for CSV files: the same text on every machine and locale.
+public enum Format {
+    /// A Double with `digits` decimals ("0.1250"); NaN as "nan", infinities as "inf"/"-inf".
+    public static func fixed(_ value: Double, _ digits: Int = 4) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        let text = String(format: "%.\(digits)f", value)
+        // Avoid "-0.0000".
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
+        return text
+    }
+
+    /// A Double in the shortest form that reads back exactly (Swift's description).
+    public static func exact(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

