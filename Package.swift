@@ -40,7 +40,10 @@ let package = Package(
         // Release-mode benchmarks: `swift run -c release hopfield-bench`.
         .executableTarget(
             name: "hopfield-bench",
-            dependencies: ["Experiments"],
+            dependencies: [
+                "Experiments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/HopfieldBench"
         ),
         // Helpers shared by the test targets (paths to the shared datasets, scratch folders).

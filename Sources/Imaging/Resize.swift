@@ -58,54 +58,84 @@ public enum Resizer {
         return FloatImage(width: width, height: height, pixels: out)
     }
 
-    /// One output pixel's footprint along one axis: source indices and the covered fractions.
-    struct Footprint { var first: Int; var weights: [Float] }
-
-    /// Output pixel i covers [i·in/out, (i+1)·in/out) in source pixels; each source pixel
-    /// contributes the length of its overlap, and the weights are divided by their sum.
-    /// Computed in exact integer units of 1/out, so no rounding decides which pixels count.
-    static func footprints(outSize: Int, inSize: Int) -> [Footprint] {
-        (0..<outSize).map { i in
-            // Interval in units of 1/outSize source pixels: [i·in, (i+1)·in).
-            let start = i * inSize, end = (i + 1) * inSize
-            let first = start / outSize, last = (end - 1) / outSize
-            var weights: [Float] = []
-            for s in first...last {
-                let lo = max(start, s * outSize), hi = min(end, (s + 1) * outSize)
-                weights.append(Float(hi - lo) / Float(inSize))
-            }
-            return Footprint(first: first, weights: weights)
-        }
+    /// The footprints of all output pixels along one axis, flattened: output pixel i reads
+    /// source pixels first[i] ..< first[i] + count[i] with weights[offset[i] ..< offset[i] + count[i]].
+    struct Footprints {
+        var first: [Int32] = []
+        var count: [Int32] = []
+        var offset: [Int32] = []
+        var weights: [Float] = []
     }
 
+    /// Output pixel i covers [i·in/out, (i+1)·in/out) in source pixels; each source pixel
+    /// contributes the length of its overlap divided by the footprint's length (in/out).
+    /// Overlaps are computed in exact integer units of 1/out, so no rounding decides which
+    /// pixels count, and the weights of each output pixel sum to 1.
+    static func footprints(outSize: Int, inSize: Int) -> Footprints {
+        var f = Footprints()
+        f.first.reserveCapacity(outSize)
+        f.count.reserveCapacity(outSize)
+        f.offset.reserveCapacity(outSize)
+        f.weights.reserveCapacity(outSize * (inSize / outSize + 2))
+        for i in 0..<outSize {
+            let start = i * inSize, end = (i + 1) * inSize
+            let first = start / outSize, last = (end - 1) / outSize
+            f.first.append(Int32(first))
+            f.count.append(Int32(last - first + 1))
+            f.offset.append(Int32(f.weights.count))
+            for s in first...last {
+                let lo = max(start, s * outSize), hi = min(end, (s + 1) * outSize)
+                f.weights.append(Float(hi - lo) / Float(inSize))
+            }
+        }
+        return f
+    }
+
+    /// Vertical pass first (whole rows at a time, which vectorizes), then the horizontal pass on
+    /// the `height` reduced rows only.
     static func area(_ image: GrayImage, width: Int, height: Int) -> FloatImage {
         let xs = footprints(outSize: width, inSize: image.width)
         let ys = footprints(outSize: height, inSize: image.height)
-        // Horizontal pass into a width × image.height buffer, then the vertical pass.
-        var rows = [Float](repeating: 0, count: width * image.height)
-        var out = [Float](repeating: 0, count: width * height)
-        image.pixels.withUnsafeBufferPointer { src in
-            rows.withUnsafeMutableBufferPointer { mid in
-                for y in 0..<image.height {
-                    let row = y * image.width
-                    for (x, f) in xs.enumerated() {
-                        var sum: Float = 0
-                        for (k, weight) in f.weights.enumerated() { sum += Float(src[row + f.first + k]) * weight }
-                        mid[y * width + x] = sum
+        let srcWidth = image.width
+        let columns = [Float](unsafeUninitializedCapacity: srcWidth * height) { mid, initialized in
+            image.pixels.withUnsafeBufferPointer { src in
+                for y in 0..<height {
+                    let out = mid.baseAddress! + y * srcWidth
+                    let first = Int(ys.first[y]), count = Int(ys.count[y]), offset = Int(ys.offset[y])
+                    let w0 = ys.weights[offset]
+                    let row0 = src.baseAddress! + first * srcWidth
+                    for x in 0..<srcWidth { out[x] = Float(row0[x]) * w0 }
+                    for k in 1..<max(count, 1) {
+                        let weight = ys.weights[offset + k]
+                        let row = src.baseAddress! + (first + k) * srcWidth
+                        for x in 0..<srcWidth { out[x] += Float(row[x]) * weight }
                     }
                 }
             }
+            initialized = srcWidth * height
         }
-        rows.withUnsafeBufferPointer { mid in
-            out.withUnsafeMutableBufferPointer { dst in
-                for (y, f) in ys.enumerated() {
-                    for x in 0..<width {
-                        var sum: Float = 0
-                        for (k, weight) in f.weights.enumerated() { sum += mid[(f.first + k) * width + x] * weight }
-                        dst[y * width + x] = sum
+        let out = [Float](unsafeUninitializedCapacity: width * height) { dst, initialized in
+            columns.withUnsafeBufferPointer { mid in
+                xs.first.withUnsafeBufferPointer { first in
+                    xs.count.withUnsafeBufferPointer { count in
+                        xs.offset.withUnsafeBufferPointer { offset in
+                            xs.weights.withUnsafeBufferPointer { weights in
+                                for y in 0..<height {
+                                    let row = mid.baseAddress! + y * srcWidth
+                                    let out = dst.baseAddress! + y * width
+                                    for x in 0..<width {
+                                        let s = row + Int(first[x]), w = weights.baseAddress! + Int(offset[x])
+                                        var sum: Float = 0
+                                        for k in 0..<Int(count[x]) { sum += s[k] * w[k] }
+                                        out[x] = sum
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
+            initialized = width * height
         }
         return FloatImage(width: width, height: height, pixels: out)
     }
