@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "hopfield-bench",
             dependencies: [
-                "Experiments",
+                "Experiments", "Hopfield", "Imaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/HopfieldBench"
@@ -49,7 +49,7 @@ let package = Package(
         // Helpers shared by the test targets (paths to the shared datasets, scratch folders).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
-        .testTarget(name: "HopfieldTests", dependencies: ["Hopfield", "TestSupport"]),
+        .testTarget(name: "HopfieldTests", dependencies: ["Hopfield", "Imaging", "TestSupport"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "TestSupport"]),
     ]
 )

@@ -1,0 +1,126 @@
+/// The P stored ±1 patterns of N neurons each.
+public struct Memories: Sendable {
+    /// P.
+    public let count: Int
+    /// N.
+    public let neurons: Int
+    /// Row-major P×N ±1 values: pattern μ is rows[μ·N ..< (μ+1)·N].
+    public let rows: [Int8]
+    /// The same patterns bit-packed, for equality tests and overlaps.
+    public let packed: [BinaryPattern]
+
+    public init(_ patterns: [[Int8]]) {
+        precondition(!patterns.isEmpty, "at least one memory")
+        let n = patterns[0].count
+        precondition(n > 0 && patterns.allSatisfy { $0.count == n }, "memories must have the same length")
+        count = patterns.count
+        neurons = n
+        rows = patterns.flatMap { $0 }
+        packed = patterns.map { BinaryPattern($0) }
+    }
+
+    public func pattern(_ mu: Int) -> [Int8] { Array(rows[(mu * neurons)..<((mu + 1) * neurons)]) }
+
+    /// m_μ = Σ_i x_i^μ s_i for every μ (s may hold zeros).
+    public func overlaps(with state: [Int8]) -> [Int] {
+        precondition(state.count == neurons)
+        return (0..<count).map { mu in
+            var m = 0
+            let base = mu * neurons
+            for i in 0..<neurons { m += Int(rows[base + i]) * Int(state[i]) }
+            return m
+        }
+    }
+
+    /// What a ±1 state is: a stored memory, the negation of one, or neither.
+    public func match(_ state: BinaryPattern) -> MemoryMatch {
+        for (mu, p) in packed.enumerated() where p == state { return .memory(mu) }
+        for (mu, p) in packed.enumerated() where p.negated == state { return .inverted(mu) }
+        return .none
+    }
+
+    /// The memory with the largest |overlap| (lowest index on ties), and that overlap (signed).
+    public func nearest(_ state: BinaryPattern) -> (index: Int, overlap: Int) {
+        var best = 0, bestOverlap = packed[0].overlap(with: state)
+        for mu in 1..<count {
+            let m = packed[mu].overlap(with: state)
+            if abs(m) > abs(bestOverlap) {
+                best = mu
+                bestOverlap = m
+            }
+        }
+        return (best, bestOverlap)
+    }
+}
+
+/// Where a state stands relative to the memories.
+public enum MemoryMatch: Equatable, Sendable {
+    case memory(Int)
+    case inverted(Int)
+    case none
+}
+
+/// P stored real-valued patterns (grayscale in [−1, 1], or ±1 as Double) for the modern network.
+public struct ContinuousMemories: Sendable {
+    public let count: Int
+    public let neurons: Int
+    /// Row-major P×N.
+    public let rows: [Double]
+
+    public init(_ patterns: [[Double]]) {
+        precondition(!patterns.isEmpty, "at least one memory")
+        let n = patterns[0].count
+        precondition(n > 0 && patterns.allSatisfy { $0.count == n }, "memories must have the same length")
+        count = patterns.count
+        neurons = n
+        rows = patterns.flatMap { $0 }
+    }
+
+    public init(_ memories: Memories) {
+        count = memories.count
+        neurons = memories.neurons
+        rows = memories.rows.map(Double.init)
+    }
+
+    public func pattern(_ mu: Int) -> [Double] { Array(rows[(mu * neurons)..<((mu + 1) * neurons)]) }
+
+    /// The largest |s_i − x_i^μ| over i.
+    public func maxDistance(_ state: [Double], to mu: Int) -> Double {
+        var worst = 0.0
+        let base = mu * neurons
+        for i in 0..<neurons { worst = max(worst, abs(state[i] - rows[base + i])) }
+        return worst
+    }
+
+    /// A stored pattern (or its negation) within `tolerance` in every component, or none.
+    public func match(_ state: [Double], tolerance: Double) -> MemoryMatch {
+        for mu in 0..<count where maxDistance(state, to: mu) <= tolerance { return .memory(mu) }
+        for mu in 0..<count {
+            let base = mu * neurons
+            var worst = 0.0
+            for i in 0..<neurons { worst = max(worst, abs(state[i] + rows[base + i])) }
+            if worst <= tolerance { return .inverted(mu) }
+        }
+        return .none
+    }
+
+    /// The pattern with the largest |cosine similarity| to the state, and that cosine.
+    public func nearest(_ state: [Double]) -> (index: Int, cosine: Double) {
+        let stateNorm = state.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        var best = 0, bestCosine = 0.0
+        for mu in 0..<count {
+            let base = mu * neurons
+            var dot = 0.0, norm = 0.0
+            for i in 0..<neurons {
+                dot += rows[base + i] * state[i]
+                norm += rows[base + i] * rows[base + i]
+            }
+            let cosine = (stateNorm > 0 && norm > 0) ? dot / (stateNorm * norm.squareRoot()) : 0
+            if mu == 0 || abs(cosine) > abs(bestCosine) {
+                best = mu
+                bestCosine = cosine
+            }
+        }
+        return (best, bestCosine)
+    }
+}

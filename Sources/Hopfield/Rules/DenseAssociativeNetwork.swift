@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Dense associative memory (Krotov and Hopfield 2016; Demircigil et al. 2017): binary neurons
+/// with energy E = −Σ_μ F(x^μ · s). A neuron takes the value of lower energy; its "field" is the
+/// energy difference Δ_i = E(s_i = −1) − E(s_i = +1), computed from the overlaps in O(P).
+///
+/// Scaling: with N = 4096, F(m) = m³ or e^m overflows or loses the differences. For the
+/// polynomial, F is applied to m/N ∈ [−1, 1] (energies are N⁻ⁿ times Krotov's; a positive factor
+/// changes no decision). For the exponential, each decision is computed as
+/// Σ_μ e^(a⁺_μ − M) − Σ_μ e^(a⁻_μ − M), M the largest exponent involved (the same sign as the
+/// unscaled difference), and the energy is reported as −log Σ_μ e^(m_μ) (−lse, a monotone
+/// transform of −Σ e^(m_μ) that never overflows).
+public struct DenseAssociativeNetwork: BinaryNetwork {
+    public enum Interaction: Sendable, Equatable, Hashable {
+        /// F(x) = xⁿ (n ≥ 2; n = 2 is the classical Hopfield energy).
+        case polynomial(Int)
+        /// F(x) = max(x, 0)ⁿ.
+        case rectified(Int)
+        /// F(x) = eˣ.
+        case exponential
+    }
+
+    public let memories: Memories
+    public let neurons: Int
+    public let interaction: Interaction
+    /// x_i^μ by neuron: byNeuron[i·P + μ].
+    let byNeuron: [Int8]
+    let patterns: Int
+    /// Decisions are not linear in other neurons' states: no pruning bound.
+    public var couplingBound: Double { .infinity }
+    public var tieTolerance: Double { 1e-12 }
+
+    public init(memories: Memories, interaction: Interaction) {
+        self.memories = memories
+        neurons = memories.neurons
+        patterns = memories.count
+        self.interaction = interaction
+        var table = [Int8](repeating: 0, count: memories.neurons * memories.count)
+        for mu in 0..<memories.count {
+            for i in 0..<memories.neurons { table[i * memories.count + mu] = memories.rows[mu * memories.neurons + i] }
+        }
+        byNeuron = table
+    }
+
+    /// Runs the dynamics from `initial` (see `BinaryNetwork`).
+    public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
+        runDynamics(from: initial, dynamics: dynamics, rng: &rng)
+    }
+
+    public final class Workspace {
+        var overlaps: [Int]
+        init(_ overlaps: [Int]) { self.overlaps = overlaps }
+    }
+
+    public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace {
+        Workspace(memories.overlaps(with: Array(state)))
+    }
+
+    @inline(__always)
+    func power(_ x: Double, _ n: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<n { result *= x }
+        return result
+    }
+
+    @inline(__always)
+    func polynomial(_ m: Int) -> Double {
+        let x = Double(m) / Double(neurons)
+        switch interaction {
+        case .polynomial(let n): return power(x, n)
+        case .rectified(let n): return x > 0 ? power(x, n) : 0
+        case .exponential: return 0
+        }
+    }
+
+    public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
+        let s = Int(state[i])
+        let base = i * patterns
+        let m = workspace.overlaps
+        if case .exponential = interaction {
+            var largest = Int.min
+            for mu in 0..<patterns {
+                let x = Int(byNeuron[base + mu])
+                largest = max(largest, m[mu] + x * (1 - s), m[mu] - x * (1 + s))
+            }
+            var plus = 0.0, minus = 0.0
+            for mu in 0..<patterns {
+                let x = Int(byNeuron[base + mu])
+                plus += exp(Double(m[mu] + x * (1 - s) - largest))
+                minus += exp(Double(m[mu] - x * (1 + s) - largest))
+            }
+            return plus - minus
+        }
+        var sum = 0.0
+        for mu in 0..<patterns {
+            let x = Int(byNeuron[base + mu])
+            sum += polynomial(m[mu] + x * (1 - s)) - polynomial(m[mu] - x * (1 + s))
+        }
+        return sum
+    }
+
+    public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<neurons { out[i] = field(i, state, workspace) }
+    }
+
+    public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {
+        let delta = Int(new) - Int(old)
+        let base = i * patterns
+        for mu in 0..<patterns { workspace.overlaps[mu] += delta * Int(byNeuron[base + mu]) }
+    }
+
+    public func energy(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
+        let m = workspace.overlaps
+        if case .exponential = interaction {
+            let largest = m.max() ?? 0
+            var sum = 0.0
+            for v in m { sum += exp(Double(v - largest)) }
+            return -(Double(largest) + log(sum))
+        }
+        var sum = 0.0
+        for v in m { sum += polynomial(v) }
+        return -sum
+    }
+}

@@ -1,0 +1,95 @@
+/// How the stored patterns become couplings.
+public enum LearningRule: Sendable, Equatable, Hashable {
+    /// W = Σ_μ x^μ x^μᵀ, zero diagonal, exact integers (`HebbianNetwork`).
+    case hebbian
+    /// Storkey (1997) incremental rule (`MatrixNetwork.storkey`).
+    case storkey
+    /// Projection rule W = Xᵀ(X Xᵀ)⁻¹X (`ProjectionNetwork`).
+    case pseudoinverse(ProjectionNetwork.Diagonal)
+    /// Dense associative memory with interaction F (`DenseAssociativeNetwork`).
+    case dense(DenseAssociativeNetwork.Interaction)
+    /// The continuous modern Hopfield network with inverse temperature β (`ModernNetwork`).
+    case modern(beta: Double)
+
+    public var name: String {
+        switch self {
+        case .hebbian: return "hebbian"
+        case .storkey: return "storkey"
+        case .pseudoinverse: return "pseudoinverse"
+        case .dense: return "dense"
+        case .modern: return "modern"
+        }
+    }
+
+    /// True for the modern network, whose states are real vectors.
+    public var isContinuous: Bool {
+        if case .modern = self { return true }
+        return false
+    }
+}
+
+/// A network of ±1 neurons built by any binary rule, behind one type.
+public enum BinaryNetworkBox: Sendable {
+    case hebbian(HebbianNetwork)
+    case matrix(MatrixNetwork)
+    case projection(ProjectionNetwork)
+    case dense(DenseAssociativeNetwork)
+
+    /// Builds the network of a binary rule (not `.modern`).
+    public init(rule: LearningRule, memories: Memories) {
+        switch rule {
+        case .hebbian: self = .hebbian(HebbianNetwork(memories: memories))
+        case .storkey: self = .matrix(MatrixNetwork.storkey(memories))
+        case .pseudoinverse(let diagonal): self = .projection(ProjectionNetwork(memories: memories, diagonal: diagonal))
+        case .dense(let interaction): self = .dense(DenseAssociativeNetwork(memories: memories, interaction: interaction))
+        case .modern: preconditionFailure("the modern network is continuous: use ModernNetwork")
+        }
+    }
+
+    public var memories: Memories {
+        switch self {
+        case .hebbian(let n): return n.memories
+        case .matrix(let n): return n.memories
+        case .projection(let n): return n.memories
+        case .dense(let n): return n.memories
+        }
+    }
+
+    public var neurons: Int { memories.neurons }
+
+    public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
+        switch self {
+        case .hebbian(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .matrix(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .projection(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .dense(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        }
+    }
+
+    public func energy(of state: [Int8]) -> Double {
+        switch self {
+        case .hebbian(let n): return n.energy(of: state)
+        case .matrix(let n): return n.energy(of: state)
+        case .projection(let n): return n.energy(of: state)
+        case .dense(let n): return n.energy(of: state)
+        }
+    }
+
+    public func fields(of state: [Int8]) -> [Double] {
+        switch self {
+        case .hebbian(let n): return n.fields(of: state)
+        case .matrix(let n): return n.fields(of: state)
+        case .projection(let n): return n.fields(of: state)
+        case .dense(let n): return n.fields(of: state)
+        }
+    }
+
+    public func isFixedPoint(_ state: [Int8], tie: TieRule = .plus) -> Bool {
+        switch self {
+        case .hebbian(let n): return n.isFixedPoint(state, tie: tie)
+        case .matrix(let n): return n.isFixedPoint(state, tie: tie)
+        case .projection(let n): return n.isFixedPoint(state, tie: tie)
+        case .dense(let n): return n.isFixedPoint(state, tie: tie)
+        }
+    }
+}

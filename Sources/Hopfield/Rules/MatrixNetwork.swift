@@ -1,0 +1,101 @@
+/// A network with an explicit symmetric N×N weight matrix (Double): the Storkey rule, and the
+/// dense form of the other rules. Memory: N²·8 bytes (128 MB at N = 4096).
+public struct MatrixNetwork: BinaryNetwork {
+    public let memories: Memories
+    public let neurons: Int
+    /// Row-major N×N, symmetric.
+    public let weights: [Double]
+    public let couplingBound: Double
+    public let tieTolerance: Double
+
+    public init(memories: Memories, weights: [Double]) {
+        let n = memories.neurons
+        precondition(weights.count == n * n)
+        self.memories = memories
+        neurons = n
+        self.weights = weights
+        var bound = 0.0, rowSum = 0.0
+        for i in 0..<n {
+            var sum = 0.0
+            for j in 0..<n {
+                let w = abs(weights[i * n + j])
+                sum += w
+                if i != j { bound = max(bound, w) }
+            }
+            rowSum = max(rowSum, sum)
+        }
+        couplingBound = bound
+        // Fields are sums of N terms: rounding errors are far below 1e-9 of the largest row sum.
+        tieTolerance = 1e-9 * rowSum
+    }
+
+    /// The Storkey (1997) incremental rule, trained on the patterns in order, diagonal kept 0:
+    /// W_ij += (1/N)(x_i x_j − x_i h_ji − h_ij x_j), h_ij = Σ_{k≠i,j} W_ik x_k. With W_ii = 0 this
+    /// is W_ij += (1/N)(x_i x_j − x_i h_j − h_i x_j + 2 W_ij), h = W x. O(P·N²).
+    public static func storkey(_ memories: Memories) -> MatrixNetwork {
+        let n = memories.neurons
+        var w = [Double](repeating: 0, count: n * n)
+        let scale = 1.0 / Double(n)
+        w.withUnsafeMutableBufferPointer { w in
+            var h = [Double](repeating: 0, count: n)
+            for mu in 0..<memories.count {
+                let x = memories.pattern(mu).map(Double.init)
+                for i in 0..<n {
+                    var sum = 0.0
+                    for k in 0..<n { sum += w[i * n + k] * x[k] }
+                    h[i] = sum
+                }
+                for i in 0..<n {
+                    for j in (i + 1)..<max(n, i + 1) {
+                        let delta = scale * (x[i] * x[j] - x[i] * h[j] - h[i] * x[j] + 2 * w[i * n + j])
+                        w[i * n + j] += delta
+                        w[j * n + i] = w[i * n + j]
+                    }
+                }
+            }
+        }
+        return MatrixNetwork(memories: memories, weights: w)
+    }
+
+    /// The Hebbian rule as an explicit integer-valued matrix (W = XᵀX, zero diagonal).
+    public static func hebbian(_ memories: Memories) -> MatrixNetwork {
+        let n = memories.neurons
+        var w = [Double](repeating: 0, count: n * n)
+        for mu in 0..<memories.count {
+            let x = memories.pattern(mu)
+            for i in 0..<n {
+                for j in 0..<n where i != j { w[i * n + j] += Double(Int(x[i]) * Int(x[j])) }
+            }
+        }
+        return MatrixNetwork(memories: memories, weights: w)
+    }
+
+    /// Runs the dynamics from `initial` (see `BinaryNetwork`).
+    public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
+        runDynamics(from: initial, dynamics: dynamics, rng: &rng)
+    }
+
+    public final class Workspace {}
+
+    public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace { Workspace() }
+
+    @inline(__always)
+    public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
+        weights.withUnsafeBufferPointer { Linear.dot($0.baseAddress! + i * neurons, state) }
+    }
+
+    public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
+        weights.withUnsafeBufferPointer { w in
+            for i in 0..<neurons { out[i] = Linear.dot(w.baseAddress! + i * neurons, state) }
+        }
+    }
+
+    public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {}
+
+    /// E = −½ Σ_ij W_ij s_i s_j.
+    public func energy(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
+        var sum = 0.0
+        for i in 0..<neurons where state[i] != 0 { sum += Double(state[i]) * field(i, state, workspace) }
+        return -0.5 * sum
+    }
+}

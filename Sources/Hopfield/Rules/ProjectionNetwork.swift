@@ -1,0 +1,130 @@
+/// The pseudo-inverse (projection) rule: W = Xᵀ (X Xᵀ)⁻¹ X, the orthogonal projection onto the
+/// span of the stored patterns, so W x^μ = x^μ for every stored pattern.
+///
+/// The diagonal is set to zero by default (as for the other rules): a stored pattern is then
+/// still a fixed point, because h_i = (1 − W_ii) x_i and 0 ≤ W_ii < 1 unless the patterns span
+/// e_i; zeroing the diagonal removes the self-coupling that otherwise stabilises spurious states.
+/// `.keep` keeps W_ii (every stored pattern is then a fixed point with h = x exactly).
+/// Patterns linearly dependent on earlier ones are skipped when building the projection (the
+/// projection is the same), so duplicates are harmless.
+///
+/// W is never built: with m = X s (exact integers) and a = (X Xᵀ)⁻¹ m, the field is
+/// h_i = Σ_μ x_i^μ a_μ − d_i s_i (d_i = W_ii when the diagonal is zeroed), O(P) per neuron, and
+/// a change of state updates m in O(P) and a in O(P²).
+public struct ProjectionNetwork: BinaryNetwork {
+    public enum Diagonal: String, Sendable, CaseIterable, Codable {
+        case zero
+        case keep
+    }
+
+    public let memories: Memories
+    public let neurons: Int
+    public let diagonal: Diagonal
+    /// Indices of the patterns used (linearly independent, in order).
+    public let independent: [Int]
+    let rank: Int
+    /// x_i^μ by neuron over the independent patterns: byNeuron[i·rank + k].
+    let byNeuron: [Double]
+    /// (X Xᵀ)⁻¹ over the independent patterns, row-major rank×rank.
+    let inverse: [Double]
+    /// W_ii.
+    let selfCoupling: [Double]
+    public let couplingBound: Double
+    public var tieTolerance: Double { 1e-9 }
+
+    public init(memories: Memories, diagonal: Diagonal = .zero) {
+        self.memories = memories
+        neurons = memories.neurons
+        self.diagonal = diagonal
+        let (kept, inverse) = Linear.independentGramInverse(rows: memories.rows, count: memories.count,
+                                                            neurons: memories.neurons)
+        independent = kept
+        rank = kept.count
+        self.inverse = inverse
+        let n = memories.neurons, q = kept.count
+        var table = [Double](repeating: 0, count: n * q)
+        for (k, mu) in kept.enumerated() {
+            for i in 0..<n { table[i * q + k] = Double(memories.rows[mu * n + i]) }
+        }
+        byNeuron = table
+        var d = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var sum = 0.0
+            for a in 0..<q {
+                var row = 0.0
+                for b in 0..<q { row += inverse[a * q + b] * table[i * q + b] }
+                sum += table[i * q + a] * row
+            }
+            d[i] = sum
+        }
+        selfCoupling = d
+        // |W_if| ≤ √(W_ii W_ff) ≤ max W_ii for a projection.
+        couplingBound = (d.max() ?? 0) + 1e-9
+    }
+
+    /// Runs the dynamics from `initial` (see `BinaryNetwork`).
+    public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
+        runDynamics(from: initial, dynamics: dynamics, rng: &rng)
+    }
+
+    public final class Workspace {
+        var overlaps: [Int]
+        var solved: [Double]
+        init(rank: Int) {
+            overlaps = [Int](repeating: 0, count: rank)
+            solved = [Double](repeating: 0, count: rank)
+        }
+    }
+
+    /// a = (X Xᵀ)⁻¹ m, recomputed from the exact overlaps (so it depends only on the state).
+    func solve(_ ws: Workspace) {
+        let q = rank
+        for a in 0..<q {
+            var sum = 0.0
+            for b in 0..<q { sum += inverse[a * q + b] * Double(ws.overlaps[b]) }
+            ws.solved[a] = sum
+        }
+    }
+
+    public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace {
+        let ws = Workspace(rank: rank)
+        let n = neurons
+        for (k, mu) in independent.enumerated() {
+            var m = 0
+            for i in 0..<n { m += Int(memories.rows[mu * n + i]) * Int(state[i]) }
+            ws.overlaps[k] = m
+        }
+        solve(ws)
+        return ws
+    }
+
+    @inline(__always)
+    public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
+        var sum = 0.0
+        let base = i * rank
+        for k in 0..<rank { sum += byNeuron[base + k] * workspace.solved[k] }
+        if diagonal == .zero { sum -= selfCoupling[i] * Double(state[i]) }
+        return sum
+    }
+
+    public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<neurons { out[i] = field(i, state, workspace) }
+    }
+
+    public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {
+        let delta = Int(new) - Int(old)
+        let base = i * rank
+        for k in 0..<rank { workspace.overlaps[k] += delta * Int(byNeuron[base + k]) }
+        solve(workspace)
+    }
+
+    /// E = −½ sᵀWs = −½ (mᵀ a − Σ_i d_i s_i²) with the diagonal zeroed.
+    public func energy(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
+        var quadratic = 0.0
+        for k in 0..<rank { quadratic += Double(workspace.overlaps[k]) * workspace.solved[k] }
+        if diagonal == .zero {
+            for i in 0..<neurons where state[i] != 0 { quadratic -= selfCoupling[i] }
+        }
+        return -0.5 * quadratic
+    }
+}
