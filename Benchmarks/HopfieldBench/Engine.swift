@@ -56,3 +56,70 @@ struct Workload {
         return Workload(memories: Memories(memories), inputs: inputs)
     }
 }
+
+/// Seconds per asynchronous sweep as N and P grow, for the Hebbian rule in overlap form (and
+/// the explicit matrix where it fits in memory), with the fitted growth exponents.
+struct SweepBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweeps",
+        abstract: "Seconds per asynchronous sweep for N ∈ {1024, 4096, 16384} × P ∈ {8, 64, 256} (random patterns).")
+
+    @Option(help: "Sweeps timed per configuration.")
+    var sweeps: Int = 20
+
+    func run() throws {
+        let sizes = [1024, 4096, 16384], loads = [8, 64, 256]
+        var table: [[Double]] = []
+        print("Hebbian, overlap form: seconds per async sweep (random start, \(sweeps) sweeps, one thread)")
+        print(pad("N \\ P", 8) + loads.map { pad(String($0), 12) }.joined())
+        for n in sizes {
+            var row: [Double] = []
+            for p in loads {
+                var rng = Xoshiro256StarStar(seed: UInt64(n * 1000 + p))
+                let patterns = (0..<p).map { _ in Corruption.random(neurons: n, rng: &rng) }
+                let network = HebbianNetwork(memories: Memories(patterns))
+                let starts = (0..<sweeps).map { _ in Corruption.random(neurons: n, rng: &rng) }
+                // One sweep from each random start: every sweep has many changes (the expensive case).
+                let seconds = medianSeconds(repeats: 3) {
+                    for (k, start) in starts.enumerated() {
+                        var stream = RandomStreams.stream(1, UInt64(k))
+                        _ = network.converge(from: start, dynamics: Dynamics(maxSweeps: 1), rng: &stream)
+                    }
+                }
+                row.append(seconds / Double(sweeps))
+            }
+            table.append(row)
+            print(pad(String(n), 8) + row.map { pad(String(format: "%.2e", $0), 12) }.joined())
+        }
+        // Least-squares slopes of log(time) against log N (per P) and log P (per N).
+        func slope(_ xs: [Double], _ ys: [Double]) -> Double {
+            let lx = xs.map { log($0) }, ly = ys.map { log($0) }
+            let mx = lx.reduce(0, +) / Double(lx.count), my = ly.reduce(0, +) / Double(ly.count)
+            var num = 0.0, den = 0.0
+            for (a, b) in zip(lx, ly) {
+                num += (a - mx) * (b - my)
+                den += (a - mx) * (a - mx)
+            }
+            return num / den
+        }
+        let nExponents = loads.indices.map { j in slope(sizes.map(Double.init), table.map { $0[j] }) }
+        let pExponents = sizes.indices.map { i in slope(loads.map(Double.init), table[i]) }
+        print("growth exponent in N (per P = \(loads)): " + nExponents.map { String(format: "%.2f", $0) }.joined(separator: ", "))
+        print("growth exponent in P (per N = \(sizes)): " + pExponents.map { String(format: "%.2f", $0) }.joined(separator: ", "))
+
+        print("\nExplicit N×N matrix (Double) for comparison, seconds per sweep:")
+        for n in [1024, 4096] {
+            for p in loads {
+                var rng = Xoshiro256StarStar(seed: UInt64(n * 1000 + p))
+                let patterns = (0..<p).map { _ in Corruption.random(neurons: n, rng: &rng) }
+                let dense = MatrixNetwork.hebbian(Memories(patterns))
+                let start = Corruption.random(neurons: n, rng: &rng)
+                let seconds = medianSeconds(repeats: 3) {
+                    var stream = RandomStreams.stream(1)
+                    _ = dense.converge(from: start, dynamics: Dynamics(maxSweeps: 1), rng: &stream)
+                }
+                print("N = \(n), P = \(p): \(String(format: "%.2e", seconds)) s (overlap form: \(String(format: "%.2e", table[sizes.firstIndex(of: n)!][loads.firstIndex(of: p)!])) s)")
+            }
+        }
+    }
+}

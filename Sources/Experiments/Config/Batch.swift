@@ -1,0 +1,166 @@
+import Foundation
+
+/// One run of a batch: the config with one combination of grid values, and one seed.
+public struct RunSpec: Sendable {
+    /// "memories.count=8,image.size=64,seed=42": the run's name in every CSV. The seed comes last.
+    public var key: String
+    /// A safe folder name derived from the key.
+    public var folder: String
+    public var seed: UInt64
+    /// The grid values of this run, in grid key order.
+    public var gridValues: [(String, JSONValue)]
+    public var config: ExperimentConfig
+
+    /// The grid values as a key without the seed: runs sharing it differ only by seed.
+    public var pointKey: String { gridValues.map { "\($0.0)=\($0.1.label)" }.joined(separator: ",") }
+}
+
+/// A config file expanded into its runs: the cross product of the grid values (keys in the
+/// order written, values in order) and the seeds (innermost).
+public struct Batch: Sendable {
+    public var file: String?
+    public var name: String
+    /// The results folder name (the config's name made safe).
+    public var folderName: String
+    public var gridKeys: [String]
+    public var seeds: [UInt64]
+    public var runs: [RunSpec]
+    /// The config as written (with command-line overrides applied).
+    public var source: JSONValue
+
+    /// Reads and expands a config file. `overrides` ("dataset.path" → value) are applied to the
+    /// file's JSON first, as if written there.
+    public static func load(file: String, overrides: [(String, JSONValue)] = []) throws(ConfigError) -> Batch {
+        let text: String
+        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw ConfigError(file: file, path: "", "cannot read the file: \((error as NSError).localizedDescription)")
+        }
+        do throws(ConfigError) {
+            var root: JSONValue
+            do { root = try JSONParser.parse(text) } catch { throw ConfigError(path: "", "invalid JSON: \(error.description)") }
+            for (path, value) in overrides { root = try Batch.setting(root, path: path, to: value, origin: "--set \(path)") }
+            var batch = try expand(root)
+            batch.file = file
+            return batch
+        } catch {
+            throw error.inFile(file)
+        }
+    }
+
+    /// Expands a parsed config.
+    public static func expand(_ root: JSONValue) throws(ConfigError) -> Batch {
+        guard case .object(let pairs) = root else { throw ConfigError(path: "", "a config is a JSON object, found \(root.kindName)") }
+        // Seeds.
+        var seeds: [UInt64] = [42]
+        if let value = root["seeds"] {
+            guard case .array(let items) = value, !items.isEmpty else { throw ConfigError(path: "seeds", "expected a non-empty array of whole numbers") }
+            seeds = []
+            for (k, item) in items.enumerated() {
+                guard case .number(let text) = item, let seed = UInt64(text) else {
+                    throw ConfigError(path: "seeds[\(k)]", "expected a whole number ≥ 0, found \(item.compact)")
+                }
+                if seeds.contains(seed) { throw ConfigError(path: "seeds[\(k)]", "seed \(seed) is listed twice") }
+                seeds.append(seed)
+            }
+        }
+        // Grid.
+        var grid: [(String, [JSONValue])] = []
+        if let value = root["grid"] {
+            guard case .object(let entries) = value else { throw ConfigError(path: "grid", "expected an object of \"dotted.key\": [values]") }
+            for (key, values) in entries {
+                let path = "grid[\(JSONValue.quote(key))]"
+                let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+                if parts.isEmpty || parts.contains(where: { $0.isEmpty }) { throw ConfigError(path: path, "not a dotted key like \"memories.count\"") }
+                if ["name", "seeds", "grid", "$schema", "comment"].contains(String(parts[0])) {
+                    throw ConfigError(path: path, "\(parts[0]) cannot be swept")
+                }
+                guard case .array(let list) = values, !list.isEmpty else { throw ConfigError(path: path, "expected a non-empty array of values") }
+                for (i, v) in list.enumerated() where list[..<i].contains(v) {
+                    throw ConfigError(path: "\(path)[\(i)]", "\(v.compact) is listed twice")
+                }
+                grid.append((key, list))
+            }
+        }
+        // The base config must be valid on its own (grid values replace parts of it).
+        var base = root
+        if case .object = base { base = .object(pairs.filter { $0.0 != "grid" && $0.0 != "seeds" }) }
+        let baseConfig = try ExperimentConfig.decode(base)
+        // Cross product.
+        var points: [[(String, JSONValue)]] = [[]]
+        for (key, values) in grid {
+            points = points.flatMap { point in values.map { point + [(key, $0)] } }
+        }
+        var runs: [RunSpec] = []
+        for point in points {
+            var resolved = base
+            for (key, value) in point { resolved = try setting(resolved, path: key, to: value, origin: "grid[\(JSONValue.quote(key))]") }
+            let config: ExperimentConfig
+            do { config = try ExperimentConfig.decode(resolved) } catch {
+                throw Batch.attribute(error, to: point, grid: grid)
+            }
+            for seed in seeds {
+                let key = (point.map { "\($0.0)=\($0.1.label)" } + ["seed=\(seed)"]).joined(separator: ",")
+                runs.append(RunSpec(key: key, folder: Batch.folderName(key), seed: seed, gridValues: point, config: config))
+            }
+        }
+        return Batch(file: nil, name: baseConfig.name, folderName: Batch.folderName(baseConfig.name), gridKeys: grid.map(\.0),
+                     seeds: seeds, runs: runs, source: root)
+    }
+
+    /// Points an error at the grid value that caused it, or names the combination.
+    static func attribute(_ error: ConfigError, to point: [(String, JSONValue)], grid: [(String, [JSONValue])]) -> ConfigError {
+        for (key, value) in point where error.path == key || error.path.hasPrefix(key + ".") || error.path.hasPrefix(key + "[") {
+            let index = grid.first { $0.0 == key }!.1.firstIndex(of: value)!
+            return ConfigError(path: "grid[\(JSONValue.quote(key))][\(index)]", "\(key) = \(value.compact): \(error.message)")
+        }
+        let combination = point.map { "\($0.0)=\($0.1.compact)" }.joined(separator: ", ")
+        return ConfigError(path: error.path, "\(error.message) (with grid values \(combination))")
+    }
+
+    /// Sets a dotted path in a JSON object, creating objects on the way.
+    static func setting(_ root: JSONValue, path: String, to value: JSONValue, origin: String) throws(ConfigError) -> JSONValue {
+        let parts = path.split(separator: ".").map(String.init)
+        func set(_ node: JSONValue, _ k: Int) throws(ConfigError) -> JSONValue {
+            guard case .object(var pairs) = node else {
+                throw ConfigError(path: origin, "\(parts[..<k].joined(separator: ".")) is \(node.kindName), not an object")
+            }
+            let key = parts[k]
+            let index = pairs.firstIndex { $0.0 == key }
+            let newValue: JSONValue
+            if k == parts.count - 1 {
+                newValue = value
+            } else {
+                newValue = try set(index.map { pairs[$0].1 } ?? .object([]), k + 1)
+            }
+            if let index { pairs[index].1 = newValue } else { pairs.append((key, newValue)) }
+            return .object(pairs)
+        }
+        return try set(root, 0)
+    }
+
+    /// Letters, digits, '.', '-', '_' and '=' are kept; every other character becomes '-';
+    /// ',' becomes "__" so keys stay readable ("memories.count=8__seed=42").
+    public static func folderName(_ key: String) -> String {
+        var out = ""
+        for ch in key {
+            if ch == "," {
+                out += "__"
+            } else if ch.isASCII && (ch.isLetter || ch.isNumber || "._-=".contains(ch)) {
+                out.append(ch)
+            } else {
+                out.append("-")
+            }
+        }
+        if out.isEmpty || out.hasPrefix(".") { out = "run" + out }
+        return String(out.prefix(200))
+    }
+
+    /// Parses a `--set key=value` argument: the value as JSON when it parses, else as a string.
+    public static func parseOverride(_ text: String) throws(ConfigError) -> (String, JSONValue) {
+        guard let eq = text.firstIndex(of: "=") else { throw ConfigError(path: "--set \(text)", "expected key=value") }
+        let key = String(text[..<eq]), raw = String(text[text.index(after: eq)...])
+        if key.isEmpty { throw ConfigError(path: "--set \(text)", "expected key=value") }
+        let value = (try? JSONParser.parse(raw)) ?? .string(raw)
+        return (key, value)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Hopfield
+import Imaging
+
+/// What a run produces: its files (written into its folder) and its rows of runs.csv.
+public struct RunOutput: Sendable {
+    public var files: [(name: String, bytes: [UInt8])] = []
+    /// This run's rows of runs.csv (header: the task's run columns).
+    public var tally: CSVTable
+    /// Pictures and plots to draw (issue 5), gathered while running.
+    public var visuals: RunVisuals
+
+    mutating func add(_ name: String, _ text: String) { files.append((name, Array(text.utf8))) }
+    mutating func add(_ name: String, _ bytes: [UInt8]) { files.append((name, bytes)) }
+}
+
+/// Material for the run's pictures: the memories, examples per outcome, one trajectory.
+public struct RunVisuals: Sendable {
+    public var size: Int = 0
+    public var memories: [[Double]] = []
+    public var memoryLabels: [String] = []
+    /// outcome → up to 8 (input, state, nearest memory) triples.
+    public var examples: [(outcome: String, input: [Double], state: [Double], nearest: [Double])] = []
+    /// One image's states and energies sweep by sweep.
+    public var trajectory: [[Double]] = []
+    public var trajectoryEnergies: [Double] = []
+    /// Energy histories of a few images.
+    public var energyCurves: [[Double]] = []
+    public var network: StoredNetwork?
+}
+
+/// The columns every runs.csv starts with.
+func runColumns(_ batchGridKeys: [String]) -> [String] { ["run", "seed"] + batchGridKeys }
+
+func runPrefix(_ spec: RunSpec) -> [String] { [spec.key, String(spec.seed)] + spec.gridValues.map { $0.1.label } }
+
+/// The same image in every split: its stream is fixed by the seed and its place in the dataset.
+func imageStream(_ seed: UInt64, _ purpose: String, _ keys: UInt64...) -> Xoshiro256StarStar {
+    Xoshiro256StarStar(seed: RandomStreams.derive(seed, [RandomStreams.key(purpose)] + keys))
+}
+
+func fixed(_ v: Double) -> String { Format.fixed(v, 4) }
+
+// MARK: - classify
+
+enum ClassifyTask {
+    static let runHeader = ["split", "n", "correct", "errors", "inverted", "spurious", "cycles", "unconverged", "accuracy",
+                            "spuriousRate", "nearestAccuracy", "meanSweeps", "selectionMinDissimilarity"]
+
+    static func run(_ spec: RunSpec, data: LoadedDataset, gridKeys: [String], jobs: Int) throws(ConfigError) -> RunOutput {
+        let config = spec.config
+        let images = data.images
+        let classes = data.dataset.classes
+        let labels = images.map(\.file.label)
+        let split = try Splitter.split(labels: labels, classes: classes.count, train: config.split.train,
+                                       test: config.split.test, stratify: config.split.stratify, seed: spec.seed)
+        // Memories from the training split.
+        let candidates = split.train.map { MemorySelection.Candidate(label: labels[$0], pattern: PatternVector(images[$0].values)) }
+        let quotas = MemorySelection.quotas(count: config.memories.count, classes: classes.count)
+        for (c, quota) in quotas.enumerated() {
+            let available = candidates.filter { $0.label == c }.count
+            if quota > available {
+                throw ConfigError(path: "memories.count", "\(config.memories.count) memories need \(quota) of class \"\(classes[c])\", but the training split has \(available)")
+            }
+        }
+        let distances = MemorySelection.dissimilarities(candidates, jobs: jobs)
+        let chosen: [Int]
+        switch config.memories.select {
+        case .maxmin: chosen = MemorySelection.maxmin(candidates, quotas: quotas, distances: distances)
+        case .first: chosen = MemorySelection.first(candidates, quotas: quotas)
+        case .random:
+            var rng = RandomStreams.stream(spec.seed, RandomStreams.key("select"))
+            chosen = MemorySelection.random(candidates, quotas: quotas, rng: &rng)
+        }
+        let memoryImages = chosen.map { split.train[$0] }
+        let network = StoredNetwork(rule: config.network.rule, patterns: chosen.map { candidates[$0].pattern },
+                                    tolerance: config.network.tolerance)
+        let selectionMinimum = MemorySelection.minimum(chosen, distances, candidates.count)
+
+        // Converge every training and test image.
+        let items = split.train.map { ("train", $0) } + split.test.map { ("test", $0) }
+        let dynamics = config.dynamics.dynamics
+        let wantStates = config.outputs.states
+        let settled = parallelMap(count: items.count, jobs: jobs) { k -> StoredNetwork.Settled in
+            let image = images[items[k].1]
+            var rng = imageStream(spec.seed, "converge", UInt64(image.file.label), UInt64(image.file.indexInClass))
+            // History for pictures: the first test image sweep by sweep, energies of the next seven.
+            var d = dynamics
+            if k == split.train.count { d.history = [.energy, .states] }
+            if k > split.train.count && k < split.train.count + 8 { d.history = [.energy] }
+            return network.settle(PatternVector(image.values).doubles, dynamics: d, rng: &rng)
+        }
+
+        var predictions = CSVTable(header: ["split", "index", "path", "class", "outcome", "predicted", "nearest", "nearestMemory",
+                                            "nearestOverlap", "sweeps", "energyStart", "energyEnd"])
+        var tally = CSVTable(header: runColumns(gridKeys) + runHeader)
+        var visuals = RunVisuals()
+        visuals.size = config.image.size
+        visuals.network = network
+        visuals.memories = chosen.map { candidates[$0].pattern.doubles }
+        visuals.memoryLabels = memoryImages.map { classes[labels[$0]] }
+        var examplesPerOutcome: [String: Int] = [:]
+        for splitName in ["train", "test"] {
+            var counts: [Outcome: Int] = [:]
+            var nearestRight = 0, sweeps = 0, n = 0, index = 0
+            for (k, item) in items.enumerated() where item.0 == splitName {
+                let image = images[item.1], result = settled[k]
+                let label = image.file.label
+                var outcome: Outcome
+                var predicted = ""
+                switch result.match {
+                case .memory(let mu):
+                    let memoryLabel = labels[memoryImages[mu]]
+                    outcome = memoryLabel == label ? .correct : .error
+                    predicted = classes[memoryLabel]
+                case .inverted: outcome = .inverted
+                case .none: outcome = .spurious
+                }
+                if result.status == .cycle { outcome = .cycle }
+                if result.status == .unconverged { outcome = .unconverged }
+                let nearestLabel = labels[memoryImages[result.nearest]]
+                counts[outcome, default: 0] += 1
+                if nearestLabel == label { nearestRight += 1 }
+                sweeps += result.sweeps
+                n += 1
+                predictions.append([splitName, String(index), image.file.relativePath, image.file.className, outcome.rawValue,
+                                    predicted, classes[nearestLabel], String(result.nearest), fixed(result.nearestOverlap),
+                                    String(result.sweeps), energyText(result.energyStart), energyText(result.energyEnd)])
+                index += 1
+                if examplesPerOutcome[outcome.rawValue, default: 0] < 8 && splitName == "test" {
+                    examplesPerOutcome[outcome.rawValue, default: 0] += 1
+                    visuals.examples.append((outcome.rawValue, PatternVector(image.values).doubles, result.state,
+                                             network.continuousMemories.pattern(result.nearest)))
+                }
+                if let e = result.history?.energies ?? result.continuousHistory?.energies { visuals.energyCurves.append(e) }
+                if k == split.train.count {
+                    visuals.trajectory = result.history?.states.map { $0.map(Double.init) } ?? result.continuousHistory?.states ?? []
+                    visuals.trajectoryEnergies = result.history?.energies ?? result.continuousHistory?.energies ?? []
+                }
+            }
+            let c = { (o: Outcome) in counts[o, default: 0] }
+            tally.append(runPrefix(spec) + [splitName, String(n), String(c(.correct)), String(c(.error)), String(c(.inverted)),
+                                            String(c(.spurious)), String(c(.cycle)), String(c(.unconverged)),
+                                            fixed(Double(c(.correct)) / Double(n)), fixed(Double(c(.spurious)) / Double(n)),
+                                            fixed(Double(nearestRight) / Double(n)), fixed(Double(sweeps) / Double(n)),
+                                            fixed(selectionMinimum)])
+        }
+        var memoriesTable = CSVTable(header: ["memory", "path", "class", "label", "minDissimilarity", "closestMemory"])
+        for (mu, c) in chosen.enumerated() {
+            var closest = -1, low = 2.0
+            for (nu, other) in chosen.enumerated() where nu != mu && distances[c * candidates.count + other] < low {
+                low = distances[c * candidates.count + other]
+                closest = nu
+            }
+            let image = images[memoryImages[mu]]
+            memoriesTable.append([String(mu), image.file.relativePath, image.file.className, String(image.file.label),
+                                  closest < 0 ? "" : fixed(low), closest < 0 ? "" : String(closest)])
+        }
+        var output = RunOutput(tally: tally, visuals: visuals)
+        output.add("predictions.csv", predictions.text)
+        output.add("memories.csv", memoriesTable.text)
+        if wantStates {
+            let rows = items.map { images[$0.1] }
+            addStates(&output, memories: chosen.map { candidates[$0].pattern }, inputs: rows.map { PatternVector($0.values) },
+                      states: settled.map(\.state), continuous: network.memories == nil || config.network.rule.isContinuous)
+        }
+        return output
+    }
+}
+
+/// memories.npy, inputs.npy, states.npy (int8 ±1, or float32 for continuous networks).
+func addStates(_ output: inout RunOutput, memories: [PatternVector], inputs: [PatternVector], states: [[Double]], continuous: Bool) {
+    let n = memories.first?.count ?? 0
+    if continuous {
+        output.add("memories.npy", NPY.float32(memories.flatMap { $0.doubles.map(Float.init) }, shape: [memories.count, n]))
+        output.add("inputs.npy", NPY.float32(inputs.flatMap { $0.doubles.map(Float.init) }, shape: [inputs.count, n]))
+        output.add("states.npy", NPY.float32(states.flatMap { $0.map(Float.init) }, shape: [states.count, n]))
+    } else {
+        func int8(_ v: [Double]) -> [Int8] { v.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }
+        output.add("memories.npy", NPY.int8(memories.flatMap { int8($0.doubles) }, shape: [memories.count, n]))
+        output.add("inputs.npy", NPY.int8(inputs.flatMap { int8($0.doubles) }, shape: [inputs.count, n]))
+        output.add("states.npy", NPY.int8(states.flatMap { int8($0) }, shape: [states.count, n]))
+    }
+}

@@ -1,0 +1,170 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+/// Exit status 2 for config errors (nothing is written), 1 for other failures.
+struct ConfigFailure: Error, CustomStringConvertible {
+    let error: ConfigError
+    var description: String { error.description }
+}
+
+func loadBatch(_ path: String, overrides: [String]) throws -> Batch {
+    do {
+        var parsed: [(String, JSONValue)] = []
+        for text in overrides { parsed.append(try Batch.parseOverride(text)) }
+        return try Batch.load(file: path, overrides: parsed)
+    } catch {
+        warn("error: \(error.description)")
+        throw ExitCode(2)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check configs and list the runs each expands to (nothing is written).")
+
+    @Argument(help: "Config files.")
+    var configs: [String]
+
+    @Option(name: .customLong("set"), help: "Override a config value: --set dataset.path=/data/cd (repeatable).")
+    var overrides: [String] = []
+
+    @Flag(help: "Also open the datasets and check splits and memory counts against the images (decodes them).")
+    var data = false
+
+    func run() throws {
+        var failed = false
+        for path in configs {
+            do {
+                let batch = try loadBatch(path, overrides: overrides)
+                if data {
+                    do { _ = try ExperimentRunner.prepare(batch, options: RunOptions()) } catch {
+                        warn("error: \(error.description)")
+                        failed = true
+                        continue
+                    }
+                }
+                print("\(path): ok, \(batch.runs.count) run(s) → Results/\(batch.folderName)/")
+                for run in batch.runs { print("  \(run.key)") }
+            } catch {
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run experiments: each config writes Results/<name>/ (runs.csv, summary.csv, one folder per run).",
+        discussion: """
+            Paths in a config (dataset.path) are relative to the working directory. Every CSV is the same, byte for \
+            byte, for any --jobs and after --resume; wall times live only in each run's manifest.json.
+            """)
+
+    @Argument(help: "Config files.")
+    var configs: [String]
+
+    @Option(help: "The results root.")
+    var output = "Results"
+
+    @Option(help: "Threads (default: all cores). Results never depend on it.")
+    var jobs: Int = availableCores
+
+    @Flag(help: "Skip runs that are already complete; finish the others.")
+    var resume = false
+
+    @Flag(help: "Replace existing results.")
+    var force = false
+
+    @Flag(help: "No progress and no results table.")
+    var quiet = false
+
+    @Option(name: .customLong("set"), help: "Override a config value: --set dataset.path=/data/cd (repeatable).")
+    var overrides: [String] = []
+
+    @Option(help: "Run only shard K of N (K/N, 1-based), or 'slurm' to read SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT.")
+    var shard: String?
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if resume && force { throw ValidationError("--resume and --force do not go together") }
+    }
+
+    func run() throws {
+        // Every config is checked (and its data loaded) before anything is written.
+        var plans: [Plan] = []
+        var options = RunOptions()
+        options.output = output
+        options.jobs = jobs
+        options.resume = resume
+        options.force = force
+        if let shard { options.shard = try parseShard(shard) }
+        for path in configs {
+            let batch = try loadBatch(path, overrides: overrides)
+            do { plans.append(try ExperimentRunner.prepare(batch, options: options)) } catch {
+                warn("error: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        let terminal = isatty(2) == 1 && !quiet
+        for plan in plans {
+            var runOptions = options
+            if terminal {
+                runOptions.progress = { p in
+                    let rate = p.elapsed > 0 ? Double(p.itemsDone) / p.elapsed : 0
+                    let eta = rate > 0 ? Double(p.itemsTotal - p.itemsDone) / rate : 0
+                    let line = String(format: "\r%@: runs %d/%d, %.0f%%, %.1f s elapsed, ETA %.0f s   ", plan.batch.name, p.runsDone,
+                                      p.runsTotal, 100 * Double(p.itemsDone) / Double(max(p.itemsTotal, 1)), p.elapsed, eta)
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            } else if !quiet {
+                runOptions.progress = { p in warn("\(plan.batch.name): run \(p.runsDone)/\(p.runsTotal) done (\(p.lastRun))") }
+            }
+            let report: RunReport
+            do { report = try ExperimentRunner.execute(plan, options: runOptions) } catch {
+                if terminal { warn("") }
+                warn("error: \(error)")
+                throw ExitCode(1)
+            }
+            if terminal { warn("") }
+            if quiet { continue }
+            for w in report.warnings.prefix(10) { warn(w) }
+            if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more skipped files (see each run's manifest.json)") }
+            print("\(plan.batch.name): \(report.ran.count) run(s) done" + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) already complete")
+                  + " → \(report.root)/")
+            if let summary = report.summary { print(resultsTable(summary)) }
+        }
+    }
+}
+
+func parseShard(_ text: String) throws -> Shard {
+    if text == "slurm" {
+        let env = ProcessInfo.processInfo.environment
+        guard let id = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let count = env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) else {
+            throw ValidationError("--shard slurm needs SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (run inside a Slurm array job)")
+        }
+        // Array indices may start at 0 or 1 (--array=0-7 or 1-8): SLURM_ARRAY_TASK_MIN says which.
+        let minimum = env["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
+        return Shard(index: id - minimum + 1, count: count)
+    }
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else {
+        throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N, or 'slurm'")
+    }
+    return Shard(index: k, count: n)
+}
+
+/// A few columns of summary.csv for the terminal.
+func resultsTable(_ summary: CSVTable) -> String {
+    let wanted = ["runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "errorRate", "spuriousRate",
+                  "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap"]
+    let statsStart = summary.header.firstIndex(of: "runs") ?? summary.header.count
+    let keys = Array(summary.header[..<statsStart])
+    let columns = keys + wanted.filter { summary.header.contains($0) }
+    var table = TextTable(header: columns)
+    for row in summary.rows {
+        table.append(columns.map { row[summary.header.firstIndex(of: $0)!] })
+    }
+    return table.text
+}
