@@ -50,6 +50,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
         .testTarget(name: "HopfieldTests", dependencies: ["Hopfield", "Imaging", "TestSupport"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "TestSupport"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Hopfield", "Imaging", "TestSupport"]),
+        // Runs the built `hopfield` executable: exit codes, files written, kill and resume.
+        .testTarget(name: "CLITests", dependencies: ["hopfield", "Experiments", "TestSupport"]),
     ]
 )

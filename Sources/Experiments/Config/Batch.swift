@@ -50,6 +50,9 @@ public struct Batch: Sendable {
     /// Expands a parsed config.
     public static func expand(_ root: JSONValue) throws(ConfigError) -> Batch {
         guard case .object(let pairs) = root else { throw ConfigError(path: "", "a config is a JSON object, found \(root.kindName)") }
+        if case .string(let meta)? = root["$schema"], meta.hasPrefix("https://json-schema.org/") {
+            throw ConfigError(path: "", "this is the JSON Schema of configs (Configs/schema.json), not a config")
+        }
         // Seeds.
         var seeds: [UInt64] = [42]
         if let value = root["seeds"] {
@@ -113,6 +116,7 @@ public struct Batch: Sendable {
             let index = grid.first { $0.0 == key }!.1.firstIndex(of: value)!
             return ConfigError(path: "grid[\(JSONValue.quote(key))][\(index)]", "\(key) = \(value.compact): \(error.message)")
         }
+        if point.isEmpty { return error }
         let combination = point.map { "\($0.0)=\($0.1.compact)" }.joined(separator: ", ")
         return ConfigError(path: error.path, "\(error.message) (with grid values \(combination))")
     }

@@ -395,7 +395,7 @@ extension ExperimentConfig {
     func checkConsistency() throws(ConfigError) {
         let n = neurons
         if network.rule == .storkey && n > 8192 {
-            throw ConfigError(path: "network.rule", "storkey builds an N×N matrix: N = \(n) needs \(n * n * 8 >> 20) MiB; use N ≤ 8192 (image.size ≤ 90)")
+            throw ConfigError(path: "network.rule", "storkey builds an N×N matrix: N = \(n) needs \((n * n * 8) >> 20) MiB; use N ≤ 8192 (image.size ≤ 90)")
         }
         if image.binarize == .none && !network.rule.isContinuous {
             throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern rule stores them")

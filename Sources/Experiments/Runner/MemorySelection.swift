@@ -37,71 +37,91 @@ public enum MemorySelection {
         return best
     }
 
-    /// Max-min diversity within class quotas: greedy farthest-point (starting from the most
-    /// dissimilar admissible pair), then swap local search (replace a member by a candidate of
-    /// the same class while that raises the minimum, or keeps it and lowers the number of pairs
-    /// at the minimum). Deterministic: ties go to the lowest index. Returns indices, sorted.
-    public static func maxmin(_ candidates: [Candidate], quotas: [Int], distances d: [Double]) -> [Int] {
+    /// Max-min diversity within class quotas: greedy farthest-point from each of the `starts`
+    /// most dissimilar admissible pairs, each followed by swap local search (replace a member by
+    /// a candidate of the same class while that raises the minimum, or keeps it and lowers the
+    /// number of pairs at the minimum); the best result wins. Deterministic: ties go to the
+    /// lowest index. Returns indices, sorted.
+    public static func maxmin(_ candidates: [Candidate], quotas: [Int], distances d: [Double], starts: Int = 8) -> [Int] {
         let n = candidates.count
         let total = quotas.reduce(0, +)
         precondition(total <= n)
         if total == 0 { return [] }
+        if total == 1 { return [candidates.firstIndex { quotas[$0.label] > 0 }!] }
+        // Admissible starting pairs, most dissimilar first.
+        var pairs: [(Double, Int, Int)] = []
+        for a in 0..<n where quotas[candidates[a].label] > 0 {
+            for b in (a + 1)..<n {
+                let la = candidates[a].label, lb = candidates[b].label
+                if la == lb ? quotas[la] < 2 : quotas[lb] < 1 { continue }
+                pairs.append((d[a * n + b], a, b))
+            }
+        }
+        pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        var best: [Int] = [], bestScore = (-1.0, Int.max)
+        for (_, a, b) in pairs.prefix(max(1, starts)) {
+            let result = localSearch(greedy(candidates, quotas: quotas, distances: d, first: a, second: b), candidates, d)
+            let s = score(result, d, n)
+            if s.0 > bestScore.0 + 1e-15 || (abs(s.0 - bestScore.0) <= 1e-15 && s.1 < bestScore.1) {
+                best = result
+                bestScore = s
+            }
+        }
+        return best.sorted()
+    }
+
+    /// Farthest-point growth from a pair: add the admissible candidate whose nearest chosen
+    /// member is farthest.
+    static func greedy(_ candidates: [Candidate], quotas: [Int], distances d: [Double], first: Int, second: Int) -> [Int] {
+        let n = candidates.count
+        let total = quotas.reduce(0, +)
         var room = quotas
-        var chosen: [Int] = []
+        var chosen = [first, second]
         var inSet = [Bool](repeating: false, count: n)
-        func take(_ i: Int) {
-            chosen.append(i)
+        for i in chosen {
             inSet[i] = true
             room[candidates[i].label] -= 1
         }
-        if total == 1 {
-            take(candidates.firstIndex { room[$0.label] > 0 }!)
-            return chosen
-        }
-        // The most dissimilar admissible pair.
-        var bestPair = (-1, -1), bestD = -1.0
-        for a in 0..<n where room[candidates[a].label] > 0 {
-            for b in (a + 1)..<n {
-                let la = candidates[a].label, lb = candidates[b].label
-                if la == lb ? room[la] < 2 : room[lb] < 1 { continue }
-                if d[a * n + b] > bestD {
-                    bestD = d[a * n + b]
-                    bestPair = (a, b)
-                }
-            }
-        }
-        take(bestPair.0)
-        take(bestPair.1)
-        // Farthest point: the candidate whose nearest chosen member is farthest.
-        var nearest = (0..<n).map { i in min(d[i * n + bestPair.0], d[i * n + bestPair.1]) }
+        var nearest = (0..<n).map { i in min(d[i * n + first], d[i * n + second]) }
         while chosen.count < total {
             var best = -1, bestValue = -1.0
             for i in 0..<n where !inSet[i] && room[candidates[i].label] > 0 && nearest[i] > bestValue {
                 best = i
                 bestValue = nearest[i]
             }
-            take(best)
+            chosen.append(best)
+            inSet[best] = true
+            room[candidates[best].label] -= 1
             for i in 0..<n { nearest[i] = min(nearest[i], d[i * n + best]) }
         }
-        // Swap local search on (minimum, pairs at the minimum).
-        func score(_ set: [Int]) -> (Double, Int) {
-            var low = 1.0, count = 0
-            for (k, a) in set.enumerated() {
-                for b in set[(k + 1)...] {
-                    let v = d[a * n + b]
-                    if v < low - 1e-15 {
-                        low = v
-                        count = 1
-                    } else if abs(v - low) <= 1e-15 {
-                        count += 1
-                    }
+        return chosen
+    }
+
+    /// (the smallest pairwise dissimilarity, how many pairs have it).
+    static func score(_ set: [Int], _ d: [Double], _ n: Int) -> (Double, Int) {
+        var low = 1.0, count = 0
+        for (k, a) in set.enumerated() {
+            for b in set[(k + 1)...] {
+                let v = d[a * n + b]
+                if v < low - 1e-15 {
+                    low = v
+                    count = 1
+                } else if abs(v - low) <= 1e-15 {
+                    count += 1
                 }
             }
-            return (low, count)
         }
-        var current = score(chosen)
-        var improved = true
-        var rounds = 0
+        return (low, count)
+    }
+
+    /// First-improvement swaps within classes until none improves (at most 100 rounds).
+    static func localSearch(_ start: [Int], _ candidates: [Candidate], _ d: [Double]) -> [Int] {
+        let n = candidates.count
+        var chosen = start
+        var inSet = [Bool](repeating: false, count: n)
+        for i in chosen { inSet[i] = true }
+        var current = score(chosen, d, n)
+        var improved = true, rounds = 0
         while improved && rounds < 100 {
             improved = false
             rounds += 1
@@ -110,7 +130,7 @@ public enum MemorySelection {
                 for candidate in 0..<n where !inSet[candidate] && candidates[candidate].label == candidates[out].label {
                     var trial = chosen
                     trial[slot] = candidate
-                    let s = score(trial)
+                    let s = score(trial, d, n)
                     if s.0 > current.0 + 1e-15 || (abs(s.0 - current.0) <= 1e-15 && s.1 < current.1) {
                         inSet[out] = false
                         inSet[candidate] = true
@@ -122,7 +142,7 @@ public enum MemorySelection {
                 }
             }
         }
-        return chosen.sorted()
+        return chosen
     }
 
     /// The exact optimum of the max-min objective by enumeration (for tests and tiny cases).

@@ -51,32 +51,40 @@ public enum Splitter {
         throw ConfigError(path: "split", "1000 shuffles never put every class in both splits; use \"stratify\": true")
     }
 
-    /// Splits `amount` over classes in proportion to `sizes`, each class at least `reserve`
-    /// and at most its size minus one for the other split (when reserve is 1).
+    /// Splits `amount` over classes in proportion to `sizes` (floors of the exact shares, then
+    /// one more to the largest remainders, ties to the lower label), then makes sure every class
+    /// has at least one (taken from the class with the most) and at most size − reserve.
     static func allocate(_ amount: Int, sizes: [Int], reserve: Int, path: String) throws(ConfigError) -> [Int] {
         let total = sizes.reduce(0, +)
         let caps = sizes.map { $0 - reserve }
-        var quota = sizes.map { _ in 1 }
-        var left = amount - sizes.count
-        if left < 0 { throw ConfigError(path: path, "\(amount) images cannot hold all \(sizes.count) classes") }
-        // Proportional shares of the rest, floors first, then largest remainders.
-        let exact = sizes.map { Double(left) * Double($0) / Double(total) }
-        for c in sizes.indices {
-            let add = min(Int(exact[c]), caps[c] - quota[c])
-            quota[c] += max(add, 0)
-            left -= max(add, 0)
+        if amount < sizes.count { throw ConfigError(path: path, "\(amount) images cannot hold all \(sizes.count) classes") }
+        if amount > caps.reduce(0, +) { throw ConfigError(path: path, "\(amount) images do not fit the classes' sizes \(sizes)") }
+        let exact = sizes.map { Double(amount) * Double($0) / Double(total) }
+        var quota = exact.map { Int($0.rounded(.down)) }
+        var left = amount - quota.reduce(0, +)
+        let byRemainder = sizes.indices.sorted {
+            let a = exact[$0] - exact[$0].rounded(.down), b = exact[$1] - exact[$1].rounded(.down)
+            return a != b ? a > b : $0 < $1
         }
-        let order = sizes.indices.sorted { (exact[$0] - exact[$0].rounded(.down), -$0) > (exact[$1] - exact[$1].rounded(.down), -$1) }
-        var progress = true
-        while left > 0 && progress {
-            progress = false
-            for c in order where left > 0 && quota[c] < caps[c] {
-                quota[c] += 1
-                left -= 1
-                progress = true
+        for c in byRemainder where left > 0 {
+            quota[c] += 1
+            left -= 1
+        }
+        // At least one per class, at most its cap: move units from the fullest classes.
+        for c in sizes.indices where quota[c] < 1 {
+            let donor = sizes.indices.filter { quota[$0] > 1 }.max { (quota[$0], -$0) < (quota[$1], -$1) }!
+            quota[donor] -= 1
+            quota[c] += 1
+        }
+        for c in sizes.indices where quota[c] > caps[c] {
+            var excess = quota[c] - caps[c]
+            quota[c] = caps[c]
+            for other in byRemainder where excess > 0 && quota[other] < caps[other] {
+                let add = min(excess, caps[other] - quota[other])
+                quota[other] += add
+                excess -= add
             }
         }
-        if left > 0 { throw ConfigError(path: path, "\(amount) images do not fit the classes' sizes \(sizes)") }
         return quota
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs `hopfield` with arguments in `cwd`.
+func hopfield(_ arguments: [String], cwd: String = TestPaths.repository) throws -> ProcessResult {
+    try runProcess(TestPaths.hopfieldExecutable, arguments, cwd: cwd)
+}
+
+/// Every file under a folder (relative paths) with its bytes, for byte-for-byte comparisons.
+func tree(_ root: String, matching suffix: String = ".csv") -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
+    while let relative = enumerator.nextObject() as? String {
+        if relative.hasSuffix(suffix), let data = FileManager.default.contents(atPath: root + "/" + relative) { files[relative] = data }
+    }
+    return files
+}
+
+/// Small-data overrides that make every shipped config run in seconds.
+let smallOverrides: [String: [String]] = [
+    "quickstart": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "memories.count=10", "seeds=[1]"],
+    "catsdogs-seed": ["dataset.path=\(TestPaths.shared("catsdogs"))", "seeds=[42]"],
+    "catsdogs-sweep": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=20", "seeds=[1, 2]",
+                       "grid={\"memories.count\": [2, 4], \"image.size\": [16], \"memories.select\": [\"maxmin\", \"random\"]}"],
+    "digits-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=8", "seeds=[1]",
+                        "grid={\"memories.count\": [10], \"network.rule\": [\"hebbian\", \"pseudoinverse\"]}"],
+    "digits-recall": ["dataset.path=\(TestPaths.shared("digits"))", "corruption.trials=2"],
+    "capacity": ["capacity.neurons=100", "capacity.trials=1"],
+    "modern-vs-classical": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "corruption.trials=1", "seeds=[1]"],
+]
+
+@Suite(.serialized) struct CLITests {
+    @Test func everyShippedConfigRunsOnSmallData() throws {
+        let configs = try FileManager.default.contentsOfDirectory(atPath: TestPaths.repository + "/Configs")
+            .filter { $0.hasSuffix(".json") && $0 != "schema.json" }.sorted()
+        #expect(Set(configs.map { String($0.dropLast(5)) }) == Set(smallOverrides.keys), "every config has small-data overrides here")
+        let out = ScratchFolder("configs")
+        defer { out.remove() }
+        for config in configs {
+            let name = String(config.dropLast(5))
+            let args = ["run", "Configs/" + config, "--output", out.path, "--quiet"] + (smallOverrides[name] ?? []).flatMap { ["--set", $0] }
+            let result = try hopfield(args)
+            #expect(result.status == 0, "\(config): \(result.stderr)")
+            let runs = try String(contentsOfFile: out.file(name + "/runs.csv"), encoding: .utf8)
+            let summary = try String(contentsOfFile: out.file(name + "/summary.csv"), encoding: .utf8)
+            #expect(runs.split(separator: "\n").count >= 2 && summary.split(separator: "\n").count >= 2, "\(config)")
+        }
+    }
+
+    @Test func configErrorsExitTwoAndWriteNothing() throws {
+        let out = ScratchFolder("bad")
+        defer { out.remove() }
+        let config = out.write(Array("{\"name\": \"bad\", \"dataset\": {\"path\": \"D\"}, \"memories\": {\"count\": 0}}".utf8), to: "bad.json")
+        let result = try hopfield(["run", config, "--output", out.file("results")])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: \(config): memories.count: 0 is outside 1...100000\n")
+        #expect(!FileManager.default.fileExists(atPath: out.file("results")))
+        // A data-dependent error (more memories than training images) is also caught before writing.
+        let tooMany = out.write(Array("""
+            {"name": "many", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 16},
+             "split": {"train": 16, "test": 16}, "memories": {"count": 40}}
+            """.utf8), to: "many.json")
+        let second = try hopfield(["run", tooMany, "--output", out.file("results")])
+        #expect(second.status == 2)
+        #expect(second.stderr == "error: \(tooMany): memories.count: 40 exceeds the 16 training images\n")
+        #expect(!FileManager.default.fileExists(atPath: out.file("results")))
+        let missing = out.write(Array("{\"name\": \"m\", \"dataset\": {\"path\": \"no/such/folder\"}}".utf8), to: "missing.json")
+        let third = try hopfield(["run", missing, "--output", out.file("results")])
+        #expect(third.status == 2 && third.stderr.contains("dataset.path: no/such/folder: no such folder"))
+        let validate = try hopfield(["validate", config])
+        #expect(validate.status == 2)
+    }
+
+    /// The same bytes in every CSV with 1 and 2 threads; a second run refuses to overwrite.
+    @Test func jobsDoNotChangeAByte() throws {
+        let out = ScratchFolder("jobs")
+        defer { out.remove() }
+        let args = ["run", "Configs/catsdogs-sweep.json", "--quiet"] + smallOverrides["catsdogs-sweep"]!.flatMap { ["--set", $0] }
+        let one = try hopfield(args + ["--output", out.file("one"), "--jobs", "1"])
+        let two = try hopfield(args + ["--output", out.file("two"), "--jobs", "2"])
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr) \(two.stderr)")
+        let a = tree(out.file("one")), b = tree(out.file("two"))
+        #expect(a.count >= 20 && a == b, "\(a.count) CSV files")
+        let again = try hopfield(args + ["--output", out.file("one")])
+        #expect(again.status == 1 && again.stderr.contains("already holds results"))
+        let forced = try hopfield(args + ["--output", out.file("one"), "--force"])
+        #expect(forced.status == 0 && tree(out.file("one")) == a)
+    }
+
+    /// kill -9 in the middle of a batch, then --resume: the same bytes as a batch never interrupted.
+    @Test func killAndResumeGiveTheSameBytes() throws {
+        let out = ScratchFolder("kill")
+        defer { out.remove() }
+        let args = ["run", "Configs/catsdogs-sweep.json", "--quiet", "--jobs", "1"] + [
+            "--set", "dataset.path=\(TestPaths.shared("catsdogs"))", "--set", "dataset.limitPerClass=40", "--set", "seeds=[1, 2, 3, 4]",
+            "--set", "grid={\"memories.count\": [2, 4, 6, 8], \"image.size\": [32]}",
+        ]
+        let reference = try hopfield(args + ["--output", out.file("reference")])
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let root = out.file("killed/catsdogs-sweep")
+        var interrupted = false
+        for _ in 0..<5 where !interrupted {
+            try? FileManager.default.removeItem(atPath: out.file("killed"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TestPaths.hopfieldExecutable)
+            process.arguments = args + ["--output", out.file("killed")]
+            process.currentDirectoryURL = URL(fileURLWithPath: TestPaths.repository)
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // Wait for a few complete runs, then kill without warning.
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                let done = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".csv") && !$0.hasSuffix(".json") }
+                if done.count >= 3 || !process.isRunning { break }
+                usleep(2000)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            interrupted = process.terminationReason == .uncaughtSignal && !FileManager.default.fileExists(atPath: root + "/runs.csv")
+        }
+        #expect(interrupted, "the batch was killed before it finished")
+        let resumed = try hopfield(args.filter { $0 != "--quiet" } + ["--output", out.file("killed"), "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("already complete"))
+        let a = tree(out.file("reference")), b = tree(out.file("killed"))
+        #expect(a.count == 16 * 3 + 2 && a == b, "\(a.count) CSV files")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).allSatisfy { !$0.hasPrefix(".tmp") })
+    }
+}
