@@ -80,6 +80,9 @@ struct Run: ParsableCommand {
     @Flag(help: "No progress and no results table.")
     var quiet = false
 
+    @Flag(help: "Do not write report.html.")
+    var noReport = false
+
     @Option(name: .customLong("set"), help: "Override a config value: --set dataset.path=/data/cd (repeatable).")
     var overrides: [String] = []
 
@@ -99,6 +102,7 @@ struct Run: ParsableCommand {
         options.jobs = jobs
         options.resume = resume
         options.force = force
+        options.report = !noReport
         if let shard { options.shard = try parseShard(shard) }
         for path in configs {
             let batch = try loadBatch(path, overrides: overrides)

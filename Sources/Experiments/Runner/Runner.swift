@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
     public var force = false
     /// Only the runs in this shard (issue 7's `--shard K/N`); nil: all.
     public var shard: Shard?
+    /// Write report.html at the end.
+    public var report = true
     /// Called after each run (from worker threads, serialised).
     public var progress: (@Sendable (Progress) -> Void)?
 
@@ -219,6 +221,7 @@ public enum ExperimentRunner {
         if !failed.isEmpty { throw RunError("\(failed.count) run(s) failed:\n" + failed.joined(separator: "\n")) }
         // Roll-ups over every run present (all of them, unless this is one shard of several).
         let summary = try writeRollups(plan: plan, complete: options.shard == nil)
+        if summary != nil && options.report { try Report.write(results: root) }
         return RunReport(root: root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, summary: summary, warnings: warnings)
     }
 

@@ -93,3 +93,46 @@ public enum BinaryNetworkBox: Sendable {
         }
     }
 }
+
+extension BinaryNetworkBox {
+    /// Row i of the weight matrix (W_ij for every j, W_ii as the rule has it), for pictures.
+    /// Nil for dense associative memories, which have no pairwise weights.
+    public func weightRow(_ i: Int) -> [Double]? {
+        let n = neurons
+        switch self {
+        case .hebbian(let network):
+            let x = network.memories
+            return (0..<n).map { j in
+                if j == i { return 0 }
+                var w = 0
+                for mu in 0..<x.count { w += Int(x.rows[mu * n + i]) * Int(x.rows[mu * n + j]) }
+                return Double(w)
+            }
+        case .matrix(let network):
+            return Array(network.weights[(i * n)..<((i + 1) * n)])
+        case .projection(let network):
+            return network.weightRow(i)
+        case .dense:
+            return nil
+        }
+    }
+}
+
+extension ProjectionNetwork {
+    /// W_ij = Σ_ab x_i^a (XXᵀ)⁻¹_ab x_j^b; the diagonal zeroed or kept as the network has it.
+    public func weightRow(_ i: Int) -> [Double] {
+        let q = rank
+        var left = [Double](repeating: 0, count: q)
+        for b in 0..<q {
+            var sum = 0.0
+            for a in 0..<q { sum += byNeuron[i * q + a] * inverse[a * q + b] }
+            left[b] = sum
+        }
+        return (0..<neurons).map { j in
+            if j == i && diagonal == .zero { return 0 }
+            var sum = 0.0
+            for b in 0..<q { sum += left[b] * byNeuron[j * q + b] }
+            return sum
+        }
+    }
+}

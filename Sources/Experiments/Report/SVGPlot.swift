@@ -1,0 +1,132 @@
+import Foundation
+
+/// Line and marker plots written as SVG by hand: readable axes with round-number ticks, labels,
+/// a legend, error bars, and the Okabe–Ito colour-blind-safe palette.
+struct SVGPlot {
+    struct Series {
+        var name: String
+        var points: [(x: Double, y: Double)]
+        /// Optional (low, high) per point, drawn as error bars.
+        var errors: [(Double, Double)]? = nil
+        var dashed = false
+        var markers = true
+        var color: Int? = nil
+    }
+
+    var title: String
+    var xLabel: String
+    var yLabel: String
+    var series: [Series] = []
+    var width = 640.0
+    var height = 400.0
+    var yRange: (Double, Double)? = nil
+    var xRange: (Double, Double)? = nil
+    /// Vertical reference lines with labels (α_c).
+    var verticals: [(x: Double, label: String)] = []
+    /// Names for integer x positions (categorical axes).
+    var xCategories: [String]? = nil
+
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+    /// Round-number ticks (1, 2, 5 × 10^k) covering [low, high].
+    static func ticks(_ low: Double, _ high: Double, count: Int = 6) -> [Double] {
+        guard high > low, low.isFinite, high.isFinite else { return [low] }
+        let raw = (high - low) / Double(count)
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2.0, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        var t = (low / step).rounded(.up) * step
+        var out: [Double] = []
+        while t <= high + step * 1e-9 {
+            out.append(abs(t) < step * 1e-9 ? 0 : t)
+            t += step
+        }
+        return out
+    }
+
+    static func label(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e7 { return String(Int(v)) }
+        let s = String(format: "%.4g", v)
+        return s
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    var svg: String {
+        let left = 70.0, right = 20.0, top = 40.0
+        let legendNames = series.map(\.name) + verticals.map(\.label)
+        // Two legend columns when the names fit in half the width, else one.
+        let legendColumns = (legendNames.map(\.count).max() ?? 0) * 7 + 40 < Int(width - 90) / 2 ? 2 : 1
+        let bottom = 55.0 + 16 * ceil(Double(legendNames.count) / Double(legendColumns))
+        let plotW = width - left - right, plotH = height - top - bottom
+        let xs = series.flatMap { $0.points.map(\.x) } + verticals.map(\.x)
+        let ys = series.flatMap { s in s.points.map(\.y) + (s.errors?.flatMap { [$0.0, $0.1] } ?? []) }.filter(\.isFinite)
+        var (x0, x1) = xRange ?? (xs.min() ?? 0, xs.max() ?? 1)
+        var (y0, y1) = yRange ?? (ys.min() ?? 0, ys.max() ?? 1)
+        if x1 <= x0 { x0 -= 0.5; x1 += 0.5 }
+        if y1 <= y0 { y0 -= 0.5; y1 += 0.5 }
+        if xCategories != nil { x0 -= 0.5; x1 += 0.5 }
+        if yRange == nil { let pad = (y1 - y0) * 0.05; y0 -= pad; y1 += pad }
+        func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * plotW }
+        func py(_ y: Double) -> Double { top + (1 - (y - y0) / (y1 - y0)) * plotH }
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
+        s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        s += "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(SVGPlot.escape(title))</text>\n"
+        // Grid and ticks.
+        for t in SVGPlot.ticks(y0, y1) {
+            s += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(t)))\" stroke=\"#e4e4e4\"/>\n"
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(SVGPlot.label(t))</text>\n"
+        }
+        let xTicks: [(Double, String)]
+        if let categories = xCategories {
+            xTicks = categories.enumerated().map { (Double($0.offset), $0.element) }
+        } else {
+            xTicks = SVGPlot.ticks(x0, x1).map { ($0, SVGPlot.label($0)) }
+        }
+        for (t, text) in xTicks {
+            s += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top + plotH))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotH + 5))\" stroke=\"#333\"/>\n"
+            s += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(SVGPlot.escape(text))</text>\n"
+        }
+        s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
+        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\">\(SVGPlot.escape(xLabel))</text>\n"
+        s += "<text transform=\"translate(16,\(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVGPlot.escape(yLabel))</text>\n"
+        // Reference lines.
+        for (k, v) in verticals.enumerated() {
+            s += "<line x1=\"\(f(px(v.x)))\" y1=\"\(f(top))\" x2=\"\(f(px(v.x)))\" y2=\"\(f(top + plotH))\" stroke=\"#666\" stroke-dasharray=\"2,3\"/>\n"
+            _ = k
+        }
+        // Series.
+        for (k, series) in series.enumerated() {
+            let color = SVGPlot.palette[(series.color ?? k) % SVGPlot.palette.count]
+            let points = series.points.filter { $0.x.isFinite && $0.y.isFinite }
+            if points.count > 1 {
+                let path = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
+                s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(series.dashed ? " stroke-dasharray=\"6,4\"" : "")/>\n"
+            }
+            if let errors = series.errors {
+                for (p, e) in zip(series.points, errors) where e.0.isFinite && e.1.isFinite {
+                    s += "<line x1=\"\(f(px(p.x)))\" y1=\"\(f(py(e.0)))\" x2=\"\(f(px(p.x)))\" y2=\"\(f(py(e.1)))\" stroke=\"\(color)\"/>\n"
+                    for y in [e.0, e.1] {
+                        s += "<line x1=\"\(f(px(p.x) - 4))\" y1=\"\(f(py(y)))\" x2=\"\(f(px(p.x) + 4))\" y2=\"\(f(py(y)))\" stroke=\"\(color)\"/>\n"
+                    }
+                }
+            }
+            if series.markers {
+                for p in points { s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3\" fill=\"\(color)\"/>\n" }
+            }
+        }
+        // Legend, two columns below the axis label.
+        let entries = series.enumerated().map { (SVGPlot.palette[($0.element.color ?? $0.offset) % SVGPlot.palette.count], $0.element.name, $0.element.dashed) }
+            + verticals.map { ("#666", $0.label, true) }
+        for (k, entry) in entries.enumerated() {
+            let ex = left + Double(k % legendColumns) * plotW / 2, ey = top + plotH + 52 + Double(k / legendColumns) * 16
+            s += "<line x1=\"\(f(ex))\" y1=\"\(f(ey - 4))\" x2=\"\(f(ex + 22))\" y2=\"\(f(ey - 4))\" stroke=\"\(entry.0)\" stroke-width=\"2\"\(entry.2 ? " stroke-dasharray=\"6,4\"" : "")/>\n"
+            s += "<text x=\"\(f(ex + 28))\" y=\"\(f(ey))\">\(SVGPlot.escape(entry.1))</text>\n"
+        }
+        s += "</svg>\n"
+        return s
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Hopfield
+import Imaging
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write RESULTS_DIR/report.html: config, manifest essentials, summary, plots and pictures in one self-contained page.")
+
+    @Argument(help: "A results folder written by hopfield run (Results/<name>).")
+    var results: String
+
+    func run() throws {
+        do { print(try Report.write(results: results)) } catch {
+            warn("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct RecallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recall",
+        abstract: "Store some images, converge one input, and draw its trajectory (film strip, animation, energy).")
+
+    @Option(parsing: .upToNextOption, help: "Memory images: files and/or folders.")
+    var memories: [String]
+
+    @Option(help: "The image to converge.")
+    var input: String
+
+    @Option(help: "hebbian, storkey, pseudoinverse, dense or modern.")
+    var rule = "hebbian"
+
+    @Option(help: "β for --rule modern.")
+    var beta = 1.0
+
+    @Option(help: "Pattern side.")
+    var size = 64
+
+    @Option(help: "bilinear or area.")
+    var resize: ResizeMethod = .area
+
+    @Option(help: "seed, mean, median, otsu (or none for --rule modern).")
+    var binarize = "seed"
+
+    @Option(help: "async, async-random, sequential or sync.")
+    var mode = "async"
+
+    @Option(help: "The seed of the update order.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Where the pictures go (default Results/recall-<input name>).")
+    var out: String?
+
+    func run() throws {
+        var options = SingleRecall.Options(memories: memories, input: input,
+                                           output: out ?? "Results/recall-" + Batch.folderName(URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent))
+        switch rule {
+        case "hebbian": options.rule = .hebbian
+        case "storkey": options.rule = .storkey
+        case "pseudoinverse": options.rule = .pseudoinverse(.zero)
+        case "dense": options.rule = .dense(.exponential)
+        case "modern": options.rule = .modern(beta: beta)
+        default: throw ValidationError("--rule must be hebbian, storkey, pseudoinverse, dense or modern")
+        }
+        guard let binarization = Binarization(name: binarize), binarize != "threshold" else {
+            throw ValidationError("--binarize must be seed, mean, median, otsu or none")
+        }
+        if binarization == .none && rule != "modern" { throw ValidationError("--binarize none needs --rule modern") }
+        guard let updates = UpdateMode(rawValue: mode) else { throw ValidationError("--mode must be async, async-random, sequential or sync") }
+        options.spec = ImageSpec(size: size, resize: resize, binarize: binarization)
+        options.dynamics = Dynamics(mode: updates)
+        options.seed = seed
+        do {
+            let outcome = try SingleRecall.run(options)
+            print(outcome.description)
+            for file in outcome.files { print("  \(file)") }
+        } catch {
+            warn("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

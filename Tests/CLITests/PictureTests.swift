@@ -1,0 +1,55 @@
+import Foundation
+import Imaging
+import TestSupport
+import Testing
+
+@Suite(.serialized) struct PictureTests {
+    /// A run writes its pictures; each decodes with our decoder and with an independent reader
+    /// (Python's zlib and struct), which also checks CRCs and the APNG frame sequence.
+    @Test func runPicturesDecodeTwice() throws {
+        let out = ScratchFolder("pictures")
+        defer { out.remove() }
+        let result = try hopfield(["run", "Configs/catsdogs-seed.json", "--output", out.path, "--quiet",
+                                   "--set", "dataset.path=\(TestPaths.shared("catsdogs"))", "--set", "seeds=[42]"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = out.file("catsdogs-seed/seed=42")
+        let names = ["memories.png", "outcomes.png", "weights.png", "trajectory.png", "trajectory-animated.png"]
+        for name in names {
+            let decoded = try ImageDecoder.decodeFile(atPath: folder + "/" + name)
+            #expect(decoded.format == .png && decoded.image.width > 50 && decoded.image.height > 50, "\(name)")
+            #expect(Set(decoded.image.pixels).count > 2, "\(name) is not blank")
+        }
+        let check = try runProcess("/usr/bin/env", ["python3", TestPaths.repository + "/scripts/check_png.py"] + names.map { folder + "/" + $0 })
+        #expect(check.status == 0, "\(check.stdout)")
+        let animated = check.stdout.split(separator: "\n").first { $0.contains("trajectory-animated") } ?? ""
+        #expect(animated.contains("\"frames\": ") && !animated.contains("\"frames\": 1,"), "\(animated)")
+        // The energy plot is SVG with a line per image; the report embeds everything.
+        let svg = try String(contentsOfFile: folder + "/energy.svg", encoding: .utf8)
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.contains("<polyline"))
+        let html = try String(contentsOfFile: out.file("catsdogs-seed/report.html"), encoding: .utf8)
+        #expect(html.contains("data:image/png;base64,") && html.contains("<svg") && !html.contains("<script"))
+        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1,
+                "no external resources besides the SVG namespace")
+        #expect(html.contains("ended in a spurious state"))
+        // report regenerates the same page from the files alone.
+        let again = try hopfield(["report", out.file("catsdogs-seed")])
+        let rewritten = try String(contentsOfFile: out.file("catsdogs-seed/report.html"), encoding: .utf8)
+        #expect(again.status == 0 && rewritten == html)
+    }
+
+    /// The single-image demo: stores images, converges one, prints where it ended.
+    @Test func singleImageRecall() throws {
+        let out = ScratchFolder("recall")
+        defer { out.remove() }
+        let digits = TestPaths.shared("digits")
+        let memories = ["0", "1", "7"].map { c in digits + "/" + c + "/" + (try! FileManager.default.contentsOfDirectory(atPath: digits + "/" + c).sorted().first!) }
+        let result = try hopfield(["recall", "--memories"] + memories + ["--input", memories[2], "--size", "28", "--rule", "pseudoinverse", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("converged after 1 sweep(s) to memory 2"), "\(result.stdout)")
+        for name in ["trajectory.png", "trajectory-animated.png", "energy.svg", "memories.png"] {
+            #expect(FileManager.default.fileExists(atPath: out.file(name)), "\(name)")
+        }
+        let missing = try hopfield(["recall", "--memories", "/no/such", "--input", memories[0], "--out", out.path])
+        #expect(missing.status == 1 && missing.stderr.contains("/no/such: no such file or folder"))
+    }
+}
