@@ -129,3 +129,26 @@ let smallOverrides: [String: [String]] = [
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).allSatisfy { !$0.hasPrefix(".tmp") })
     }
 }
+
+@Suite(.serialized) struct ShardTests {
+    /// Three shards run separately into one folder, then merged: the same bytes as one run;
+    /// a missing shard is named by merge.
+    @Test func shardsMergeToTheSameBytes() throws {
+        let out = ScratchFolder("shards")
+        defer { out.remove() }
+        let args = ["run", "Configs/catsdogs-sweep.json", "--quiet", "--no-report"] + smallOverrides["catsdogs-sweep"]!.flatMap { ["--set", $0] }
+        #expect(try hopfield(args + ["--output", out.file("whole")]).status == 0)
+        for k in [1, 3] { #expect(try hopfield(args + ["--output", out.file("sharded"), "--shard", "\(k)/3"]).status == 0) }
+        let incomplete = try hopfield(["merge", out.file("sharded/catsdogs-sweep")])
+        #expect(incomplete.status == 1)
+        #expect(incomplete.stderr.contains("missing or incomplete") && incomplete.stderr.contains("resubmit shard(s) 2 of 3"), "\(incomplete.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.file("sharded/catsdogs-sweep/runs.csv")))
+        // The last shard to finish merges by itself.
+        #expect(try hopfield(args + ["--output", out.file("sharded"), "--shard", "2/3"]).status == 0)
+        #expect(tree(out.file("whole")) == tree(out.file("sharded")))
+        let merged = try hopfield(["merge", out.file("sharded/catsdogs-sweep")])
+        #expect(merged.status == 0 && tree(out.file("whole")) == tree(out.file("sharded")))
+        let bad = try hopfield(args + ["--output", out.file("x"), "--shard", "4/3"])
+        #expect(bad.status != 0 && bad.stderr.contains("--shard expects K/N"))
+    }
+}

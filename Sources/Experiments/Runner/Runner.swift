@@ -172,7 +172,11 @@ public enum ExperimentRunner {
         let fm = FileManager.default
         let root = plan.root
         let batch = plan.batch
-        try prepareRoot(root, options: options, sharded: options.shard != nil)
+        try prepareRoot(root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder })
+        if options.shard != nil {
+            // The batch definition for `hopfield merge` (every shard writes the same bytes).
+            try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(root, "config.json"))
+        }
         var warnings: [String] = []
         var reportedDatasets = Set<String>()
         for d in plan.data.compactMap({ $0 }) where !reportedDatasets.contains(d.dataset.root) {
@@ -201,8 +205,12 @@ public enum ExperimentRunner {
                 case .recall: output = try RecallTask.run(run, data: plan.data[index]!, gridKeys: batch.gridKeys, jobs: perRunJobs)
                 case .capacity: output = CapacityTask.run(run, gridKeys: batch.gridKeys, jobs: perRunJobs)
                 }
-                let manifest = self.manifest(run, batch: batch, data: plan.data[index], fingerprints: plan.fingerprints, git: git,
+                var manifest = self.manifest(run, batch: batch, data: plan.data[index], fingerprints: plan.fingerprints, git: git,
                                              started: t0, seconds: Date().timeIntervalSince(t0))
+                if let shard = options.shard, case .object(var pairs) = manifest {
+                    pairs.insert(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])), at: pairs.count - 1)
+                    manifest = .object(pairs)
+                }
                 try writeRunFolder(root: root, run: run, output: output, manifest: manifest)
             } catch {
                 return "\(run.key): \(error)"
@@ -220,20 +228,27 @@ public enum ExperimentRunner {
         let failed = failures.compactMap { $0 }
         if !failed.isEmpty { throw RunError("\(failed.count) run(s) failed:\n" + failed.joined(separator: "\n")) }
         // Roll-ups over every run present (all of them, unless this is one shard of several).
+        // A shard that finds every run complete merges (the last shard to finish does it; two
+        // finishing together both write the same bytes, each file atomically).
         let summary = try writeRollups(plan: plan, complete: options.shard == nil)
         if summary != nil && options.report { try Report.write(results: root) }
         return RunReport(root: root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, summary: summary, warnings: warnings)
     }
 
-    /// Makes sure the results folder may be written: new, or resumed, or forced.
-    static func prepareRoot(_ root: String, options: RunOptions, sharded: Bool) throws {
+    /// Makes sure the results folder may be written: new, or resumed, or forced. A shard (`own`
+    /// lists its run folders) shares the folder with the other shards: it removes only its own
+    /// leftovers and never refuses.
+    static func prepareRoot(_ root: String, options: RunOptions, own: [String]?) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         let entries = try fm.contentsOfDirectory(atPath: root)
         // Leftovers of a killed process: partial run folders and temporary files.
-        for entry in entries where entry.hasPrefix(".tmp-") { try? fm.removeItem(atPath: joinPath(root, entry)) }
+        for entry in entries where entry.hasPrefix(".tmp-") {
+            if let own, !own.contains(where: { entry.hasPrefix(".tmp-\($0)-") }) { continue }
+            try? fm.removeItem(atPath: joinPath(root, entry))
+        }
         let existing = entries.filter { !$0.hasPrefix(".") }
-        if existing.isEmpty || options.resume || sharded { return }
+        if existing.isEmpty || options.resume || own != nil { return }
         if options.force {
             for entry in existing { try fm.removeItem(atPath: joinPath(root, entry)) }
             return
@@ -272,25 +287,32 @@ public enum ExperimentRunner {
     /// With `complete`, every run must be present; otherwise only what is there is combined.
     @discardableResult
     public static func writeRollups(plan: Plan, complete: Bool) throws -> CSVTable? {
-        let batch = plan.batch
+        try writeRollups(batch: plan.batch, root: plan.root, complete: complete)
+    }
+
+    /// The runs of `batch` that have no complete folder under `root`.
+    public static func missingRuns(batch: Batch, root: String) -> [RunSpec] {
+        batch.runs.filter { !FileManager.default.fileExists(atPath: joinPath(root, $0.folder, "manifest.json")) }
+    }
+
+    /// runs.csv, summary.csv and config.json at the batch root, from the runs' folders. With
+    /// `complete`, a missing run is an error; otherwise nothing is written until all are there.
+    @discardableResult
+    public static func writeRollups(batch: Batch, root: String, complete: Bool) throws -> CSVTable? {
+        let missing = missingRuns(batch: batch, root: root)
+        if complete && !missing.isEmpty { throw RunError("runs missing from \(root): \(missing.map(\.key).joined(separator: "; "))") }
+        if !missing.isEmpty { return nil }
         var tallies: [[[String]]] = []
-        var missing: [String] = []
         for run in batch.runs {
-            let path = joinPath(plan.root, run.folder, "tally.csv")
-            guard FileManager.default.fileExists(atPath: joinPath(plan.root, run.folder, "manifest.json")),
-                  let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                missing.append(run.key)
-                continue
-            }
+            let path = joinPath(root, run.folder, "tally.csv")
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw RunError("\(path): cannot read") }
             tallies.append(parseCSV(text))
         }
-        if complete && !missing.isEmpty { throw RunError("runs missing from \(plan.root): \(missing.joined(separator: "; "))") }
-        if !missing.isEmpty { return nil }
         guard let runs = Rollup.runsTable(tallies) else { return nil }
         let summary = Rollup.summary(runs, task: batch.runs[0].config.task, gridKeys: batch.gridKeys)
-        try AtomicFile.write(runs.text, to: joinPath(plan.root, "runs.csv"))
-        try AtomicFile.write(summary.text, to: joinPath(plan.root, "summary.csv"))
-        try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
+        try AtomicFile.write(runs.text, to: joinPath(root, "runs.csv"))
+        try AtomicFile.write(summary.text, to: joinPath(root, "summary.csv"))
+        try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(root, "config.json"))
         return summary
     }
 

@@ -1,0 +1,31 @@
+import Testing
+@testable import Experiments
+
+@Suite struct ShardingTests {
+    @Test func shardsPartitionTheRunsAndBalanceTheCost() throws {
+        let batch = try Batch.expand(try JSONParser.parse("""
+            {"name": "s", "dataset": {"path": "D"}, "seeds": [1, 2, 3, 4, 5],
+             "grid": {"memories.count": [2, 4, 8, 16], "image.size": [16, 32, 64]}}
+            """))
+        let costs = batch.runs.map { $0.config.memories.count * $0.config.neurons }
+        for count in [1, 2, 3, 7, 60, 100] {
+            let shards = (1...count).map { Sharding.select(batch: batch, costs: costs, shard: Shard(index: $0, count: count)) }
+            let all = shards.flatMap { $0 }
+            #expect(all.sorted() == Array(batch.runs.indices), "\(count) shards cover every run once")
+            let loads = shards.map { $0.reduce(0) { $0 + costs[$1] } }
+            #expect(loads.max()! - loads.min()! <= costs.max()!, "\(count) shards: loads \(loads)")
+            // Depends on the batch only.
+            #expect(shards == (1...count).map { Sharding.select(batch: batch, costs: costs, shard: Shard(index: $0, count: count)) })
+        }
+    }
+
+    @Test func slurmScriptsCallTheShardsAndTheMerge() {
+        var o = SlurmScripts.Options(config: "/c/x.json", executable: "/bin/hopfield", workingDirectory: "/w", output: "/r",
+                                     tasks: 8, partition: "short", time: "01:00:00", cpusPerTask: 2)
+        o.overrides = ["dataset.path=/d's"]
+        let (array, merge) = SlurmScripts.scripts(o, batchName: "x", root: "/r/x")
+        #expect(array.contains("#SBATCH --array=1-8") && array.contains("#SBATCH --partition=short") && array.contains("#SBATCH --time=01:00:00"))
+        #expect(array.contains("'/bin/hopfield' run '/c/x.json' --shard slurm --jobs \"${SLURM_CPUS_PER_TASK:-1}\" --output '/r' --quiet --resume --set 'dataset.path=/d'\\''s'"))
+        #expect(merge.contains("exec '/bin/hopfield' merge '/r/x'"))
+    }
+}
