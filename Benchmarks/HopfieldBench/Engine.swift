@@ -67,11 +67,16 @@ struct SweepBench: ParsableCommand {
     @Option(help: "Sweeps timed per configuration.")
     var sweeps: Int = 20
 
+    @Flag(help: "Print one JSON object instead of tables.")
+    var json = false
+
     func run() throws {
         let sizes = [1024, 4096, 16384], loads = [8, 64, 256]
         var table: [[Double]] = []
-        print("Hebbian, overlap form: seconds per async sweep (random start, \(sweeps) sweeps, one thread)")
-        print(pad("N \\ P", 8) + loads.map { pad(String($0), 12) }.joined())
+        if !json {
+            print("Hebbian, overlap form: seconds per async sweep (random start, \(sweeps) sweeps, one thread)")
+            print(pad("N \\ P", 8) + loads.map { pad(String($0), 12) }.joined())
+        }
         for n in sizes {
             var row: [Double] = []
             for p in loads {
@@ -89,7 +94,7 @@ struct SweepBench: ParsableCommand {
                 row.append(seconds / Double(sweeps))
             }
             table.append(row)
-            print(pad(String(n), 8) + row.map { pad(String(format: "%.2e", $0), 12) }.joined())
+            if !json { print(pad(String(n), 8) + row.map { pad(String(format: "%.2e", $0), 12) }.joined()) }
         }
         // Least-squares slopes of log(time) against log N (per P) and log P (per N).
         func slope(_ xs: [Double], _ ys: [Double]) -> Double {
@@ -104,6 +109,13 @@ struct SweepBench: ParsableCommand {
         }
         let nExponents = loads.indices.map { j in slope(sizes.map(Double.init), table.map { $0[j] }) }
         let pExponents = sizes.indices.map { i in slope(loads.map(Double.init), table[i]) }
+        if json {
+            let cells = sizes.enumerated().flatMap { i, n in loads.enumerated().map { j, p in "\"\(n)x\(p)\": \(String(format: "%.3e", table[i][j]))" } }
+            print("{\"workload\": \"W4\", \"secondsPerSweep\": {" + cells.joined(separator: ", ") + "}, \"exponentN\": ["
+                  + nExponents.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "], \"exponentP\": ["
+                  + pExponents.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]}")
+            return
+        }
         print("growth exponent in N (per P = \(loads)): " + nExponents.map { String(format: "%.2f", $0) }.joined(separator: ", "))
         print("growth exponent in P (per N = \(sizes)): " + pExponents.map { String(format: "%.2f", $0) }.joined(separator: ", "))
 
