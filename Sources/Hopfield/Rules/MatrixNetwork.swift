@@ -1,6 +1,6 @@
 /// A network with an explicit symmetric N×N weight matrix (Double): the Storkey rule, and the
 /// dense form of the other rules. Memory: N²·8 bytes (128 MB at N = 4096).
-public struct MatrixNetwork: BinaryNetwork {
+public struct MatrixNetwork: LocalFieldNetwork {
     public let memories: Memories
     public let neurons: Int
     /// Row-major N×N, symmetric.
@@ -75,27 +75,8 @@ public struct MatrixNetwork: BinaryNetwork {
         runDynamics(from: initial, dynamics: dynamics, rng: &rng)
     }
 
-    public final class Workspace {}
-
-    public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace { Workspace() }
-
     @inline(__always)
-    public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
+    public func localField(_ i: Int, _ state: UnsafeBufferPointer<Int8>) -> Double {
         weights.withUnsafeBufferPointer { Linear.dot($0.baseAddress! + i * neurons, state) }
-    }
-
-    public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
-        weights.withUnsafeBufferPointer { w in
-            for i in 0..<neurons { out[i] = Linear.dot(w.baseAddress! + i * neurons, state) }
-        }
-    }
-
-    public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {}
-
-    /// E = −½ Σ_ij W_ij s_i s_j.
-    public func energy(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
-        var sum = 0.0
-        for i in 0..<neurons where state[i] != 0 { sum += Double(state[i]) * field(i, state, workspace) }
-        return -0.5 * sum
     }
 }
