@@ -125,6 +125,22 @@ struct Run: ParsableCommand {
             } else if !quiet {
                 runOptions.progress = { p in warn("\(plan.batch.name): run \(p.runsDone)/\(p.runsTotal) done (\(p.lastRun))") }
             }
+            // Trained rules report every epoch: on a terminal as a self-overwriting line, in logs
+            // (Slurm, pipes) at epochs 1, 10, 20, ...
+            let name = plan.batch.name
+            if terminal {
+                runOptions.training = { run, e in
+                    let line = String(format: "\r%@: training %@: epoch %d, loss %.4f, %.1f%% of patterns stable   ", name, run, e.epoch,
+                                      e.loss, 100 * e.stablePatterns)
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            } else if !quiet {
+                runOptions.training = { run, e in
+                    guard e.epoch == 1 || e.epoch % 10 == 0 else { return }
+                    warn(String(format: "%@: training %@: epoch %d, loss %.4f, %.1f%% of patterns stable", name, run, e.epoch, e.loss,
+                                100 * e.stablePatterns))
+                }
+            }
             let report: RunReport
             do { report = try ExperimentRunner.execute(plan, options: runOptions) } catch {
                 if terminal { warn("") }

@@ -28,6 +28,10 @@ let smallOverrides: [String: [String]] = [
     "digits-recall": ["dataset.path=\(TestPaths.shared("digits"))", "corruption.trials=2"],
     "capacity": ["capacity.neurons=100", "capacity.trials=1"],
     "modern-vs-classical": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "corruption.trials=1", "seeds=[1]"],
+    "mnist-denoise": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "memories.count=20", "image.size=16",
+                      "grid={\"network\": [{\"rule\": \"hebbian\"}, {\"rule\": \"perceptron\", \"margin\": 1}, {\"rule\": \"conv\", \"maxEpochs\": 3},"
+                          + " {\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5}, {\"rule\": \"hebbian-rbm\", \"activation\": \"softmax\"},"
+                          + " {\"rule\": \"modern\"}]}"],
 ]
 
 @Suite(.serialized) struct CLITests {
@@ -86,6 +90,38 @@ let smallOverrides: [String: [String]] = [
         #expect(again.status == 1 && again.stderr.contains("already holds results"))
         let forced = try hopfield(args + ["--output", out.file("one"), "--force"])
         #expect(forced.status == 0 && tree(out.file("one")) == a)
+    }
+
+    /// Trained rules: the same CSVs and parameter files with 1 and 2 threads, progress on
+    /// stderr, and parameters reloaded with `network.load` recall exactly as the trained run.
+    @Test func trainedRulesAreReproducibleAndReload() throws {
+        let out = ScratchFolder("trained")
+        defer { out.remove() }
+        let args = ["run", "Configs/mnist-denoise.json"] + smallOverrides["mnist-denoise"]!.flatMap { ["--set", $0] }
+        let one = try hopfield(args + ["--output", out.file("one"), "--jobs", "1", "--no-report"])
+        let two = try hopfield(args + ["--output", out.file("two"), "--jobs", "2", "--no-report"])
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr) \(two.stderr)")
+        #expect(one.stderr.contains("training network=rule:rbm/hidden:32/epochs:5,seed=1: epoch 1, loss "), "\(one.stderr)")
+        let csv = tree(out.file("one")), npy = tree(out.file("one"), matching: ".npy")
+        #expect(csv == tree(out.file("two")) && npy == tree(out.file("two"), matching: ".npy"))
+        #expect(npy.keys.map { String($0.split(separator: "/").last!) }.sorted() == ["bias.npy", "kernel.npy", "biases.npy", "weights.npy",
+                                                                            "hidden-bias.npy", "visible-bias.npy", "weights.npy"].sorted())
+        #expect(csv.keys.filter { $0.hasSuffix("training.csv") }.count == 3)
+
+        let root = out.file("one/mnist-denoise")
+        for (rule, folder) in [("{\"rule\": \"perceptron\", \"margin\": 1", "network=rule-perceptron-margin-1__seed=1"),
+                               ("{\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5", "network=rule-rbm-hidden-32-epochs-5__seed=1"),
+                               ("{\"rule\": \"conv\", \"maxEpochs\": 3", "network=rule-conv-maxEpochs-3__seed=1")] {
+            let reload = args.dropLast() + ["grid={\"network\": [\(rule), \"load\": \"\(root)/\(folder)\"}]}", "--output", out.file("reload"),
+                                            "--force", "--no-report", "--quiet"]
+            let result = try hopfield(Array(reload))
+            #expect(result.status == 0, "\(result.stderr)")
+            let loaded = try FileManager.default.contentsOfDirectory(atPath: out.file("reload/mnist-denoise")).first { $0.hasPrefix("network=") }!
+            let trained = try String(contentsOfFile: root + "/" + folder + "/recall.csv", encoding: .utf8)
+            let again = try String(contentsOfFile: out.file("reload/mnist-denoise/" + loaded + "/recall.csv"), encoding: .utf8)
+            #expect(trained == again, "\(folder)")
+            #expect(!FileManager.default.fileExists(atPath: out.file("reload/mnist-denoise/" + loaded + "/training.csv")))
+        }
     }
 
     /// kill -9 in the middle of a batch, then --resume: the same bytes as a batch never interrupted.

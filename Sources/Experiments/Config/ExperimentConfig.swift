@@ -88,6 +88,9 @@ public struct ExperimentConfig: Sendable, Equatable {
         /// For continuous (modern) networks: a state "equals" a memory when every component is
         /// within this distance (0.01, 0.5% of the [−1, 1] range).
         public var tolerance = 0.01
+        /// Trained rules: a run folder whose saved parameters (weights.npy, ...) are loaded instead
+        /// of training (relative to the working directory).
+        public var load: String?
     }
 
     public struct DynamicsSection: Sendable, Equatable {
@@ -246,23 +249,56 @@ extension ExperimentConfig {
         var network = NetworkSection()
         if let value = top.value("network") {
             var r = try ObjectReader(value, path: "network")
-            let ruleName = try r.choice("rule", ["hebbian", "storkey", "pseudoinverse", "dense", "modern"].map { ($0, $0) }) ?? "hebbian"
+            let rules = ["hebbian", "storkey", "pseudoinverse", "dense", "modern", "perceptron", "rbm", "hebbian-rbm", "conv"]
+            let ruleName = try r.choice("rule", rules.map { ($0, $0) }) ?? "hebbian"
             let beta = try r.number("beta")
             let diagonal = try r.choice("diagonal", ProjectionNetwork.Diagonal.allCases.map { ($0.rawValue, $0) })
             let interaction = try r.choice("interaction", ["polynomial", "rectified", "exponential"].map { ($0, $0) })
             let degree = try r.int("degree", in: 2...30)
             let tolerance = try r.number("tolerance")
-            try r.finish(known: ["rule", "beta", "diagonal", "interaction", "degree", "tolerance"])
-            func onlyFor(_ key: String, _ rule: String, _ present: Bool) throws(ConfigError) {
-                if present && ruleName != rule { throw ConfigError(path: "network.\(key)", "is only used by the \(rule) rule") }
+            let margin = try r.number("margin", in: 0...1000)
+            let maxEpochs = try r.int("maxEpochs", in: 1...100_000)
+            let kernel = try r.int("kernel", in: 3...31)
+            let hidden = try r.int("hidden", in: 1...100_000)
+            let epochs = try r.int("epochs", in: 1...100_000)
+            let learningRate = try r.number("learningRate")
+            let batchSize = try r.int("batchSize", in: 1...100_000)
+            let cdSteps = try r.int("cdSteps", in: 1...1000)
+            let recall = try r.choice("recall", RBMNetwork.Recall.allCases.map { ($0.rawValue, $0) })
+            let samplingSteps = try r.int("samplingSteps", in: 0...100_000)
+            let activation = try r.choice("activation", ["linear", "softmax"].map { ($0, $0) })
+            let load = try r.string("load")
+            try r.finish(known: ["rule", "beta", "diagonal", "interaction", "degree", "tolerance", "margin", "maxEpochs", "kernel",
+                                 "hidden", "epochs", "learningRate", "batchSize", "cdSteps", "recall", "samplingSteps",
+                                 "activation", "load"])
+            func onlyFor(_ key: String, _ owners: [String], _ present: Bool) throws(ConfigError) {
+                if present && !owners.contains(ruleName) {
+                    let names = owners.count > 1 ? owners.dropLast().joined(separator: ", ") + " and " + owners.last! : owners[0]
+                    throw ConfigError(path: "network.\(key)", "is only used by the \(names) rule\(owners.count > 1 ? "s" : "")")
+                }
             }
-            try onlyFor("beta", "modern", beta != nil)
-            try onlyFor("tolerance", "modern", tolerance != nil)
-            try onlyFor("diagonal", "pseudoinverse", diagonal != nil)
-            try onlyFor("interaction", "dense", interaction != nil)
-            try onlyFor("degree", "dense", degree != nil)
+            try onlyFor("beta", ["modern", "hebbian-rbm"], beta != nil)
+            try onlyFor("tolerance", ["modern"], tolerance != nil)
+            try onlyFor("diagonal", ["pseudoinverse"], diagonal != nil)
+            try onlyFor("interaction", ["dense"], interaction != nil)
+            try onlyFor("degree", ["dense"], degree != nil)
+            try onlyFor("margin", ["perceptron", "conv"], margin != nil)
+            try onlyFor("maxEpochs", ["perceptron", "conv"], maxEpochs != nil)
+            try onlyFor("kernel", ["conv"], kernel != nil)
+            for (key, present) in [("hidden", hidden != nil), ("epochs", epochs != nil), ("learningRate", learningRate != nil),
+                                   ("batchSize", batchSize != nil), ("cdSteps", cdSteps != nil), ("recall", recall != nil),
+                                   ("samplingSteps", samplingSteps != nil)] {
+                try onlyFor(key, ["rbm"], present)
+            }
+            try onlyFor("activation", ["hebbian-rbm"], activation != nil)
+            try onlyFor("load", ["perceptron", "rbm", "conv"], load != nil)
             if let beta, !(beta > 0) { throw ConfigError(path: "network.beta", "must be positive") }
+            if ruleName == "hebbian-rbm" && beta != nil && activation != "softmax" {
+                throw ConfigError(path: "network.beta", "is only used with \"activation\": \"softmax\"")
+            }
             if let tolerance, !(tolerance > 0 && tolerance < 2) { throw ConfigError(path: "network.tolerance", "must be in (0, 2)") }
+            if let learningRate, !(learningRate > 0) { throw ConfigError(path: "network.learningRate", "must be positive") }
+            if let kernel, kernel % 2 == 0 { throw ConfigError(path: "network.kernel", "must be odd (the kernel is centred on the pixel)") }
             if interaction == "exponential" && degree != nil {
                 throw ConfigError(path: "network.degree", "is not used by the exponential interaction")
             }
@@ -277,9 +313,26 @@ extension ExperimentConfig {
                 default: network.rule = .dense(.polynomial(n))
                 }
             case "modern": network.rule = .modern(beta: beta ?? 1)
+            case "perceptron":
+                network.rule = .perceptron(PerceptronNetwork.Options(margin: margin ?? 0.5, maxEpochs: maxEpochs ?? 200))
+            case "conv":
+                network.rule = .conv(ConvolutionNetwork.Options(kernelSize: kernel ?? 5, margin: margin ?? 0.5, maxEpochs: maxEpochs ?? 50))
+            case "rbm":
+                var o = RBMNetwork.Options()
+                o.hidden = hidden ?? o.hidden
+                o.epochs = epochs ?? o.epochs
+                o.learningRate = learningRate ?? o.learningRate
+                o.batchSize = batchSize ?? o.batchSize
+                o.cdSteps = cdSteps ?? o.cdSteps
+                o.recall = recall ?? o.recall
+                o.samplingSteps = samplingSteps ?? o.samplingSteps
+                network.rule = .rbm(o)
+            case "hebbian-rbm":
+                network.rule = .hebbianRBM(activation == "softmax" ? .softmax(beta: beta ?? 1) : .linear)
             default: network.rule = .hebbian
             }
             network.tolerance = tolerance ?? network.tolerance
+            network.load = load
         }
 
         // dynamics
@@ -290,10 +343,6 @@ extension ExperimentConfig {
             dynamics.maxSweeps = try r.int("maxSweeps", in: 1...1_000_000) ?? dynamics.maxSweeps
             dynamics.tie = try r.choice("tie", TieRule.allCases.map { ($0.rawValue, $0) }) ?? dynamics.tie
             try r.finish(known: ["mode", "maxSweeps", "tie"])
-            if network.rule.isContinuous && (r.has("mode") || r.has("tie")) {
-                throw ConfigError(path: r.has("mode") ? "dynamics.mode" : "dynamics.tie",
-                                  "the modern network updates all neurons at once; only dynamics.maxSweeps applies")
-            }
         }
 
         // corruption
@@ -412,7 +461,10 @@ extension ExperimentConfig {
             }
         }
         if task == .capacity, network.rule.isContinuous {
-            throw ConfigError(path: "network.rule", "the capacity task measures binary networks (hebbian, storkey, pseudoinverse, dense)")
+            throw ConfigError(path: "network.rule", "the capacity task measures binary networks (every rule but modern and conv)")
+        }
+        if task == .capacity, case .conv = network.rule {
+            throw ConfigError(path: "network.rule", "conv needs images (its kernel slides over rows and columns): use classify or recall")
         }
     }
 
@@ -458,11 +510,25 @@ extension ExperimentConfig {
             case .exponential: net.append(("interaction", .string("exponential")))
             }
         case .modern(let beta): net += [("beta", .double(beta)), ("tolerance", .double(network.tolerance))]
+        case .perceptron(let o):
+            net += [("margin", .double(o.margin)), ("maxEpochs", .int(o.maxEpochs))]
+        case .conv(let o):
+            net += [("kernel", .int(o.kernelSize)), ("margin", .double(o.margin)), ("maxEpochs", .int(o.maxEpochs))]
+        case .rbm(let o):
+            net += [("hidden", .int(o.hidden)), ("epochs", .int(o.epochs)), ("learningRate", .double(o.learningRate)),
+                    ("batchSize", .int(o.batchSize)), ("cdSteps", .int(o.cdSteps)), ("recall", .string(o.recall.rawValue)),
+                    ("samplingSteps", .int(o.samplingSteps))]
+        case .hebbianRBM(let a):
+            switch a {
+            case .linear: net.append(("activation", .string("linear")))
+            case .softmax(let beta): net += [("activation", .string("softmax")), ("beta", .double(beta))]
+            }
         default: break
         }
+        if let load = network.load { net.append(("load", .string(load))) }
         pairs.append(("network", .object(net)))
         var dyn: [(String, JSONValue)] = []
-        if !network.rule.isContinuous { dyn += [("mode", .string(dynamics.mode.rawValue)), ("tie", .string(dynamics.tie.rawValue))] }
+        if network.rule.usesUpdateOrder { dyn += [("mode", .string(dynamics.mode.rawValue)), ("tie", .string(dynamics.tie.rawValue))] }
         dyn.append(("maxSweeps", .int(dynamics.maxSweeps)))
         pairs.append(("dynamics", .object(dyn)))
         if let c = corruption {

@@ -51,10 +51,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The value as a plain label: strings without quotes, everything else compact.
+    /// The value as a plain label: strings without quotes, objects as key:value pairs joined by
+    /// "/" ({"rule": "conv", "kernel": 5} → rule:conv/kernel:5), everything else compact.
     public var label: String {
-        if case .string(let s) = self { return s }
-        return compact
+        switch self {
+        case .string(let s): return s
+        case .object(let pairs): return pairs.map { "\($0.0):\($0.1.label)" }.joined(separator: "/")
+        default: return compact
+        }
     }
 
     /// Pretty text, two-space indents, keys in their order; ends without a newline.

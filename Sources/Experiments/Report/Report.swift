@@ -71,6 +71,7 @@ public enum Report {
             }
             html += "</table>\n"
         }
+        html += trainingTable(root: root, batch: batch)
         html += "<h2>Config</h2>\n<pre>\(escape(configText))</pre>\n"
 
         // Pictures of up to 12 runs: the first seed of each grid point.
@@ -93,7 +94,7 @@ public enum Report {
                 guard let data = FileManager.default.contents(atPath: joinPath(folder, file)) else { continue }
                 html += "<div class=\"figure\"><img alt=\"\(escape(caption))\" src=\"data:image/png;base64,\(data.base64EncodedString())\"><div class=\"caption\">\(escape(file)): \(escape(caption))</div></div>\n"
             }
-            for file in ["energy.svg"] {
+            for file in ["energy.svg", "training.svg"] {
                 if let svg = try? String(contentsOfFile: joinPath(folder, file), encoding: .utf8) { html += "<div class=\"figure\">\(svg)</div>\n" }
             }
         }
@@ -105,6 +106,28 @@ public enum Report {
     }
 
     static func escape(_ s: String) -> String { SVGPlot.escape(s) }
+
+    /// Parameter counts, training times and final training epochs of every run that has them
+    /// (manifest.json and training.csv), or nothing.
+    static func trainingTable(root: String, batch: Batch) -> String {
+        var rows: [[String]] = [["run", "parameters", "trainingSeconds", "epochs", "finalLoss", "finalStablePatterns"]]
+        for run in batch.runs {
+            let folder = joinPath(root, run.folder)
+            guard let text = try? String(contentsOfFile: joinPath(folder, "manifest.json"), encoding: .utf8),
+                  let manifest = try? JSONParser.parse(text), let parameters = manifest["parameters"] else { continue }
+            var row = [run.key, parameters.label, manifest["trainingSeconds"]?.label ?? "", "", "", ""]
+            if let log = try? String(contentsOfFile: joinPath(folder, "training.csv"), encoding: .utf8),
+               let last = log.split(separator: "\n").last?.split(separator: ","), last.count == 3, last[0] != "epoch" {
+                row[3] = String(last[0])
+                row[4] = String(last[1])
+                row[5] = String(last[2])
+            }
+            rows.append(row)
+        }
+        guard rows.count > 1 else { return "" }
+        return "<h2>Networks</h2>\n<p>Parameters of each run's network; for trained rules, the training time and the last epoch of <code>training.csv</code> (loss, fraction of training patterns that are fixed points).</p>\n"
+            + table(rows)
+    }
 
     static func table(_ rows: [[String]]) -> String {
         guard let header = rows.first else { return "" }

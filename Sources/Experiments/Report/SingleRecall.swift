@@ -71,7 +71,10 @@ public enum SingleRecall {
         do { input = PatternVector(try ImagePipeline.load(path: options.input, spec: options.spec).values) } catch {
             throw RunError(error.description)
         }
-        let network = StoredNetwork(rule: options.rule, patterns: memories, tolerance: options.tolerance)
+        var training = StoredNetwork.Training()
+        training.seed = options.seed
+        training.side = options.spec.size
+        let network = try StoredNetwork(rule: options.rule, patterns: memories, tolerance: options.tolerance, training: training)
         var rng = RandomStreams.stream(options.seed, RandomStreams.key("recall"))
         var dynamics = options.dynamics
         dynamics.history = [.energy, .states]

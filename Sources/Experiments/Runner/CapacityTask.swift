@@ -6,7 +6,7 @@ enum CapacityTask {
     static let runHeader = ["rule", "neurons", "patterns", "load", "trials", "stableFraction", "meanOverlap", "exactRate",
                             "meanSweeps", "theoryOverlap", "criticalLoad", "mcEliecePatterns"]
 
-    static func run(_ spec: RunSpec, gridKeys: [String], jobs: Int) -> RunOutput {
+    static func run(_ spec: RunSpec, gridKeys: [String], jobs: Int) throws -> RunOutput {
         let config = spec.config
         let section = config.capacity!
         let n = section.neurons
@@ -21,8 +21,11 @@ enum CapacityTask {
             for trial in 0..<section.trials {
                 var rng = imageStream(spec.seed, "patterns", UInt64(p), UInt64(trial))
                 let patterns = (0..<p).map { _ in Corruption.random(neurons: n, rng: &rng) }
-                let network = StoredNetwork(rule: config.network.rule, patterns: patterns.map { .binary($0, BinaryPattern($0)) },
-                                            tolerance: config.network.tolerance)
+                var training = StoredNetwork.Training()
+                training.seed = RandomStreams.derive(spec.seed, RandomStreams.key("train"), UInt64(p), UInt64(trial))
+                training.jobs = jobs
+                let network = try StoredNetwork(rule: config.network.rule, patterns: patterns.map { .binary($0, BinaryPattern($0)) },
+                                                tolerance: config.network.tolerance, training: training)
                 struct Item: Sendable {
                     var stable: Bool
                     var overlap: Double

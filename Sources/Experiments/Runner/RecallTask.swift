@@ -5,7 +5,7 @@ import Imaging
 /// starts), converged, and scored against the pattern they came from.
 enum RecallTask {
     static let runHeader = ["kind", "level", "n", "exact", "exactRate", "meanOverlap", "startErrorQuantile99",
-                            "errorQuantile99", "otherMemory", "inverted", "spurious", "cycles", "unconverged", "meanSweeps"]
+                            "errorQuantile99", "otherMemory", "inverted", "spurious", "cycles", "unconverged", "meanSweeps", "parameters"]
 
     /// A start for memory μ at a level: the corrupted pattern (real values; 0 = undecided).
     static func start(_ kind: ExperimentConfig.CorruptionKind, level: Double, config: ExperimentConfig.CorruptionSection,
@@ -59,7 +59,7 @@ enum RecallTask {
         }
     }
 
-    static func run(_ spec: RunSpec, data: LoadedDataset, gridKeys: [String], jobs: Int) throws(ConfigError) -> RunOutput {
+    static func run(_ spec: RunSpec, data: LoadedDataset, gridKeys: [String], jobs: Int, observer: TrainingObserver? = nil) throws -> RunOutput {
         let config = spec.config
         let corruption = config.corruption!
         let images = data.images
@@ -85,7 +85,8 @@ enum RecallTask {
         }
         let patterns = chosen.map { candidates[$0].pattern }
         let values = patterns.map(\.doubles)
-        let network = StoredNetwork(rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance)
+        let network = try StoredNetwork(rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance,
+                                        training: trainingContext(spec, jobs: jobs, observer: observer))
         let levels: [Double?] = corruption.kind.usesLevels ? corruption.levels.map { $0 } : [nil]
         let p = patterns.count
         // Items: level × trial × memory.
@@ -202,7 +203,7 @@ enum RecallTask {
                                                 fixed(Theory.quantile(startErrors, 0.99)), fixed(Theory.quantile(errors, 0.99)),
                                                 String(pooled.other), String(pooled.inverted), String(pooled.spurious),
                                                 String(pooled.cycles), String(pooled.unconverged),
-                                                fixed(Double(pooled.sweeps) / Double(pooled.n))])
+                                                fixed(Double(pooled.sweeps) / Double(pooled.n)), String(network.parameterCount)])
             for row in levelRows { tally.append(row) }
         }
         var memoriesTable = CSVTable(header: ["memory", "path", "class", "label", "minDissimilarity"])
@@ -213,6 +214,7 @@ enum RecallTask {
         }
         _ = distances
         var output = RunOutput(tally: tally, visuals: visuals)
+        output.addNetwork(network)
         output.add("recall.csv", recall.text)
         output.add("predictions.csv", predictions.text)
         output.add("memories.csv", memoriesTable.text)

@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
     public var shard: Shard?
     /// Write report.html at the end.
     public var report = true
+    /// Called after every training epoch with the run's key (from worker threads).
+    public var training: (@Sendable (String, TrainingEpoch) -> Void)?
     /// Called after each run (from worker threads, serialised).
     public var progress: (@Sendable (Progress) -> Void)?
 
@@ -106,8 +108,14 @@ public enum ExperimentRunner {
             }
             data.append(loaded[key])
         }
-        // Data-dependent checks: every split and every memory quota must fit.
+        // Data-dependent checks: every split and every memory quota must fit, and parameters to
+        // load must be there with the right shapes.
         for (i, run) in batch.runs.enumerated() {
+            if let folder = run.config.network.load {
+                do { try StoredNetwork.checkSavedFiles(run.config.network.rule, neurons: run.config.neurons, folder: folder) } catch {
+                    throw ConfigError(file: batch.file, path: "network.load", "\(error)")
+                }
+            }
             guard let d = data[i] else { continue }
             let labels = d.images.map(\.file.label)
             let classes = d.dataset.classes.count
@@ -200,13 +208,23 @@ public enum ExperimentRunner {
             let t0 = Date()
             do {
                 let output: RunOutput
+                var observer: TrainingObserver?
+                if let report = options.training {
+                    let key = run.key
+                    observer = { epoch in report(key, epoch) }
+                }
                 switch run.config.task {
-                case .classify: output = try ClassifyTask.run(run, data: plan.data[index]!, gridKeys: batch.gridKeys, jobs: perRunJobs)
-                case .recall: output = try RecallTask.run(run, data: plan.data[index]!, gridKeys: batch.gridKeys, jobs: perRunJobs)
-                case .capacity: output = CapacityTask.run(run, gridKeys: batch.gridKeys, jobs: perRunJobs)
+                case .classify: output = try ClassifyTask.run(run, data: plan.data[index]!, gridKeys: batch.gridKeys, jobs: perRunJobs, observer: observer)
+                case .recall: output = try RecallTask.run(run, data: plan.data[index]!, gridKeys: batch.gridKeys, jobs: perRunJobs, observer: observer)
+                case .capacity: output = try CapacityTask.run(run, gridKeys: batch.gridKeys, jobs: perRunJobs)
                 }
                 var manifest = self.manifest(run, batch: batch, data: plan.data[index], fingerprints: plan.fingerprints, git: git,
                                              started: t0, seconds: Date().timeIntervalSince(t0))
+                if case .object(var pairs) = manifest, output.parameters != nil || output.trainingSeconds != nil {
+                    if let count = output.parameters { pairs.insert(("parameters", .int(count)), at: pairs.count - 2) }
+                    if let t = output.trainingSeconds { pairs.insert(("trainingSeconds", .number(Format.fixed(t, 3))), at: pairs.count - 2) }
+                    manifest = .object(pairs)
+                }
                 if let shard = options.shard, case .object(var pairs) = manifest {
                     pairs.insert(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])), at: pairs.count - 1)
                     manifest = .object(pairs)
@@ -352,8 +370,9 @@ public enum ExperimentRunner {
         }
         conventions += [
             ("weights", .string(weightsText(c.network.rule))),
-            ("updateOrder", .string(c.network.rule.isContinuous ? "all neurons at once (s ← Xᵀ softmax(βXs))" : orderText(c.dynamics.mode))),
-            ("tieRule", .string(c.network.rule.isContinuous ? "not applicable" : "field 0 → \(c.dynamics.tie.rawValue)")),
+            ("updateOrder", .string(updateText(c.network.rule, c.dynamics.mode))),
+            ("tieRule", .string(c.network.rule.isContinuous ? "not applicable"
+                                : c.network.rule.usesUpdateOrder ? "field 0 → \(c.dynamics.tie.rawValue)" : "field 0 → plus")),
             ("maxSweeps", .int(c.dynamics.maxSweeps)),
             ("outcomeEquality", .string(c.network.rule.isContinuous
                 ? "every component within \(Format.exact(c.network.tolerance)) of a memory (or of a negated memory)"
@@ -388,6 +407,26 @@ public enum ExperimentRunner {
         case .pseudoinverse(let d): return "pseudo-inverse W = Xᵀ(XXᵀ)⁻¹X, diagonal \(d == .zero ? "zeroed" : "kept"); dependent patterns skipped"
         case .dense(let i): return "dense associative memory, E = −Σ F(x·s), F = \(i)"
         case .modern(let beta): return "modern Hopfield (Ramsauer et al. 2020), β = \(Format.exact(beta))"
+        case .perceptron(let o):
+            return "perceptron rule per neuron (asymmetric W, biases), margin κ = \(Format.exact(o.margin)), at most \(o.maxEpochs) epochs"
+        case .rbm(let o):
+            return "RBM with ±1 units, \(o.hidden) hidden, CD-\(o.cdSteps), \(o.epochs) epochs, learning rate \(Format.exact(o.learningRate)), batch \(o.batchSize); recall \(o.recall.rawValue)"
+        case .hebbianRBM(let a):
+            return "RBM with the memories as hidden units (W = Xᵀ), hidden activation \(a == .linear ? "linear" : "softmax")"
+        case .conv(let o):
+            return "shared \(o.kernelSize)×\(o.kernelSize) kernel (centre excluded) and bias, pocket perceptron rule on every neighbourhood, margin κ = \(Format.exact(o.margin)), \(o.maxEpochs) epochs"
+        }
+    }
+
+    static func updateText(_ rule: LearningRule, _ mode: UpdateMode) -> String {
+        switch rule {
+        case .modern: return "all neurons at once (s ← Xᵀ softmax(βXs))"
+        case .rbm(let o):
+            return "all visible units at once through the hidden layer (v ← sign(W tanh(Wᵀv + b) + a))"
+                + (o.recall == .sampled ? ", after \(o.samplingSteps) Gibbs steps seeded from the image's stream" : "")
+        case .hebbianRBM(let a):
+            return "all visible units at once through the memories (v ← sign(Xᵀ g(Xv)), g = \(a == .linear ? "identity" : "softmax(β·)"))"
+        default: return orderText(mode)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hopfield
 import Imaging
 
@@ -68,7 +69,28 @@ public struct StoredNetwork: Sendable {
     public enum Kind: Sendable {
         case binary(BinaryNetworkBox)
         case continuous(ModernNetwork, tolerance: Double)
+        case rbm(RBMNetwork)
+        case hebbianRBM(HebbianRBM)
     }
+
+    /// How a trained rule is trained (or where its parameters are loaded from).
+    public struct Training: Sendable {
+        public var seed: UInt64 = 0
+        public var jobs = 1
+        /// Image side, for the convolutional rule.
+        public var side = 0
+        /// A run folder whose saved parameters are loaded instead of training.
+        public var load: String?
+        public var observer: TrainingObserver?
+        public init() {}
+    }
+
+    /// Per-epoch training log (empty for rules that are not trained).
+    public private(set) var trainingLog: [TrainingEpoch] = []
+    /// Wall time of training (for the manifest only: never in a CSV).
+    public private(set) var trainingSeconds = 0.0
+    /// Learned or stored parameters.
+    public let parameterCount: Int
 
     public let kind: Kind
     public let neurons: Int
@@ -76,7 +98,7 @@ public struct StoredNetwork: Sendable {
     public let memories: [[Int8]]?
     public let continuousMemories: ContinuousMemories
 
-    public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double) {
+    public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
         neurons = patterns[0].count
         continuousMemories = ContinuousMemories(patterns.map(\.doubles))
         var binary: [[Int8]]? = []
@@ -84,11 +106,107 @@ public struct StoredNetwork: Sendable {
             if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
         }
         memories = binary
+        let n = neurons, p = patterns.count
+        let started = Date()
         switch rule {
         case .modern(let beta):
             kind = .continuous(ModernNetwork(memories: continuousMemories, beta: beta), tolerance: tolerance)
+            parameterCount = p * n
+        case .hebbianRBM(let activation):
+            kind = .hebbianRBM(HebbianRBM(memories: Memories(binary!), activation: activation))
+            parameterCount = p * n
+        case .perceptron(let options):
+            let m = Memories(binary!)
+            if let folder = training.load {
+                let files = StoredNetwork.savedFiles(rule, neurons: n)
+                let w = try NPYReader.int32(joinPath(folder, files[0].name), shape: files[0].shape)
+                let b = try NPYReader.int32(joinPath(folder, files[1].name), shape: files[1].shape)
+                kind = .binary(.perceptron(PerceptronNetwork(memories: m, weights: w, biases: b)))
+            } else {
+                let (network, log) = PerceptronNetwork.train(m, options: options, seed: training.seed, jobs: training.jobs,
+                                                             observer: training.observer)
+                kind = .binary(.perceptron(network))
+                trainingLog = log
+            }
+            parameterCount = n * n
+        case .conv(let options):
+            let m = Memories(binary!)
+            let k = options.kernelSize
+            if let folder = training.load {
+                let files = StoredNetwork.savedFiles(rule, neurons: n)
+                let kernel = try NPYReader.int32(joinPath(folder, files[0].name), shape: files[0].shape)
+                let bias = try NPYReader.int32(joinPath(folder, files[1].name), shape: files[1].shape)
+                kind = .binary(.conv(ConvolutionNetwork(memories: m, side: training.side, kernelSize: k, kernel: kernel, bias: bias[0])))
+            } else {
+                let (network, log) = ConvolutionNetwork.train(m, side: training.side, options: options, seed: training.seed,
+                                                              observer: training.observer)
+                kind = .binary(.conv(network))
+                trainingLog = log
+            }
+            parameterCount = k * k
+        case .rbm(let options):
+            let m = Memories(binary!)
+            let h = options.hidden
+            if let folder = training.load {
+                let files = StoredNetwork.savedFiles(rule, neurons: n)
+                let w = try NPYReader.float64(joinPath(folder, files[0].name), shape: files[0].shape)
+                let a = try NPYReader.float64(joinPath(folder, files[1].name), shape: files[1].shape)
+                let b = try NPYReader.float64(joinPath(folder, files[2].name), shape: files[2].shape)
+                kind = .rbm(RBMNetwork(memories: m, hidden: h, weights: w, visibleBias: a, hiddenBias: b,
+                                       recall: options.recall, samplingSteps: options.samplingSteps))
+            } else {
+                let (network, log) = RBMNetwork.train(m, options: options, seed: training.seed, jobs: training.jobs,
+                                                      observer: training.observer)
+                kind = .rbm(network)
+                trainingLog = log
+            }
+            parameterCount = n * h + n + h
+        case .dense:
+            kind = .binary(BinaryNetworkBox(rule: rule, memories: Memories(binary!)))
+            parameterCount = p * n
         default:
             kind = .binary(BinaryNetworkBox(rule: rule, memories: Memories(binary!)))
+            parameterCount = n * (n - 1) / 2
+        }
+        if rule.isTrained && training.load == nil { trainingSeconds = Date().timeIntervalSince(started) }
+    }
+
+    /// The .npy files a trained rule saves in its run folder and `network.load` reads back:
+    /// name, NumPy element type and shape.
+    public static func savedFiles(_ rule: LearningRule, neurons n: Int) -> [(name: String, descr: String, shape: [Int])] {
+        switch rule {
+        case .perceptron: return [("weights.npy", "<i4", [n, n]), ("biases.npy", "<i4", [n])]
+        case .conv(let o): return [("kernel.npy", "<i4", [o.kernelSize, o.kernelSize]), ("bias.npy", "<i4", [1])]
+        case .rbm(let o): return [("weights.npy", "<f8", [n, o.hidden]), ("visible-bias.npy", "<f8", [n]), ("hidden-bias.npy", "<f8", [o.hidden])]
+        default: return []
+        }
+    }
+
+    /// Checks, before a batch starts, that a folder holds the parameter files of `rule` with the
+    /// right element types and shapes.
+    public static func checkSavedFiles(_ rule: LearningRule, neurons: Int, folder: String) throws {
+        for file in savedFiles(rule, neurons: neurons) {
+            let path = joinPath(folder, file.name)
+            let array = try NPYReader.read(path)
+            try NPYReader.check(array, path, descr: file.descr, size: file.descr == "<f8" ? 8 : 4, shape: file.shape)
+        }
+    }
+
+    /// The learned parameters as .npy files (weights.npy ...), to reload with `network.load`.
+    public var parameterFiles: [(String, [UInt8])] {
+        switch kind {
+        case .binary(.perceptron(let network)):
+            let n = network.neurons
+            return [("weights.npy", NPY.int32(network.weights, shape: [n, n])), ("biases.npy", NPY.int32(network.biases, shape: [n]))]
+        case .binary(.conv(let network)):
+            let k = network.kernelSize
+            return [("kernel.npy", NPY.int32(network.kernel, shape: [k, k])), ("bias.npy", NPY.int32([network.bias], shape: [1]))]
+        case .rbm(let network):
+            return [("weights.npy", NPY.float64(network.weights, shape: [network.visible, network.hidden])),
+                    ("visible-bias.npy", NPY.float64(network.visibleBias, shape: [network.visible])),
+                    ("hidden-bias.npy", NPY.float64(network.hiddenBias, shape: [network.hidden]))]
+        default:
+            return []
         }
     }
 
@@ -120,6 +238,12 @@ public struct StoredNetwork: Sendable {
                            energyStart: result.energyStart, energyEnd: result.energyEnd, match: memories.match(packed),
                            nearest: nearest.index, nearestOverlap: Double(nearest.overlap) / Double(neurons),
                            history: dynamics.history.isEmpty ? nil : result.history, continuousHistory: nil)
+        case .rbm(let network):
+            return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, rng: &rng, history: dynamics.history),
+                                 dynamics: dynamics)
+        case .hebbianRBM(let network):
+            return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, history: dynamics.history),
+                                 dynamics: dynamics)
         case .continuous(let network, let tolerance):
             let result = network.converge(from: start, maxSteps: dynamics.maxSweeps, history: dynamics.history)
             let nearest = continuousMemories.nearest(result.state)
@@ -131,10 +255,24 @@ public struct StoredNetwork: Sendable {
         }
     }
 
-    /// Whether a stored pattern is a fixed point (binary networks).
+    func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
+        let packed = BinaryPattern(result.state)
+        let stored = Memories(memories!)
+        let nearest = stored.nearest(packed)
+        return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
+                       energyStart: result.energyStart, energyEnd: result.energyEnd, match: stored.match(packed),
+                       nearest: nearest.index, nearestOverlap: Double(nearest.overlap) / Double(neurons),
+                       history: dynamics.history.isEmpty ? nil : result.history, continuousHistory: nil)
+    }
+
+    /// Whether a stored pattern is a fixed point of the recall dynamics (binary patterns).
     public func isFixedPoint(_ pattern: [Int8], tie: TieRule) -> Bool {
-        if case .binary(let network) = kind { return network.isFixedPoint(pattern, tie: tie) }
-        return false
+        switch kind {
+        case .binary(let network): return network.isFixedPoint(pattern, tie: tie)
+        case .rbm(let network): return network.meanFieldStep(pattern.map(Double.init)) == pattern.map(Double.init)
+        case .hebbianRBM(let network): return network.step(pattern.map(Double.init)) == pattern.map(Double.init)
+        case .continuous: return false
+        }
     }
 }
 

@@ -7,8 +7,34 @@ public struct RunOutput: Sendable {
     public var files: [(name: String, bytes: [UInt8])] = []
     /// This run's rows of runs.csv (header: the task's run columns).
     public var tally: CSVTable
-    /// Pictures and plots to draw (issue 5), gathered while running.
+    /// Pictures and plots to draw, gathered while running.
     public var visuals: RunVisuals
+    /// Learned or stored parameters (for the manifest).
+    public var parameters: Int?
+    /// Wall time spent training (manifest only, never a CSV).
+    public var trainingSeconds: Double?
+
+    init(tally: CSVTable, visuals: RunVisuals) {
+        self.tally = tally
+        self.visuals = visuals
+    }
+
+    /// training.csv, the training curve, the parameters, and the counts for the manifest.
+    mutating func addNetwork(_ network: StoredNetwork) {
+        parameters = network.parameterCount
+        if !network.trainingLog.isEmpty {
+            trainingSeconds = network.trainingSeconds
+            var table = CSVTable(header: ["epoch", "loss", "stablePatterns"])
+            for e in network.trainingLog { table.append([String(e.epoch), Format.fixed(e.loss, 6), Format.fixed(e.stablePatterns, 4)]) }
+            add("training.csv", table.text)
+            var plot = SVGPlot(title: "Training", xLabel: "epoch", yLabel: "fraction")
+            plot.yRange = (0, 1)
+            plot.series.append(SVGPlot.Series(name: "loss (unstable pairs or wrong pixels)", points: network.trainingLog.map { (Double($0.epoch), $0.loss) }))
+            plot.series.append(SVGPlot.Series(name: "training patterns that are fixed points", points: network.trainingLog.map { (Double($0.epoch), $0.stablePatterns) }, dashed: true))
+            add("training.svg", plot.svg)
+        }
+        for (name, bytes) in network.parameterFiles { add(name, bytes) }
+    }
 
     mutating func add(_ name: String, _ text: String) { files.append((name, Array(text.utf8))) }
     mutating func add(_ name: String, _ bytes: [UInt8]) { files.append((name, bytes)) }
@@ -41,13 +67,24 @@ func imageStream(_ seed: UInt64, _ purpose: String, _ keys: UInt64...) -> Xoshir
 
 func fixed(_ v: Double) -> String { Format.fixed(v, 4) }
 
+/// Training settings of a run: the run's own stream, its image side, a parameter folder to load.
+func trainingContext(_ spec: RunSpec, jobs: Int, observer: TrainingObserver?) -> StoredNetwork.Training {
+    var t = StoredNetwork.Training()
+    t.seed = RandomStreams.derive(spec.seed, RandomStreams.key("train"))
+    t.jobs = jobs
+    t.side = spec.config.image.size
+    t.load = spec.config.network.load
+    t.observer = observer
+    return t
+}
+
 // MARK: - classify
 
 enum ClassifyTask {
     static let runHeader = ["split", "n", "correct", "errors", "inverted", "spurious", "cycles", "unconverged", "accuracy",
                             "spuriousRate", "nearestAccuracy", "meanSweeps", "selectionMinDissimilarity"]
 
-    static func run(_ spec: RunSpec, data: LoadedDataset, gridKeys: [String], jobs: Int) throws(ConfigError) -> RunOutput {
+    static func run(_ spec: RunSpec, data: LoadedDataset, gridKeys: [String], jobs: Int, observer: TrainingObserver? = nil) throws -> RunOutput {
         let config = spec.config
         let images = data.images
         let classes = data.dataset.classes
@@ -73,8 +110,9 @@ enum ClassifyTask {
             chosen = MemorySelection.random(candidates, quotas: quotas, rng: &rng)
         }
         let memoryImages = chosen.map { split.train[$0] }
-        let network = StoredNetwork(rule: config.network.rule, patterns: chosen.map { candidates[$0].pattern },
-                                    tolerance: config.network.tolerance)
+        let network = try StoredNetwork(rule: config.network.rule, patterns: chosen.map { candidates[$0].pattern },
+                                        tolerance: config.network.tolerance,
+                                        training: trainingContext(spec, jobs: jobs, observer: observer))
         let selectionMinimum = MemorySelection.minimum(chosen, distances, candidates.count)
 
         // Converge every training and test image.
@@ -159,6 +197,7 @@ enum ClassifyTask {
         var output = RunOutput(tally: tally, visuals: visuals)
         output.add("predictions.csv", predictions.text)
         output.add("memories.csv", memoriesTable.text)
+        output.addNetwork(network)
         if wantStates {
             let rows = items.map { images[$0.1] }
             addStates(&output, memories: chosen.map { candidates[$0].pattern }, inputs: rows.map { PatternVector($0.values) },

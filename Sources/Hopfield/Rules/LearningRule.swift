@@ -10,6 +10,14 @@ public enum LearningRule: Sendable, Equatable, Hashable {
     case dense(DenseAssociativeNetwork.Interaction)
     /// The continuous modern Hopfield network with inverse temperature β (`ModernNetwork`).
     case modern(beta: Double)
+    /// Couplings learned by one perceptron per neuron (`PerceptronNetwork`).
+    case perceptron(PerceptronNetwork.Options)
+    /// A restricted Boltzmann machine trained with CD-k (`RBMNetwork`).
+    case rbm(RBMNetwork.Options)
+    /// An RBM whose hidden units are the memories, Hebbian couplings (`HebbianRBM`).
+    case hebbianRBM(HebbianRBM.Activation)
+    /// A shared local kernel trained with the perceptron rule (`ConvolutionNetwork`).
+    case conv(ConvolutionNetwork.Options)
 
     public var name: String {
         switch self {
@@ -18,6 +26,27 @@ public enum LearningRule: Sendable, Equatable, Hashable {
         case .pseudoinverse: return "pseudoinverse"
         case .dense: return "dense"
         case .modern: return "modern"
+        case .perceptron: return "perceptron"
+        case .rbm: return "rbm"
+        case .hebbianRBM: return "hebbian-rbm"
+        case .conv: return "conv"
+        }
+    }
+
+    /// Rules whose parameters are learned from the training patterns.
+    public var isTrained: Bool {
+        switch self {
+        case .perceptron, .rbm, .conv: return true
+        default: return false
+        }
+    }
+
+    /// False for the rules that update every unit at once through a layer (modern, rbm,
+    /// hebbian-rbm): `Dynamics.mode` and `tie` do not apply to them.
+    public var usesUpdateOrder: Bool {
+        switch self {
+        case .modern, .rbm, .hebbianRBM: return false
+        default: return true
         }
     }
 
@@ -34,8 +63,11 @@ public enum BinaryNetworkBox: Sendable {
     case matrix(MatrixNetwork)
     case projection(ProjectionNetwork)
     case dense(DenseAssociativeNetwork)
+    case perceptron(PerceptronNetwork)
+    case conv(ConvolutionNetwork)
 
-    /// Builds the network of a binary rule (not `.modern`).
+    /// Builds the network of a binary rule (not `.modern`, nor the trained and layered rules,
+    /// which `StoredNetwork` builds).
     public init(rule: LearningRule, memories: Memories) {
         switch rule {
         case .hebbian: self = .hebbian(HebbianNetwork(memories: memories))
@@ -43,6 +75,7 @@ public enum BinaryNetworkBox: Sendable {
         case .pseudoinverse(let diagonal): self = .projection(ProjectionNetwork(memories: memories, diagonal: diagonal))
         case .dense(let interaction): self = .dense(DenseAssociativeNetwork(memories: memories, interaction: interaction))
         case .modern: preconditionFailure("the modern network is continuous: use ModernNetwork")
+        case .perceptron, .rbm, .hebbianRBM, .conv: preconditionFailure("\(rule.name) is built by training")
         }
     }
 
@@ -52,6 +85,8 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.memories
         case .projection(let n): return n.memories
         case .dense(let n): return n.memories
+        case .perceptron(let n): return n.memories
+        case .conv(let n): return n.memories
         }
     }
 
@@ -63,6 +98,8 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         case .projection(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         case .dense(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .perceptron(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .conv(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         }
     }
 
@@ -72,6 +109,8 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.energy(of: state)
         case .projection(let n): return n.energy(of: state)
         case .dense(let n): return n.energy(of: state)
+        case .perceptron(let n): return n.energy(of: state)
+        case .conv(let n): return n.energy(of: state)
         }
     }
 
@@ -81,6 +120,8 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.fields(of: state)
         case .projection(let n): return n.fields(of: state)
         case .dense(let n): return n.fields(of: state)
+        case .perceptron(let n): return n.fields(of: state)
+        case .conv(let n): return n.fields(of: state)
         }
     }
 
@@ -90,6 +131,8 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.isFixedPoint(state, tie: tie)
         case .projection(let n): return n.isFixedPoint(state, tie: tie)
         case .dense(let n): return n.isFixedPoint(state, tie: tie)
+        case .perceptron(let n): return n.isFixedPoint(state, tie: tie)
+        case .conv(let n): return n.isFixedPoint(state, tie: tie)
         }
     }
 }
@@ -114,6 +157,21 @@ extension BinaryNetworkBox {
             return network.weightRow(i)
         case .dense:
             return nil
+        case .perceptron(let network):
+            return network.weights[(i * n)..<((i + 1) * n)].map(Double.init)
+        case .conv(let network):
+            let side = network.side, half = network.kernelSize / 2
+            var row = [Double](repeating: 0, count: n)
+            let r = i / side, c = i % side
+            for dy in -half...half {
+                for dx in -half...half where dy != 0 || dx != 0 {
+                    let rr = r + dy, cc = c + dx
+                    if rr >= 0 && cc >= 0 && rr < side && cc < side {
+                        row[rr * side + cc] = Double(network.kernel[(dy + half) * network.kernelSize + dx + half])
+                    }
+                }
+            }
+            return row
         }
     }
 }

@@ -1,0 +1,146 @@
+/// Couplings and biases learned so that every training pattern is a fixed point with a margin:
+/// one perceptron per neuron (Gardner 1988; the classical answer to seed 003's trained dense
+/// layer). Capacity up to P = 2N at zero margin, against the Hebbian rule's 0.138 N.
+///
+/// The couplings are **asymmetric**: each neuron's incoming weights are learned on their own,
+/// which is the setting of Gardner's bound (a symmetric constraint couples the N problems and
+/// lowers the capacity). The price is that there is no energy function: asynchronous dynamics
+/// are not guaranteed to settle, so cycles and unconverged runs are detected and reported; the
+/// reported "energy" is that of the symmetric part, −½ sᵀ((W + Wᵀ)/2)s − bᵀs.
+///
+/// Learning: start from W = 0, b = 0; each epoch visits the patterns in a fresh seeded order;
+/// for pattern μ and neuron i, the stability γ = x_i (Σ_j W_ij x_j + b_i) / ‖(W_i·, b_i)‖ must
+/// exceed the margin κ; if not, W_ij += x_i x_j (j ≠ i) and b_i += x_i. All quantities are
+/// integers (the norm aside), so training is exact, and neurons train in parallel without
+/// changing a bit of the result.
+public struct PerceptronNetwork: LocalFieldNetwork {
+    public let memories: Memories
+    public let neurons: Int
+    /// Row-major N×N, zero diagonal.
+    public let weights: [Int32]
+    public let biases: [Int32]
+    public let couplingBound: Double
+    public var tieTolerance: Double { 0 }
+
+    public struct Options: Sendable, Equatable, Hashable {
+        /// κ, in units of the weight vector's norm. 0.5 keeps the training patterns stable against
+        /// a few flipped bits and is reached below P ≈ N (Gardner: α_c(0.5) ≈ 1).
+        public var margin = 0.5
+        public var maxEpochs = 200
+        public init(margin: Double = 0.5, maxEpochs: Int = 200) {
+            self.margin = margin
+            self.maxEpochs = maxEpochs
+        }
+    }
+
+    public init(memories: Memories, weights: [Int32], biases: [Int32]) {
+        precondition(weights.count == memories.neurons * memories.neurons && biases.count == memories.neurons)
+        self.memories = memories
+        neurons = memories.neurons
+        self.weights = weights
+        self.biases = biases
+        couplingBound = Double(weights.map { abs(Int($0)) }.max() ?? 0)
+    }
+
+    /// Trains on the memories. `jobs` threads share the neurons; the result does not depend on it.
+    public static func train(_ memories: Memories, options: Options, seed: UInt64, jobs: Int = 1,
+                             observer: TrainingObserver? = nil) -> (PerceptronNetwork, [TrainingEpoch]) {
+        let n = memories.neurons, p = memories.count
+        let weights = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n * n)
+        weights.initialize(repeating: 0)
+        let biases = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        biases.initialize(repeating: 0)
+        defer {
+            weights.deallocate()
+            biases.deallocate()
+        }
+        let rows = memories.rows
+        var rng = Xoshiro256StarStar(seed: seed)
+        var order = Array(0..<p)
+        var log: [TrainingEpoch] = []
+        let unstableCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        defer { unstableCounts.deallocate() }
+        let w = SendablePointer(weights.baseAddress!), b = SendablePointer(biases.baseAddress!)
+        let counts = SendablePointer(unstableCounts.baseAddress!)
+        for epoch in 1...max(1, options.maxEpochs) {
+            rng.shuffle(&order)
+            let visiting = order
+            // Each neuron is its own perceptron: trained independently, in parallel.
+            forEachInParallel(n, jobs: jobs) { i in
+                var unstable = 0
+                let row = w.pointer + i * n
+                var norm2 = 0.0
+                for j in 0..<n { norm2 += Double(row[j]) * Double(row[j]) }
+                norm2 += Double(b.pointer[i]) * Double(b.pointer[i])
+                for mu in visiting {
+                    let x = rows.withUnsafeBufferPointer { $0.baseAddress! + mu * n }
+                    var h = Int(b.pointer[i])
+                    for j in 0..<n { h += Int(row[j]) * Int(x[j]) }
+                    let xi = Int(x[i])
+                    if Double(xi * h) <= options.margin * norm2.squareRoot() {
+                        unstable += 1
+                        for j in 0..<n where j != i {
+                            let old = Double(row[j])
+                            row[j] &+= Int32(xi) &* Int32(x[j])
+                            norm2 += Double(row[j]) * Double(row[j]) - old * old
+                        }
+                        let oldBias = Double(b.pointer[i])
+                        b.pointer[i] &+= Int32(xi)
+                        norm2 += Double(b.pointer[i]) * Double(b.pointer[i]) - oldBias * oldBias
+                    }
+                }
+                counts.pointer[i] = unstable
+            }
+            let unstable = (0..<n).reduce(0) { $0 + counts.pointer[$1] }
+            let network = PerceptronNetwork(memories: memories, weights: Array(weights), biases: Array(biases))
+            let stable = (0..<p).filter { network.isFixedPoint(memories.pattern($0)) }.count
+            let entry = TrainingEpoch(epoch: epoch, loss: Double(unstable) / Double(n * p), stablePatterns: Double(stable) / Double(p))
+            log.append(entry)
+            observer?(entry)
+            if unstable == 0 { break }
+        }
+        return (PerceptronNetwork(memories: memories, weights: Array(weights), biases: Array(biases)), log)
+    }
+
+    public var parameterCount: Int { neurons * neurons }
+
+    public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
+        runDynamics(from: initial, dynamics: dynamics, rng: &rng)
+    }
+
+    @inline(__always)
+    public func localField(_ i: Int, _ state: UnsafeBufferPointer<Int8>) -> Double {
+        weights.withUnsafeBufferPointer { w in
+            let row = w.baseAddress! + i * neurons
+            var h = Int(biases[i])
+            for j in 0..<neurons { h += Int(row[j]) * Int(state[j]) }
+            return Double(h)
+        }
+    }
+
+    public func bias(_ i: Int) -> Double { Double(biases[i]) }
+}
+
+/// body(i) for i in 0..<count on up to `jobs` threads (interleaved slices).
+func forEachInParallel(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+    let workers = max(1, min(jobs, count))
+    if workers == 1 {
+        for i in 0..<count { body(i) }
+        return
+    }
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var i = w
+        while i < count {
+            body(i)
+            i += workers
+        }
+    }
+}
+
+import Dispatch
+
+/// A raw pointer that may cross threads: each thread writes only its own indices.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}

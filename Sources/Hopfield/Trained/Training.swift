@@ -1,0 +1,28 @@
+/// One line of a training log: written to training.csv and shown while training.
+public struct TrainingEpoch: Sendable, Equatable {
+    public var epoch: Int
+    /// The rule's loss: the fraction of (pattern, neuron) pairs below the margin for perceptron
+    /// rules, the mean reconstruction error (fraction of wrong pixels) for RBMs.
+    public var loss: Double
+    /// The fraction of training patterns that are fixed points of the recall dynamics.
+    public var stablePatterns: Double
+}
+
+/// Called after every epoch (from the training thread).
+public typealias TrainingObserver = @Sendable (TrainingEpoch) -> Void
+
+/// A Gaussian draw from two uniform draws (Box–Muller), for weight initialisation.
+extension Xoshiro256StarStar {
+    public mutating func gaussian() -> Double {
+        let u1 = max(unit(), 0x1p-60), u2 = unit()
+        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+@inline(__always) func _log(_ x: Double) -> Double { Glibc.log(x) }
+@inline(__always) func _cos(_ x: Double) -> Double { Glibc.cos(x) }
+@inline(__always) func _exp(_ x: Double) -> Double { Glibc.exp(x) }
+@inline(__always) func _tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+#endif
