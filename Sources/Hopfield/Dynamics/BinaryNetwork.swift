@@ -23,7 +23,8 @@ public protocol BinaryNetwork: Sendable {
     /// The field of neuron i for the current state. Must depend only on the state (not on the
     /// history of updates), so every path to a state gives the same field.
     func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double
-    /// The fields of all neurons, equal to `field(i, …)` for each i.
+    /// The fields of all neurons, equal to `field(i, …)` for each i (the default computes
+    /// exactly that; a network may provide a faster equivalent).
     func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>)
     /// Neuron i has changed from `old` to `new` (the state already holds `new`).
     func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace)
@@ -39,6 +40,10 @@ public protocol BinaryNetwork: Sendable {
 }
 
 extension BinaryNetwork {
+    public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<neurons { out[i] = field(i, state, workspace) }
+    }
+
     public func sweep(_ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
                       rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace) -> Int {
         genericSweep(state, order: order, shuffle: shuffle, rng: &rng, tie: tie, workspace: workspace)
@@ -52,12 +57,7 @@ extension BinaryNetwork {
         var changes = 0
         let view = UnsafeBufferPointer(start: state, count: n)
         for p in 0..<n {
-            if shuffle && p < n &- 1 {
-                let j = p &+ Int(generator.bounded(UInt64(truncatingIfNeeded: n &- p)))
-                let t = order[j]
-                order[j] = order[p]
-                order[p] = t
-            }
+            if shuffle && p < n &- 1 { SweepOrder.step(order, p, count: n, &generator) }
             let i = Int(order[p])
             let old = state[i]
             let new = decide(field(i, view, workspace), current: old, tie: tie, tolerance: tolerance)
@@ -136,10 +136,6 @@ extension LocalFieldNetwork {
 
     @inline(__always)
     public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: NoWorkspace) -> Double { localField(i, state) }
-
-    public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: NoWorkspace, into out: UnsafeMutableBufferPointer<Double>) {
-        for i in 0..<neurons { out[i] = localField(i, state) }
-    }
 
     public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: NoWorkspace) {}
 

@@ -111,13 +111,21 @@ public enum SweepOrder {
         var generator = rng
         var p = 0
         while p < count &- 1 {
-            let j = p &+ Int(generator.bounded(UInt64(truncatingIfNeeded: count &- p)))
-            let t = order[p]
-            order[p] = order[j]
-            order[j] = t
+            step(order, p, count: count, &generator)
             p &+= 1
         }
         rng = generator
+    }
+
+    /// One step of the forward Fisher–Yates shuffle: swaps position p with a uniform pick from
+    /// p..<count. The sweeps that fuse the shuffle with their visits call this too, so every
+    /// path draws the same orders.
+    @inline(__always)
+    public static func step(_ order: UnsafeMutablePointer<Int32>, _ p: Int, count: Int, _ generator: inout Xoshiro256StarStar) {
+        let j = p &+ Int(generator.bounded(UInt64(truncatingIfNeeded: count &- p)))
+        let t = order[j]
+        order[j] = order[p]
+        order[p] = t
     }
 
     /// The plain definition, for tests: the orders of `sweeps` successive sweeps.

@@ -101,10 +101,6 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
         return sum
     }
 
-    public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
-        for i in 0..<neurons { out[i] = field(i, state, workspace) }
-    }
-
     public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {
         let delta = Int(new) - Int(old)
         let base = i * patterns

@@ -227,12 +227,7 @@ public struct HebbianNetwork: BinaryNetwork {
                     var generator = rng
                     var changes = 0
                     for position in 0..<n {
-                        if shuffle && position < n &- 1 {
-                            let j = position &+ Int(generator.bounded(UInt64(truncatingIfNeeded: n &- position)))
-                            let t = order[j]
-                            order[j] = order[position]
-                            order[position] = t
-                        }
+                        if shuffle && position < n &- 1 { SweepOrder.step(order, position, count: n, &generator) }
                         let i = Int(order[position])
                         let code = Int(codes[i])
                         let k0 = table[code & 15], k1 = table[code >> 4]
