@@ -8,7 +8,7 @@
 /// x_p·h_p ≤ κ‖(K, b)‖, K[o] += x_p·x_{p+o} and b += x_p. Integer weights; deterministic.
 /// Digits are not separable by one small kernel, so the plain perceptron never settles; the
 /// rule is the *pocket* perceptron (Gallant 1990): after each epoch the kernel is scored by the
-/// pixels it gets wrong on the clean training images (x_p·h_p ≤ 0), and the best kernel seen is
+/// pixels of the clean training images that one update would flip, and the best kernel seen is
 /// the one kept.
 public struct ConvolutionNetwork: LocalFieldNetwork {
     public let memories: Memories
@@ -66,7 +66,7 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
         var bias: Int32 = 0
         var rng = Xoshiro256StarStar(seed: seed)
         var order = Array(0..<p)
-        var log: [TrainingEpoch] = []
+        var epochs: [TrainingEpoch] = []
         var window = [Int32](repeating: 0, count: k * k)
         let patterns = (0..<p).map { memories.pattern($0) }
         var best = (kernel: kernel, bias: bias, wrong: Int.max)
@@ -93,21 +93,20 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
                 }
             }
             let network = ConvolutionNetwork(memories: memories, side: side, kernelSize: k, kernel: kernel, bias: bias)
+            // Pixels the update (tie → +1) would flip; a pattern with none is a fixed point.
             var wrong = 0, stable = 0
             for x in patterns {
-                let errors = x.withUnsafeBufferPointer { s in
-                    (0..<(side * side)).filter { Double(x[$0]) * network.localField($0, s) <= 0 }.count
-                }
+                let errors = x.withUnsafeBufferPointer { s in (0..<(side * side)).filter { (network.localField($0, s) >= 0) != (x[$0] > 0) }.count }
                 wrong += errors
-                if network.isFixedPoint(x) { stable += 1 }
+                if errors == 0 { stable += 1 }
             }
             if wrong < best.wrong { best = (kernel, bias, wrong) }
             let entry = TrainingEpoch(epoch: epoch, loss: Double(wrong) / Double(p * side * side), stablePatterns: Double(stable) / Double(p))
-            log.append(entry)
+            epochs.append(entry)
             observer?(entry)
             if unstable == 0 { break }
         }
-        return (ConvolutionNetwork(memories: memories, side: side, kernelSize: k, kernel: best.kernel, bias: best.bias), log)
+        return (ConvolutionNetwork(memories: memories, side: side, kernelSize: k, kernel: best.kernel, bias: best.bias), epochs)
     }
 
     public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {

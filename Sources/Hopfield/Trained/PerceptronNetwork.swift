@@ -57,49 +57,62 @@ public struct PerceptronNetwork: LocalFieldNetwork {
         let rows = memories.rows
         var rng = Xoshiro256StarStar(seed: seed)
         var order = Array(0..<p)
-        var log: [TrainingEpoch] = []
+        var epochs: [TrainingEpoch] = []
         let unstableCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
         defer { unstableCounts.deallocate() }
+        // wrong[i·P + μ]: neuron i would flip in pattern μ after this epoch (written by i's thread).
+        let wrongBits = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n * p)
+        defer { wrongBits.deallocate() }
         let w = SendablePointer(weights.baseAddress!), b = SendablePointer(biases.baseAddress!)
-        let counts = SendablePointer(unstableCounts.baseAddress!)
-        for epoch in 1...max(1, options.maxEpochs) {
-            rng.shuffle(&order)
-            let visiting = order
-            // Each neuron is its own perceptron: trained independently, in parallel.
-            forEachInParallel(n, jobs: jobs) { i in
-                var unstable = 0
-                let row = w.pointer + i * n
-                var norm2 = 0.0
-                for j in 0..<n { norm2 += Double(row[j]) * Double(row[j]) }
-                norm2 += Double(b.pointer[i]) * Double(b.pointer[i])
-                for mu in visiting {
-                    let x = rows.withUnsafeBufferPointer { $0.baseAddress! + mu * n }
-                    var h = Int(b.pointer[i])
-                    for j in 0..<n { h += Int(row[j]) * Int(x[j]) }
-                    let xi = Int(x[i])
-                    if Double(xi * h) <= options.margin * norm2.squareRoot() {
-                        unstable += 1
-                        for j in 0..<n where j != i {
-                            let old = Double(row[j])
-                            row[j] &+= Int32(xi) &* Int32(x[j])
-                            norm2 += Double(row[j]) * Double(row[j]) - old * old
+        let counts = SendablePointer(unstableCounts.baseAddress!), wrong = SendablePointer(wrongBits.baseAddress!)
+        rows.withUnsafeBufferPointer { rowsBuffer in
+            let data = SendableConstPointer(rowsBuffer.baseAddress!)
+            for epoch in 1...max(1, options.maxEpochs) {
+                rng.shuffle(&order)
+                let visiting = order
+                // Each neuron is its own perceptron: trained independently, in parallel.
+                forEachInParallel(n, jobs: jobs) { i in
+                    let row = w.pointer + i * n
+                    func field(_ x: UnsafePointer<Int8>) -> Int {
+                        var h = Int(b.pointer[i])
+                        for j in 0..<n { h += Int(row[j]) * Int(x[j]) }
+                        return h
+                    }
+                    var unstable = 0
+                    var norm2 = 0.0
+                    for j in 0..<n { norm2 += Double(row[j]) * Double(row[j]) }
+                    norm2 += Double(b.pointer[i]) * Double(b.pointer[i])
+                    for mu in visiting {
+                        let x = data.pointer + mu * n
+                        let xi = Int(x[i])
+                        if Double(xi * field(x)) <= options.margin * norm2.squareRoot() {
+                            unstable += 1
+                            for j in 0..<n where j != i {
+                                let old = Double(row[j])
+                                row[j] &+= Int32(xi) &* Int32(x[j])
+                                norm2 += Double(row[j]) * Double(row[j]) - old * old
+                            }
+                            let oldBias = Double(b.pointer[i])
+                            b.pointer[i] &+= Int32(xi)
+                            norm2 += Double(b.pointer[i]) * Double(b.pointer[i]) - oldBias * oldBias
                         }
-                        let oldBias = Double(b.pointer[i])
-                        b.pointer[i] &+= Int32(xi)
-                        norm2 += Double(b.pointer[i]) * Double(b.pointer[i]) - oldBias * oldBias
+                    }
+                    counts.pointer[i] = unstable
+                    // Row i is final for this epoch: does the update rule (tie → +1) give x_i^μ back?
+                    for mu in 0..<p {
+                        let x = data.pointer + mu * n
+                        wrong.pointer[i * p + mu] = (field(x) >= 0) != (x[i] > 0)
                     }
                 }
-                counts.pointer[i] = unstable
+                let unstable = (0..<n).reduce(0) { $0 + counts.pointer[$1] }
+                let stable = (0..<p).filter { mu in !(0..<n).contains { wrong.pointer[$0 * p + mu] } }.count
+                let entry = TrainingEpoch(epoch: epoch, loss: Double(unstable) / Double(n * p), stablePatterns: Double(stable) / Double(p))
+                epochs.append(entry)
+                observer?(entry)
+                if unstable == 0 { break }
             }
-            let unstable = (0..<n).reduce(0) { $0 + counts.pointer[$1] }
-            let network = PerceptronNetwork(memories: memories, weights: Array(weights), biases: Array(biases))
-            let stable = (0..<p).filter { network.isFixedPoint(memories.pattern($0)) }.count
-            let entry = TrainingEpoch(epoch: epoch, loss: Double(unstable) / Double(n * p), stablePatterns: Double(stable) / Double(p))
-            log.append(entry)
-            observer?(entry)
-            if unstable == 0 { break }
         }
-        return (PerceptronNetwork(memories: memories, weights: Array(weights), biases: Array(biases)), log)
+        return (PerceptronNetwork(memories: memories, weights: Array(weights), biases: Array(biases)), epochs)
     }
 
     public var parameterCount: Int { neurons * neurons }
@@ -119,28 +132,4 @@ public struct PerceptronNetwork: LocalFieldNetwork {
     }
 
     public func bias(_ i: Int) -> Double { Double(biases[i]) }
-}
-
-/// body(i) for i in 0..<count on up to `jobs` threads (interleaved slices).
-func forEachInParallel(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
-    let workers = max(1, min(jobs, count))
-    if workers == 1 {
-        for i in 0..<count { body(i) }
-        return
-    }
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-        var i = w
-        while i < count {
-            body(i)
-            i += workers
-        }
-    }
-}
-
-import Dispatch
-
-/// A raw pointer that may cross threads: each thread writes only its own indices.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

@@ -1,10 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A restricted Boltzmann machine with ±1 units (seed 003's RBM reconstructor): visible v
 /// (the pixels), hidden h, energy E(v, h) = −vᵀWh − aᵀv − bᵀh, so p(h_j = +1 | v) =
 /// σ(2(Wᵀv + b)_j) and p(v_i = +1 | h) = σ(2(Wh + a)_i); the mean of h_j given v is
 /// tanh((Wᵀv + b)_j).
 ///
 /// Trained with contrastive divergence (CD-k) on mini-batches, from W ~ N(0, 0.01²) drawn from
-/// the seed, zero hidden biases and visible biases at the data's mean (atanh of it). Recall iterates visible → hidden → visible to a fixed point:
+/// the seed, zero hidden biases and visible biases at the data's mean (atanh of it). Recall
+/// iterates visible → hidden → visible to a fixed point:
 /// `meanField` uses the hidden means and v ← sign(W·tanh(Wᵀv + b) + a); `sampled` first runs
 /// `samplingSteps` Gibbs steps (seeded per image), then mean field. Every sum runs in a fixed
 /// order and each output element is computed by one thread, so results do not depend on threads.
@@ -93,11 +98,11 @@ public struct RBMNetwork: Sendable {
     }
 
     @inline(__always) static func sign(_ x: Double) -> Double { x >= 0 ? 1 : -1 }
-    @inline(__always) static func sigmoid(_ x: Double) -> Double { 1 / (1 + _exp(-x)) }
+    @inline(__always) static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
     /// One deterministic pass: sign(W tanh(Wᵀv + b) + a).
     public func meanFieldStep(_ v: [Double], jobs: Int = 1) -> [Double] {
-        visibleField(hiddenField(v, jobs: jobs).map(_tanh), jobs: jobs).map(RBMNetwork.sign)
+        visibleField(hiddenField(v, jobs: jobs).map { tanh($0) }, jobs: jobs).map(RBMNetwork.sign)
     }
 
     /// Free energy F(v) = −aᵀv − Σ_j log(2 cosh((Wᵀv + b)_j)), the energy of the visible layer.
@@ -106,7 +111,7 @@ public struct RBMNetwork: Sendable {
         for i in 0..<visible { f -= visibleBias[i] * v[i] }
         for u in hiddenField(v) {
             let a = abs(u)
-            f -= a + _log(1 + _exp(-2 * a))  // log(2 cosh u), stable
+            f -= a + log(1 + exp(-2 * a))  // log(2 cosh u), stable
         }
         return f
     }
@@ -140,11 +145,11 @@ public struct RBMNetwork: Sendable {
         // spends its first epochs learning the background.
         var a = (0..<n).map { i -> Double in
             let mean = data.reduce(0.0) { $0 + $1[i] } / Double(p)
-            return 0.5 * _log((1 + max(-0.98, min(0.98, mean))) / (1 - max(-0.98, min(0.98, mean))))
+            return 0.5 * log((1 + max(-0.98, min(0.98, mean))) / (1 - max(-0.98, min(0.98, mean))))
         }
         var b = [Double](repeating: 0, count: h)
         var order = Array(0..<p)
-        var log: [TrainingEpoch] = []
+        var epochs: [TrainingEpoch] = []
         for epoch in 1...max(1, options.epochs) {
             rng.shuffle(&order)
             var start = 0
@@ -155,7 +160,7 @@ public struct RBMNetwork: Sendable {
                 var positive: [([Double], [Double])] = [], negative: [([Double], [Double])] = []
                 for mu in batch {
                     let v0 = data[mu]
-                    let h0 = model.hiddenField(v0, jobs: jobs).map(_tanh)
+                    let h0 = model.hiddenField(v0, jobs: jobs).map { tanh($0) }
                     var hs = h0.map { rng.unit() < (1 + $0) / 2 ? 1.0 : -1.0 }
                     var vk = v0
                     for step in 0..<max(1, options.cdSteps) {
@@ -165,7 +170,7 @@ public struct RBMNetwork: Sendable {
                             hs = model.hiddenField(vk, jobs: jobs).map { rng.unit() < RBMNetwork.sigmoid(2 * $0) ? 1.0 : -1.0 }
                         }
                     }
-                    let hk = model.hiddenField(vk, jobs: jobs).map(_tanh)
+                    let hk = model.hiddenField(vk, jobs: jobs).map { tanh($0) }
                     positive.append((v0, h0))
                     negative.append((vk, hk))
                 }
@@ -201,11 +206,11 @@ public struct RBMNetwork: Sendable {
                 if errors == 0 { stable += 1 }
             }
             let entry = TrainingEpoch(epoch: epoch, loss: Double(wrong) / Double(n * p), stablePatterns: Double(stable) / Double(p))
-            log.append(entry)
+            epochs.append(entry)
             observer?(entry)
         }
         return (RBMNetwork(memories: memories, hidden: h, weights: weights, visibleBias: a, hiddenBias: b,
-                           recall: options.recall, samplingSteps: options.samplingSteps), log)
+                           recall: options.recall, samplingSteps: options.samplingSteps), epochs)
     }
 }
 
@@ -231,16 +236,22 @@ public struct HebbianRBM: Sendable {
 
     public var parameterCount: Int { memories.count * memories.neurons }
 
-    public func step(_ v: [Double]) -> [Double] {
-        let n = memories.neurons, p = memories.count
-        var u = (0..<p).map { mu -> Double in
+    /// u = X v.
+    func overlaps(_ v: [Double]) -> [Double] {
+        let n = memories.neurons
+        return (0..<memories.count).map { mu -> Double in
             var s = 0.0
             for i in 0..<n { s += Double(memories.rows[mu * n + i]) * v[i] }
             return s
         }
+    }
+
+    public func step(_ v: [Double]) -> [Double] {
+        let n = memories.neurons, p = memories.count
+        var u = overlaps(v)
         if case .softmax(let beta) = activation {
             let top = u.max() ?? 0
-            let e = u.map { _exp(beta * ($0 - top)) }
+            let e = u.map { exp(beta * ($0 - top)) }
             let total = e.reduce(0, +)
             u = e.map { $0 / total }
         }
@@ -253,17 +264,12 @@ public struct HebbianRBM: Sendable {
 
     /// −Σ_μ F(u_μ): −½Σ u² for the linear case, −β⁻¹ log Σ e^(βu) for softmax.
     public func energy(_ v: [Double]) -> Double {
-        let n = memories.neurons, p = memories.count
-        let u = (0..<p).map { mu -> Double in
-            var s = 0.0
-            for i in 0..<n { s += Double(memories.rows[mu * n + i]) * v[i] }
-            return s
-        }
+        let u = overlaps(v)
         switch activation {
         case .linear: return -0.5 * u.reduce(0) { $0 + $1 * $1 }
         case .softmax(let beta):
             let top = u.max() ?? 0
-            return -(top + _log(u.reduce(0) { $0 + _exp(beta * ($1 - top)) }) / beta)
+            return -(top + log(u.reduce(0) { $0 + exp(beta * ($1 - top)) }) / beta)
         }
     }
 
@@ -306,9 +312,4 @@ func iterateToFixedPoint(from start: [Double], continuing: [Double]?, maxSweeps:
     }
     return Convergence(state: v.map { Int8($0 > 0 ? 1 : -1) }, status: status, sweeps: sweeps, flips: flips, cyclePeriod: nil,
                        energyStart: energyStart, energyEnd: energy(v), history: record)
-}
-
-struct SendableConstPointer<T>: @unchecked Sendable {
-    let pointer: UnsafePointer<T>
-    init(_ pointer: UnsafePointer<T>) { self.pointer = pointer }
 }

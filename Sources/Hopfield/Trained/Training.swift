@@ -1,3 +1,8 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One line of a training log: written to training.csv and shown while training.
 public struct TrainingEpoch: Sendable, Equatable {
     public var epoch: Int
@@ -15,14 +20,33 @@ public typealias TrainingObserver = @Sendable (TrainingEpoch) -> Void
 extension Xoshiro256StarStar {
     public mutating func gaussian() -> Double {
         let u1 = max(unit(), 0x1p-60), u2 = unit()
-        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-@inline(__always) func _log(_ x: Double) -> Double { Glibc.log(x) }
-@inline(__always) func _cos(_ x: Double) -> Double { Glibc.cos(x) }
-@inline(__always) func _exp(_ x: Double) -> Double { Glibc.exp(x) }
-@inline(__always) func _tanh(_ x: Double) -> Double { Glibc.tanh(x) }
-#endif
+/// body(i) for i in 0..<count on up to `jobs` threads (interleaved slices).
+func forEachInParallel(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+    let workers = max(1, min(jobs, count))
+    if workers == 1 {
+        for i in 0..<count { body(i) }
+        return
+    }
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var i = w
+        while i < count {
+            body(i)
+            i += workers
+        }
+    }
+}
+
+/// A raw pointer that may cross threads: each thread writes only its own indices.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
+
+struct SendableConstPointer<T>: @unchecked Sendable {
+    let pointer: UnsafePointer<T>
+    init(_ pointer: UnsafePointer<T>) { self.pointer = pointer }
+}
