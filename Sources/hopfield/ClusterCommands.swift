@@ -18,9 +18,6 @@ struct MergeCommand: ParsableCommand {
             let summary = try Merge.run(results, report: !noReport)
             print("\(results): merged")
             if let summary { print(resultsTable(summary)) }
-        } catch let missing as Merge.Missing {
-            warn("error: \(missing.description)")
-            throw ExitCode(1)
         } catch {
             warn("error: \(error)")
             throw ExitCode(1)
@@ -64,10 +61,7 @@ struct SlurmCommand: ParsableCommand {
 
     func run() throws {
         let batch = try loadBatch(config, overrides: overrides)
-        do { _ = try ExperimentRunner.prepare(batch, options: RunOptions()) } catch {
-            warn("error: \(error.description)")
-            throw ExitCode(2)
-        }
+        _ = try preparePlan(batch)
         let cwd = FileManager.default.currentDirectoryPath
         func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : joinPath(cwd, p) }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? absolute(CommandLine.arguments[0])

@@ -2,18 +2,22 @@ import ArgumentParser
 import Experiments
 import Foundation
 
-/// Exit status 2 for config errors (nothing is written), 1 for other failures.
-struct ConfigFailure: Error, CustomStringConvertible {
-    let error: ConfigError
-    var description: String { error.description }
-}
-
+/// A config with its --set overrides. Config errors exit with status 2 (nothing is written);
+/// other failures exit with 1.
 func loadBatch(_ path: String, overrides: [String]) throws -> Batch {
     do {
         var parsed: [(String, JSONValue)] = []
         for text in overrides { parsed.append(try Batch.parseOverride(text)) }
         return try Batch.load(file: path, overrides: parsed)
     } catch {
+        warn("error: \(error.description)")
+        throw ExitCode(2)
+    }
+}
+
+/// The batch checked against its data; a problem is reported and exits with status 2.
+func preparePlan(_ batch: Batch, options: RunOptions = RunOptions()) throws -> Plan {
+    do { return try ExperimentRunner.prepare(batch, options: options) } catch {
         warn("error: \(error.description)")
         throw ExitCode(2)
     }
@@ -37,13 +41,7 @@ struct Validate: ParsableCommand {
         for path in configs {
             do {
                 let batch = try loadBatch(path, overrides: overrides)
-                if data {
-                    do { _ = try ExperimentRunner.prepare(batch, options: RunOptions()) } catch {
-                        warn("error: \(error.description)")
-                        failed = true
-                        continue
-                    }
-                }
+                if data { _ = try preparePlan(batch) }
                 print("\(path): ok, \(batch.runs.count) run(s) → Results/\(batch.folderName)/")
                 for run in batch.runs { print("  \(run.key)") }
             } catch {
@@ -106,10 +104,7 @@ struct Run: ParsableCommand {
         if let shard { options.shard = try parseShard(shard) }
         for path in configs {
             let batch = try loadBatch(path, overrides: overrides)
-            do { plans.append(try ExperimentRunner.prepare(batch, options: options)) } catch {
-                warn("error: \(error.description)")
-                throw ExitCode(2)
-            }
+            plans.append(try preparePlan(batch, options: options))
         }
         let terminal = isatty(2) == 1 && !quiet
         for plan in plans {

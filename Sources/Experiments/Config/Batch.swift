@@ -2,10 +2,6 @@ import Foundation
 
 /// One run of a batch: the config with one combination of grid values, and one seed.
 public struct RunSpec: Sendable {
-    /// "memories.count=8,image.size=64,seed=42": the run's name in every CSV. The seed comes last.
-    public var key: String
-    /// A safe folder name derived from the key.
-    public var folder: String
     public var seed: UInt64
     /// The grid values of this run, in grid key order.
     public var gridValues: [(String, JSONValue)]
@@ -13,6 +9,10 @@ public struct RunSpec: Sendable {
 
     /// The grid values as a key without the seed: runs sharing it differ only by seed.
     public var pointKey: String { gridValues.map { "\($0.0)=\($0.1.label)" }.joined(separator: ",") }
+    /// "memories.count=8,image.size=64,seed=42": the run's name in every CSV. The seed comes last.
+    public var key: String { (gridValues.isEmpty ? "" : pointKey + ",") + "seed=\(seed)" }
+    /// A safe folder name derived from the key.
+    public var folder: String { Batch.folderName(key) }
 }
 
 /// A config file expanded into its runs: the cross product of the grid values (keys in the
@@ -22,7 +22,9 @@ public struct Batch: Sendable {
     public var name: String
     /// The results folder name (the config's name made safe).
     public var folderName: String
-    public var gridKeys: [String]
+    /// The swept keys and their values, in the order written.
+    public var grid: [(key: String, values: [JSONValue])]
+    public var gridKeys: [String] { grid.map(\.key) }
     public var seeds: [UInt64]
     public var runs: [RunSpec]
     /// The config as written (with command-line overrides applied).
@@ -67,7 +69,7 @@ public struct Batch: Sendable {
             }
         }
         // Grid.
-        var grid: [(String, [JSONValue])] = []
+        var grid: [(key: String, values: [JSONValue])] = []
         if let value = root["grid"] {
             guard case .object(let entries) = value else { throw ConfigError(path: "grid", "expected an object of \"dotted.key\": [values]") }
             for (key, values) in entries {
@@ -85,8 +87,7 @@ public struct Batch: Sendable {
             }
         }
         // The base config must be valid on its own (grid values replace parts of it).
-        var base = root
-        if case .object = base { base = .object(pairs.filter { $0.0 != "grid" && $0.0 != "seeds" }) }
+        let base = JSONValue.object(pairs.filter { $0.0 != "grid" && $0.0 != "seeds" })
         let baseConfig = try ExperimentConfig.decode(base)
         // Cross product.
         var points: [[(String, JSONValue)]] = [[]]
@@ -101,17 +102,14 @@ public struct Batch: Sendable {
             do { config = try ExperimentConfig.decode(resolved) } catch {
                 throw Batch.attribute(error, to: point, grid: grid)
             }
-            for seed in seeds {
-                let key = (point.map { "\($0.0)=\($0.1.label)" } + ["seed=\(seed)"]).joined(separator: ",")
-                runs.append(RunSpec(key: key, folder: Batch.folderName(key), seed: seed, gridValues: point, config: config))
-            }
+            for seed in seeds { runs.append(RunSpec(seed: seed, gridValues: point, config: config)) }
         }
-        return Batch(file: nil, name: baseConfig.name, folderName: Batch.folderName(baseConfig.name), gridKeys: grid.map(\.0),
+        return Batch(file: nil, name: baseConfig.name, folderName: Batch.folderName(baseConfig.name), grid: grid,
                      seeds: seeds, runs: runs, source: root)
     }
 
     /// Points an error at the grid value that caused it, or names the combination.
-    static func attribute(_ error: ConfigError, to point: [(String, JSONValue)], grid: [(String, [JSONValue])]) -> ConfigError {
+    static func attribute(_ error: ConfigError, to point: [(String, JSONValue)], grid: [(key: String, values: [JSONValue])]) -> ConfigError {
         for (key, value) in point where error.path == key || error.path.hasPrefix(key + ".") || error.path.hasPrefix(key + "[") {
             let index = grid.first { $0.0 == key }!.1.firstIndex(of: value)!
             return ConfigError(path: "grid[\(JSONValue.quote(key))][\(index)]", "\(key) = \(value.compact): \(error.message)")

@@ -27,12 +27,13 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Reads one JSON object of a config, tracking which keys were used so that unknown keys (typos)
-/// are reported with a suggestion.
+/// Reads one JSON object of a config, tracking which keys were asked for: every other key is
+/// unknown (a typo), reported with the closest known key.
 struct ObjectReader {
     let path: String
     let pairs: [(String, JSONValue)]
-    private(set) var used: Set<String> = []
+    /// The keys asked for, in order: the object's known keys.
+    private(set) var known: [String] = []
 
     init(_ value: JSONValue?, path: String) throws(ConfigError) {
         self.path = path
@@ -50,7 +51,7 @@ struct ObjectReader {
     func has(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
 
     mutating func value(_ key: String) -> JSONValue? {
-        used.insert(key)
+        if !known.contains(key) { known.append(key) }
         return pairs.first { $0.0 == key }?.1
     }
 
@@ -120,9 +121,10 @@ struct ObjectReader {
         }
     }
 
-    /// Fails on the first key that was not read, suggesting the closest known key.
-    func finish(known: [String]) throws(ConfigError) {
-        for (key, _) in pairs where !used.contains(key) {
+    /// Fails on the first key that was not asked for, suggesting the closest known key. Call it
+    /// after asking for every key the object may have.
+    func finish() throws(ConfigError) {
+        for (key, _) in pairs where !known.contains(key) {
             var message = "unknown key"
             if let suggestion = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
                editDistance(suggestion, key) <= max(2, key.count / 3) {

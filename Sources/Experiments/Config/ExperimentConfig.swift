@@ -157,9 +157,6 @@ public struct ExperimentConfig: Sendable, Equatable {
 // MARK: - Decoding
 
 extension ExperimentConfig {
-    static let topLevelKeys = ["$schema", "name", "comment", "task", "dataset", "image", "split", "memories",
-                               "network", "dynamics", "corruption", "capacity", "seeds", "grid", "outputs"]
-
     /// Decodes one run's resolved JSON (the config with grid values applied, without `seeds` and
     /// `grid`).
     static func decode(_ root: JSONValue) throws(ConfigError) -> ExperimentConfig {
@@ -190,7 +187,7 @@ extension ExperimentConfig {
             }
             section.limitPerClass = try r.int("limitPerClass", in: 1...10_000_000)
             if let m = try r.int("maxPixels", in: 1...Int(Int32.max) * 64) { section.maxPixels = UInt64(m) }
-            try r.finish(known: ["path", "classes", "limitPerClass", "maxPixels"])
+            try r.finish()
             dataset = section
         } else if task != .capacity {
             throw ConfigError(path: "dataset", "is required for the \(task.rawValue) task (a folder of class folders)")
@@ -217,7 +214,7 @@ extension ExperimentConfig {
                 throw ConfigError(path: "image.threshold", "is only used with \"binarize\": \"threshold\"")
             }
             image.idct = try r.choice("idct", IDCTMethod.allCases.map { ($0.rawValue, $0) }) ?? image.idct
-            try r.finish(known: ["size", "resize", "binarize", "threshold", "idct"])
+            try r.finish()
         }
 
         // split
@@ -228,7 +225,7 @@ extension ExperimentConfig {
             if let v = r.value("train") { split.train = try amount(v, path: "split.train") }
             if let v = r.value("test") { split.test = try amount(v, path: "split.test") }
             split.stratify = try r.bool("stratify") ?? split.stratify
-            try r.finish(known: ["train", "test", "stratify"])
+            try r.finish()
             if case .fraction(let a) = split.train, case .fraction(let b) = split.test, a + b > 1 + 1e-12 {
                 throw ConfigError(path: "split", "train and test fractions add up to \(Format.exact(a + b)), more than 1")
             }
@@ -242,7 +239,7 @@ extension ExperimentConfig {
             var r = try ObjectReader(value, path: "memories")
             memories.count = try r.int("count", in: 1...100_000) ?? memories.count
             memories.select = try r.choice("select", Selection.allCases.map { ($0.rawValue, $0) }) ?? memories.select
-            try r.finish(known: ["count", "select"])
+            try r.finish()
         }
 
         // network
@@ -268,9 +265,7 @@ extension ExperimentConfig {
             let samplingSteps = try r.int("samplingSteps", in: 0...100_000)
             let activation = try r.choice("activation", ["linear", "softmax"].map { ($0, $0) })
             let load = try r.string("load")
-            try r.finish(known: ["rule", "beta", "diagonal", "interaction", "degree", "tolerance", "margin", "maxEpochs", "kernel",
-                                 "hidden", "epochs", "learningRate", "batchSize", "cdSteps", "recall", "samplingSteps",
-                                 "activation", "load"])
+            try r.finish()
             func onlyFor(_ key: String, _ owners: [String], _ present: Bool) throws(ConfigError) {
                 if present && !owners.contains(ruleName) {
                     let names = owners.count > 1 ? owners.dropLast().joined(separator: ", ") + " and " + owners.last! : owners[0]
@@ -342,7 +337,7 @@ extension ExperimentConfig {
             dynamics.mode = try r.choice("mode", UpdateMode.allCases.map { ($0.rawValue, $0) }) ?? dynamics.mode
             dynamics.maxSweeps = try r.int("maxSweeps", in: 1...1_000_000) ?? dynamics.maxSweeps
             dynamics.tie = try r.choice("tie", TieRule.allCases.map { ($0.rawValue, $0) }) ?? dynamics.tie
-            try r.finish(known: ["mode", "maxSweeps", "tie"])
+            try r.finish()
         }
 
         // corruption
@@ -374,7 +369,7 @@ extension ExperimentConfig {
                 if bounds[0] >= bounds[1] || bounds[2] >= bounds[3] { throw ConfigError(path: "corruption.rect", "needs r0 < r1 and c0 < c1") }
                 c.rect = bounds
             }
-            try r.finish(known: ["kind", "levels", "value", "trials", "rect"])
+            try r.finish()
             corruption = c
         } else if task == .recall {
             corruption = CorruptionSection()
@@ -405,7 +400,7 @@ extension ExperimentConfig {
                 c.patterns = c.patterns.filter { $0 <= c.neurons }
             }
             c.trials = try r.int("trials", in: 1...10_000) ?? c.trials
-            try r.finish(known: ["neurons", "patterns", "loads", "trials"])
+            try r.finish()
             capacitySection = c
         } else if task == .capacity {
             capacitySection = CapacitySection()
@@ -417,11 +412,11 @@ extension ExperimentConfig {
             var r = try ObjectReader(value, path: "outputs")
             outputs.states = try r.bool("states") ?? outputs.states
             outputs.pictures = try r.bool("pictures") ?? outputs.pictures
-            try r.finish(known: ["states", "pictures"])
+            try r.finish()
         }
         _ = top.value("seeds")
         _ = top.value("grid")
-        try top.finish(known: topLevelKeys)
+        try top.finish()
 
         let config = ExperimentConfig(name: name, comment: comment, task: task, dataset: dataset, image: image,
                                       split: split, memories: memories, network: network, dynamics: dynamics,

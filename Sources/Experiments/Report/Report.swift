@@ -117,10 +117,8 @@ public enum Report {
                   let manifest = try? JSONParser.parse(text), let parameters = manifest["parameters"] else { continue }
             var row = [run.key, parameters.label, manifest["trainingSeconds"]?.label ?? "", "", "", ""]
             if let log = try? String(contentsOfFile: joinPath(folder, "training.csv"), encoding: .utf8),
-               let last = log.split(separator: "\n").last?.split(separator: ","), last.count == 3, last[0] != "epoch" {
-                row[3] = String(last[0])
-                row[4] = String(last[1])
-                row[5] = String(last[2])
+               let last = parseCSV(log).dropFirst().last, last.count == 3 {
+                row.replaceSubrange(3..., with: last)
             }
             rows.append(row)
         }
@@ -163,17 +161,11 @@ public enum Report {
             let numericKeys = gridKeys.filter { key in test.allSatisfy { Double($0[col(key)]) != nil } }
             for key in numericKeys {
                 let others = gridKeys.filter { $0 != key }
-                var groups: [String: [[String]]] = [:]
-                var order: [String] = []
-                for row in test {
-                    let g = others.map { "\($0)=\(row[col($0)])" }.joined(separator: ", ")
-                    if groups[g] == nil { order.append(g) }
-                    groups[g, default: []].append(row)
-                }
+                let groups = groupedInOrder(test) { row in others.map { "\($0)=\(row[col($0)])" }.joined(separator: ", ") }
                 var plot = SVGPlot(title: "Test accuracy and spurious rate vs \(key)", xLabel: key, yLabel: "fraction of test images")
                 plot.yRange = (0, 1)
-                for (k, g) in order.prefix(4).enumerated() {
-                    let members = groups[g]!.sorted { value($0, key) < value($1, key) }
+                for (k, (g, rows)) in groups.prefix(4).enumerated() {
+                    let members = rows.sorted { value($0, key) < value($1, key) }
                     let suffix = g.isEmpty ? "" : " (\(g))"
                     plot.series.append(SVGPlot.Series(name: "accuracy" + suffix, points: members.map { (value($0, key), value($0, "meanAccuracy")) },
                                                       errors: members.map { wilson($0, "correct") }, color: k))
@@ -198,21 +190,14 @@ public enum Report {
             }
             return plots
         case .recall:
-            var groups: [String: [[String]]] = [:]
-            var order: [String] = []
-            for row in rows {
-                let g = gridKeys.map { "\($0)=\(row[col($0)])" }.joined(separator: ", ")
-                if groups[g] == nil { order.append(g) }
-                groups[g, default: []].append(row)
-            }
+            let groups = groupedInOrder(rows) { row in gridKeys.map { "\($0)=\(row[col($0)])" }.joined(separator: ", ") }
             let hasLevels = rows.contains { Double($0[col("level")]) != nil }
             guard hasLevels else { return [] }
             var exact = SVGPlot(title: "Exact recovery vs corruption level", xLabel: "corruption level", yLabel: "exact recovery rate")
             var overlap = SVGPlot(title: "Final overlap with the stored pattern", xLabel: "corruption level", yLabel: "mean overlap m/N")
             exact.yRange = (0, 1)
             overlap.yRange = (-1, 1)
-            for (k, g) in order.prefix(8).enumerated() {
-                let members = groups[g]!
+            for (k, (g, members)) in groups.prefix(8).enumerated() {
                 let name = g.isEmpty ? "recall" : g
                 exact.series.append(SVGPlot.Series(name: name, points: members.map { (value($0, "level"), value($0, "exactRate")) },
                                                    errors: members.map { wilson($0, "exact") }, color: k))
@@ -220,18 +205,13 @@ public enum Report {
             }
             return [exact.svg, overlap.svg]
         case .capacity:
-            var groups: [String: [[String]]] = [:]
-            var order: [String] = []
-            for row in rows {
-                let g = row[col("rule")] + (gridKeys.filter { $0 != "network.rule" }.map { ", \($0)=\(row[col($0)])" }.joined())
-                if groups[g] == nil { order.append(g) }
-                groups[g, default: []].append(row)
+            let groups = groupedInOrder(rows) { row in
+                row[col("rule")] + (gridKeys.filter { $0 != "network.rule" }.map { ", \($0)=\(row[col($0)])" }.joined())
             }
             var plot = SVGPlot(title: "Capacity: stored patterns that are fixed points, and retrieval overlap",
                                xLabel: "load α = P/N", yLabel: "fraction / overlap")
             plot.yRange = (0, 1.05)
-            for (k, g) in order.prefix(6).enumerated() {
-                let members = groups[g]!
+            for (k, (g, members)) in groups.prefix(6).enumerated() {
                 plot.series.append(SVGPlot.Series(name: "\(g): stable fraction", points: members.map { (value($0, "load"), value($0, "meanStableFraction")) }, color: k))
                 plot.series.append(SVGPlot.Series(name: "\(g): overlap", points: members.map { (value($0, "load"), value($0, "meanOverlap")) }, dashed: true, color: k))
             }

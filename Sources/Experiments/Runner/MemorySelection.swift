@@ -188,6 +188,43 @@ public enum MemorySelection {
         }
         return chosen.sorted()
     }
+
+    /// The memories chosen by `method` (dissimilarities are computed only for max-min; the
+    /// random choice draws from the run's "select" stream).
+    public static func choose(_ candidates: [Candidate], quotas: [Int], method: ExperimentConfig.Selection, seed: UInt64,
+                              jobs: Int) -> [Int] {
+        switch method {
+        case .maxmin: return maxmin(candidates, quotas: quotas, distances: dissimilarities(candidates, jobs: jobs))
+        case .first: return first(candidates, quotas: quotas)
+        case .random:
+            var rng = RandomStreams.stream(seed, RandomStreams.key("select"))
+            return random(candidates, quotas: quotas, rng: &rng)
+        }
+    }
+
+    /// For each chosen memory, the most similar other one (the first in order among equals) and
+    /// their dissimilarity; nil with a single memory.
+    public static func closest(_ chosen: [Int], _ candidates: [Candidate]) -> [(memory: Int, dissimilarity: Double)?] {
+        chosen.indices.map { mu in
+            var best: (memory: Int, dissimilarity: Double)?
+            for nu in chosen.indices where nu != mu {
+                let d = candidates[chosen[mu]].pattern.dissimilarity(to: candidates[chosen[nu]].pattern)
+                if d < best?.dissimilarity ?? 2 { best = (nu, d) }
+            }
+            return best
+        }
+    }
+
+    /// memories.csv: each memory's image, and its closest other memory (from `closest`).
+    static func table(images: [LoadedImage], closest: [(memory: Int, dissimilarity: Double)?]) -> CSVTable {
+        var table = CSVTable(header: ["memory", "path", "class", "label", "minDissimilarity", "closestMemory"])
+        for (mu, near) in closest.enumerated() {
+            let file = images[mu].file
+            table.append([String(mu), file.relativePath, file.className, String(file.label),
+                          near.map { Format.fixed($0.dissimilarity, 4) } ?? "", near.map { String($0.memory) } ?? ""])
+        }
+        return table
+    }
 }
 
 import Hopfield

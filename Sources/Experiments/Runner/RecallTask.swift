@@ -65,24 +65,9 @@ enum RecallTask {
         let images = data.images
         let classes = data.dataset.classes
         let candidates = images.map { MemorySelection.Candidate(label: $0.file.label, pattern: PatternVector($0.values)) }
+        // (prepare has checked that every class quota fits the usable images.)
         let quotas = MemorySelection.quotas(count: config.memories.count, classes: classes.count)
-        for (c, quota) in quotas.enumerated() where quota > candidates.filter({ $0.label == c }).count {
-            throw ConfigError(path: "memories.count", "\(config.memories.count) memories need \(quota) of class \"\(classes[c])\", which has \(candidates.filter { $0.label == c }.count) usable images")
-        }
-        let chosen: [Int]
-        let distances: [Double]
-        switch config.memories.select {
-        case .maxmin:
-            distances = MemorySelection.dissimilarities(candidates, jobs: jobs)
-            chosen = MemorySelection.maxmin(candidates, quotas: quotas, distances: distances)
-        case .first:
-            distances = []
-            chosen = MemorySelection.first(candidates, quotas: quotas)
-        case .random:
-            distances = []
-            var rng = RandomStreams.stream(spec.seed, RandomStreams.key("select"))
-            chosen = MemorySelection.random(candidates, quotas: quotas, rng: &rng)
-        }
+        let chosen = MemorySelection.choose(candidates, quotas: quotas, method: config.memories.select, seed: spec.seed, jobs: jobs)
         let patterns = chosen.map { candidates[$0].pattern }
         let values = patterns.map(\.doubles)
         let network = try StoredNetwork(rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance,
@@ -206,21 +191,14 @@ enum RecallTask {
                                                 fixed(Double(pooled.sweeps) / Double(pooled.n)), String(network.parameterCount)])
             for row in levelRows { tally.append(row) }
         }
-        var memoriesTable = CSVTable(header: ["memory", "path", "class", "label", "minDissimilarity"])
-        for (mu, c) in chosen.enumerated() {
-            let others = chosen.enumerated().filter { $0.offset != mu }.map { candidates[c].pattern.dissimilarity(to: candidates[$0.element].pattern) }
-            memoriesTable.append([String(mu), images[c].file.relativePath, images[c].file.className, String(images[c].file.label),
-                                  others.isEmpty ? "" : fixed(others.min()!)])
-        }
-        _ = distances
         var output = RunOutput(tally: tally, visuals: visuals)
         output.addNetwork(network)
         output.add("recall.csv", recall.text)
         output.add("predictions.csv", predictions.text)
-        output.add("memories.csv", memoriesTable.text)
+        output.add("memories.csv", MemorySelection.table(images: chosen.map { images[$0] }, closest: MemorySelection.closest(chosen, candidates)).text)
         if config.outputs.states {
             addStates(&output, memories: patterns, inputs: results.map { .continuous($0.start) }, states: results.map(\.settled.state),
-                      continuous: config.network.rule.isContinuous || network.memories == nil)
+                      continuous: config.network.rule.isContinuous)
         }
         return output
     }

@@ -19,13 +19,7 @@ public enum Rollup {
         case .recall: groupColumns = gridKeys + ["kind", "level"]
         case .capacity: groupColumns = gridKeys + ["rule", "neurons", "patterns"]
         }
-        var order: [[String]] = []
-        var groups: [[String]: [[String]]] = [:]
-        for row in runs.rows {
-            let key = groupColumns.map { row[column($0)] }
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(row)
-        }
+        let groups = groupedInOrder(runs.rows) { row in groupColumns.map { row[column($0)] } }
         func numbers(_ rows: [[String]], _ name: String) -> [Double] { rows.compactMap { Double($0[column(name)]) } }
         func integers(_ rows: [[String]], _ name: String) -> Int { rows.reduce(0) { $0 + (Int($1[column(name)]) ?? 0) } }
         func meanSD(_ values: [Double]) -> [String] {
@@ -42,8 +36,7 @@ public enum Rollup {
             table = CSVTable(header: groupColumns + ["runs", "n", "meanAccuracy", "sdAccuracy", "meanSpuriousRate", "sdSpuriousRate",
                                                     "meanNearestAccuracy", "sdNearestAccuracy", "correct", "errors", "inverted", "spurious",
                                                     "errorRate", "errorLow95", "errorHigh95", "spuriousRate", "spuriousLow95", "spuriousHigh95"])
-            for key in order {
-                let rows = groups[key]!
+            for (key, rows) in groups {
                 let n = integers(rows, "n"), errors = integers(rows, "errors"), spurious = integers(rows, "spurious")
                 table.append(key + [String(rows.count), String(n)] + meanSD(numbers(rows, "accuracy")) + meanSD(numbers(rows, "spuriousRate"))
                              + meanSD(numbers(rows, "nearestAccuracy"))
@@ -54,8 +47,7 @@ public enum Rollup {
             table = CSVTable(header: groupColumns + ["runs", "n", "meanExactRate", "sdExactRate", "meanOverlap", "sdOverlap",
                                                     "meanErrorQuantile99", "exact", "exactRate", "exactLow95", "exactHigh95",
                                                     "spurious", "spuriousRate", "spuriousLow95", "spuriousHigh95"])
-            for key in order {
-                let rows = groups[key]!
+            for (key, rows) in groups {
                 let n = integers(rows, "n"), exact = integers(rows, "exact"), spurious = integers(rows, "spurious")
                 let quantiles = numbers(rows, "errorQuantile99")
                 table.append(key + [String(rows.count), String(n)] + meanSD(numbers(rows, "exactRate")) + meanSD(numbers(rows, "meanOverlap"))
@@ -65,8 +57,7 @@ public enum Rollup {
         case .capacity:
             table = CSVTable(header: groupColumns + ["load", "runs", "meanStableFraction", "sdStableFraction", "meanOverlap", "sdOverlap",
                                                     "meanExactRate", "theoryOverlap", "criticalLoad", "mcEliecePatterns"])
-            for key in order {
-                let rows = groups[key]!
+            for (key, rows) in groups {
                 let first = rows[0]
                 table.append(key + [first[column("load")], String(rows.count)] + meanSD(numbers(rows, "stableFraction"))
                              + meanSD(numbers(rows, "meanOverlap")) + [Format.fixed(numbers(rows, "exactRate").reduce(0, +) / Double(rows.count), 4),

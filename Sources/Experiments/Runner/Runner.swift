@@ -140,9 +140,7 @@ public enum ExperimentRunner {
                     throw ConfigError(path: "memories.count", "\(run.config.memories.count) exceeds the \(d.images.count) usable images")
                 }
             } catch {
-                var e = Batch.attribute(error, to: run.gridValues, grid: batch.gridKeys.map { key in
-                    (key, batch.runs.compactMap { r in r.gridValues.first { $0.0 == key }?.1 }.reduce(into: [JSONValue]()) { if !$0.contains($1) { $0.append($1) } })
-                })
+                var e = Batch.attribute(error, to: run.gridValues, grid: batch.grid)
                 e.file = batch.file
                 if run.seed != batch.seeds.first || batch.seeds.count > 1 { e.message += " (run \(run.key))" }
                 throw e
@@ -218,17 +216,8 @@ public enum ExperimentRunner {
                 case .recall: output = try RecallTask.run(run, data: plan.data[index]!, gridKeys: batch.gridKeys, jobs: perRunJobs, observer: observer)
                 case .capacity: output = try CapacityTask.run(run, gridKeys: batch.gridKeys, jobs: perRunJobs)
                 }
-                var manifest = self.manifest(run, batch: batch, data: plan.data[index], fingerprints: plan.fingerprints, git: git,
-                                             started: t0, seconds: Date().timeIntervalSince(t0))
-                if case .object(var pairs) = manifest, output.parameters != nil || output.trainingSeconds != nil {
-                    if let count = output.parameters { pairs.insert(("parameters", .int(count)), at: pairs.count - 2) }
-                    if let t = output.trainingSeconds { pairs.insert(("trainingSeconds", .number(Format.fixed(t, 3))), at: pairs.count - 2) }
-                    manifest = .object(pairs)
-                }
-                if let shard = options.shard, case .object(var pairs) = manifest {
-                    pairs.insert(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])), at: pairs.count - 1)
-                    manifest = .object(pairs)
-                }
+                let manifest = self.manifest(run, batch: batch, data: plan.data[index], fingerprints: plan.fingerprints, git: git,
+                                             output: output, shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))
                 try writeRunFolder(root: root, run: run, output: output, manifest: manifest)
             } catch {
                 return "\(run.key): \(error)"
@@ -336,7 +325,7 @@ public enum ExperimentRunner {
 
     /// The run's manifest: tool, seed, data fingerprint, every convention used, timings.
     static func manifest(_ run: RunSpec, batch: Batch, data: LoadedDataset?, fingerprints: [String: String], git: String?,
-                         started: Date, seconds: Double) -> JSONValue {
+                         output: RunOutput, shard: Shard?, started: Date, seconds: Double) -> JSONValue {
         let c = run.config
         var pairs: [(String, JSONValue)] = [
             ("tool", .string("HopfieldLab")), ("version", .string(HopfieldLab.version)),
@@ -384,7 +373,10 @@ public enum ExperimentRunner {
         pairs.append(("platform", .string(platformDescription())))
         let formatter = ISO8601DateFormatter()
         pairs.append(("startedAt", .string(formatter.string(from: started))))
+        if let count = output.parameters { pairs.append(("parameters", .int(count))) }
+        if let t = output.trainingSeconds { pairs.append(("trainingSeconds", .number(Format.fixed(t, 3)))) }
         pairs.append(("seconds", .number(Format.fixed(seconds, 3))))
+        if let shard { pairs.append(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))]))) }
         pairs.append(("complete", .bool(true)))
         return .object(pairs)
     }
@@ -475,7 +467,8 @@ public enum ExperimentRunner {
 /// least assigned cost so far (ties to the lower shard number). Depends only on the batch.
 public enum Sharding {
     public static func select(batch: Batch, costs: [Int], shard: Shard) -> [Int] {
-        let order = batch.runs.indices.sorted { (costs[$0], batch.runs[$0].key) > (costs[$1], batch.runs[$1].key) }
+        let keys = batch.runs.map(\.key)
+        let order = batch.runs.indices.sorted { (costs[$0], keys[$0]) > (costs[$1], keys[$1]) }
         var load = [Int](repeating: 0, count: shard.count)
         var owner = [Int](repeating: 0, count: batch.runs.count)
         for i in order {

@@ -89,13 +89,11 @@ public struct StoredNetwork: Sendable {
     public private(set) var trainingLog: [TrainingEpoch] = []
     /// Wall time of training (for the manifest only: never in a CSV).
     public private(set) var trainingSeconds = 0.0
-    /// Learned or stored parameters.
-    public let parameterCount: Int
 
     public let kind: Kind
     public let neurons: Int
     /// ±1 memories (binary networks, and modern networks storing binary patterns).
-    public let memories: [[Int8]]?
+    public let binaryMemories: Memories?
     public let continuousMemories: ContinuousMemories
 
     public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
@@ -105,70 +103,65 @@ public struct StoredNetwork: Sendable {
         for p in patterns {
             if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
         }
-        memories = binary
-        let n = neurons, p = patterns.count
+        binaryMemories = binary.map(Memories.init)
+        let n = neurons
         let started = Date()
+        // Saved parameters, read back with their checked shapes.
+        let files = StoredNetwork.savedFiles(rule, neurons: n)
+        func int32(_ k: Int) throws -> [Int32] { try NPYReader.int32(joinPath(training.load!, files[k].name), shape: files[k].shape) }
+        func float64(_ k: Int) throws -> [Double] { try NPYReader.float64(joinPath(training.load!, files[k].name), shape: files[k].shape) }
         switch rule {
         case .modern(let beta):
             kind = .continuous(ModernNetwork(memories: continuousMemories, beta: beta), tolerance: tolerance)
-            parameterCount = p * n
         case .hebbianRBM(let activation):
-            kind = .hebbianRBM(HebbianRBM(memories: Memories(binary!), activation: activation))
-            parameterCount = p * n
+            kind = .hebbianRBM(HebbianRBM(memories: binaryMemories!, activation: activation))
         case .perceptron(let options):
-            let m = Memories(binary!)
-            if let folder = training.load {
-                let files = StoredNetwork.savedFiles(rule, neurons: n)
-                let w = try NPYReader.int32(joinPath(folder, files[0].name), shape: files[0].shape)
-                let b = try NPYReader.int32(joinPath(folder, files[1].name), shape: files[1].shape)
-                kind = .binary(.perceptron(PerceptronNetwork(memories: m, weights: w, biases: b)))
+            if training.load != nil {
+                kind = .binary(.perceptron(PerceptronNetwork(memories: binaryMemories!, weights: try int32(0), biases: try int32(1))))
             } else {
-                let (network, log) = PerceptronNetwork.train(m, options: options, seed: training.seed, jobs: training.jobs,
+                let (network, log) = PerceptronNetwork.train(binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
                                                              observer: training.observer)
                 kind = .binary(.perceptron(network))
                 trainingLog = log
             }
-            parameterCount = n * n
         case .conv(let options):
-            let m = Memories(binary!)
-            let k = options.kernelSize
-            if let folder = training.load {
-                let files = StoredNetwork.savedFiles(rule, neurons: n)
-                let kernel = try NPYReader.int32(joinPath(folder, files[0].name), shape: files[0].shape)
-                let bias = try NPYReader.int32(joinPath(folder, files[1].name), shape: files[1].shape)
-                kind = .binary(.conv(ConvolutionNetwork(memories: m, side: training.side, kernelSize: k, kernel: kernel, bias: bias[0])))
+            if training.load != nil {
+                kind = .binary(.conv(ConvolutionNetwork(memories: binaryMemories!, side: training.side, kernelSize: options.kernelSize,
+                                                        kernel: try int32(0), bias: try int32(1)[0])))
             } else {
-                let (network, log) = ConvolutionNetwork.train(m, side: training.side, options: options, seed: training.seed,
+                let (network, log) = ConvolutionNetwork.train(binaryMemories!, side: training.side, options: options, seed: training.seed,
                                                               observer: training.observer)
                 kind = .binary(.conv(network))
                 trainingLog = log
             }
-            parameterCount = k * k
         case .rbm(let options):
-            let m = Memories(binary!)
-            let h = options.hidden
-            if let folder = training.load {
-                let files = StoredNetwork.savedFiles(rule, neurons: n)
-                let w = try NPYReader.float64(joinPath(folder, files[0].name), shape: files[0].shape)
-                let a = try NPYReader.float64(joinPath(folder, files[1].name), shape: files[1].shape)
-                let b = try NPYReader.float64(joinPath(folder, files[2].name), shape: files[2].shape)
-                kind = .rbm(RBMNetwork(memories: m, hidden: h, weights: w, visibleBias: a, hiddenBias: b,
-                                       recall: options.recall, samplingSteps: options.samplingSteps))
+            if training.load != nil {
+                kind = .rbm(RBMNetwork(memories: binaryMemories!, hidden: options.hidden, weights: try float64(0), visibleBias: try float64(1),
+                                       hiddenBias: try float64(2), recall: options.recall, samplingSteps: options.samplingSteps))
             } else {
-                let (network, log) = RBMNetwork.train(m, options: options, seed: training.seed, jobs: training.jobs,
+                let (network, log) = RBMNetwork.train(binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
                                                       observer: training.observer)
                 kind = .rbm(network)
                 trainingLog = log
             }
-            parameterCount = n * h + n + h
-        case .dense:
-            kind = .binary(BinaryNetworkBox(rule: rule, memories: Memories(binary!)))
-            parameterCount = p * n
         default:
-            kind = .binary(BinaryNetworkBox(rule: rule, memories: Memories(binary!)))
-            parameterCount = n * (n - 1) / 2
+            kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!))
         }
         if rule.isTrained && training.load == nil { trainingSeconds = Date().timeIntervalSince(started) }
+    }
+
+    /// Learned or stored parameters: N(N−1)/2 symmetric couplings for the matrix rules, P·N for
+    /// the rules that keep the memories, the trained rules' own counts.
+    public var parameterCount: Int {
+        switch kind {
+        case .binary(.perceptron(let network)): return network.parameterCount
+        case .binary(.conv(let network)): return network.parameterCount
+        case .binary(.dense): return continuousMemories.count * neurons
+        case .binary: return neurons * (neurons - 1) / 2
+        case .continuous: return continuousMemories.count * neurons
+        case .rbm(let network): return network.parameterCount
+        case .hebbianRBM(let network): return network.parameterCount
+        }
     }
 
     /// The .npy files a trained rule saves in its run folder and `network.load` reads back:
@@ -230,14 +223,7 @@ public struct StoredNetwork: Sendable {
         switch kind {
         case .binary(let network):
             let initial = start.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
-            let result = network.converge(from: initial, dynamics: dynamics, rng: &rng)
-            let packed = BinaryPattern(result.state)
-            let memories = network.memories
-            let nearest = memories.nearest(packed)
-            return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
-                           energyStart: result.energyStart, energyEnd: result.energyEnd, match: memories.match(packed),
-                           nearest: nearest.index, nearestOverlap: Double(nearest.overlap) / Double(neurons),
-                           history: dynamics.history.isEmpty ? nil : result.history, continuousHistory: nil)
+            return binarySettled(network.converge(from: initial, dynamics: dynamics, rng: &rng), dynamics: dynamics)
         case .rbm(let network):
             return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, rng: &rng, history: dynamics.history),
                                  dynamics: dynamics)
@@ -257,7 +243,7 @@ public struct StoredNetwork: Sendable {
 
     func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
         let packed = BinaryPattern(result.state)
-        let stored = Memories(memories!)
+        let stored = binaryMemories!
         let nearest = stored.nearest(packed)
         return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
                        energyStart: result.energyStart, energyEnd: result.energyEnd, match: stored.match(packed),

@@ -93,27 +93,15 @@ enum ClassifyTask {
                                        test: config.split.test, stratify: config.split.stratify, seed: spec.seed)
         // Memories from the training split.
         let candidates = split.train.map { MemorySelection.Candidate(label: labels[$0], pattern: PatternVector(images[$0].values)) }
+        // (prepare has checked that every class quota fits the training split.)
         let quotas = MemorySelection.quotas(count: config.memories.count, classes: classes.count)
-        for (c, quota) in quotas.enumerated() {
-            let available = candidates.filter { $0.label == c }.count
-            if quota > available {
-                throw ConfigError(path: "memories.count", "\(config.memories.count) memories need \(quota) of class \"\(classes[c])\", but the training split has \(available)")
-            }
-        }
-        let distances = MemorySelection.dissimilarities(candidates, jobs: jobs)
-        let chosen: [Int]
-        switch config.memories.select {
-        case .maxmin: chosen = MemorySelection.maxmin(candidates, quotas: quotas, distances: distances)
-        case .first: chosen = MemorySelection.first(candidates, quotas: quotas)
-        case .random:
-            var rng = RandomStreams.stream(spec.seed, RandomStreams.key("select"))
-            chosen = MemorySelection.random(candidates, quotas: quotas, rng: &rng)
-        }
+        let chosen = MemorySelection.choose(candidates, quotas: quotas, method: config.memories.select, seed: spec.seed, jobs: jobs)
         let memoryImages = chosen.map { split.train[$0] }
         let network = try StoredNetwork(rule: config.network.rule, patterns: chosen.map { candidates[$0].pattern },
                                         tolerance: config.network.tolerance,
                                         training: trainingContext(spec, jobs: jobs, observer: observer))
-        let selectionMinimum = MemorySelection.minimum(chosen, distances, candidates.count)
+        let closest = MemorySelection.closest(chosen, candidates)
+        let selectionMinimum = closest.compactMap { $0?.dissimilarity }.min() ?? 1
 
         // Converge every training and test image.
         let items = split.train.map { ("train", $0) } + split.test.map { ("test", $0) }
@@ -183,25 +171,14 @@ enum ClassifyTask {
                                             fixed(Double(nearestRight) / Double(n)), fixed(Double(sweeps) / Double(n)),
                                             fixed(selectionMinimum)])
         }
-        var memoriesTable = CSVTable(header: ["memory", "path", "class", "label", "minDissimilarity", "closestMemory"])
-        for (mu, c) in chosen.enumerated() {
-            var closest = -1, low = 2.0
-            for (nu, other) in chosen.enumerated() where nu != mu && distances[c * candidates.count + other] < low {
-                low = distances[c * candidates.count + other]
-                closest = nu
-            }
-            let image = images[memoryImages[mu]]
-            memoriesTable.append([String(mu), image.file.relativePath, image.file.className, String(image.file.label),
-                                  closest < 0 ? "" : fixed(low), closest < 0 ? "" : String(closest)])
-        }
         var output = RunOutput(tally: tally, visuals: visuals)
         output.add("predictions.csv", predictions.text)
-        output.add("memories.csv", memoriesTable.text)
+        output.add("memories.csv", MemorySelection.table(images: memoryImages.map { images[$0] }, closest: closest).text)
         output.addNetwork(network)
         if wantStates {
             let rows = items.map { images[$0.1] }
             addStates(&output, memories: chosen.map { candidates[$0].pattern }, inputs: rows.map { PatternVector($0.values) },
-                      states: settled.map(\.state), continuous: network.memories == nil || config.network.rule.isContinuous)
+                      states: settled.map(\.state), continuous: config.network.rule.isContinuous)
         }
         return output
     }

@@ -35,11 +35,6 @@ public enum Theory {
         Double(n) / (2 * log(Double(n)))
     }
 
-    /// The notebook's estimate (seed 001, exercise 6.13): N / (2 log₂ N).
-    public static func notebookCapacity(neurons n: Int) -> Double {
-        Double(n) / (2 * log2(Double(n)))
-    }
-
     /// Wilson score interval for a proportion (95% by default): (low, high).
     public static func wilson(successes: Int, trials: Int, z: Double = 1.959963984540054) -> (Double, Double) {
         guard trials > 0 else { return (0, 1) }

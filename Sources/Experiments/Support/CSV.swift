@@ -52,6 +52,18 @@ public enum Format {
     }
 }
 
+/// Rows grouped by `key`, the groups in the order their first row appears.
+func groupedInOrder<Key: Hashable>(_ rows: [[String]], by key: ([String]) -> Key) -> [(key: Key, rows: [[String]])] {
+    var order: [Key] = []
+    var groups: [Key: [[String]]] = [:]
+    for row in rows {
+        let k = key(row)
+        if groups[k] == nil { order.append(k) }
+        groups[k, default: []].append(row)
+    }
+    return order.map { ($0, groups[$0]!) }
+}
+
 /// Parses RFC 4180 CSV text (quoted fields, doubled quotes) into rows of fields.
 public func parseCSV(_ text: String) -> [[String]] {
     var rows: [[String]] = []
