@@ -25,11 +25,7 @@ struct EngineBench: ParsableCommand {
         for threads in [1, 2] {
             var sweeps = 0
             let seconds = medianSeconds(repeats: repeats) {
-                let results = parallelMap(count: workload.inputs.count, jobs: threads) { i in
-                    var rng = RandomStreams.stream(42, UInt64(i))
-                    return network.converge(from: workload.inputs[i], dynamics: Dynamics(mode: mode), rng: &rng).sweeps
-                }
-                sweeps = results.reduce(0, +)
+                sweeps = workload.converge(network, dynamics: Dynamics(mode: mode), threads: threads).reduce(0) { $0 + $1.sweeps }
             }
             print(mode.rawValue, String(format: "threads %d: %.4f s, %.0f images/s, %.2f sweeps per image", threads, seconds,
                          Double(workload.inputs.count) / seconds, Double(sweeps) / Double(workload.inputs.count)))
@@ -54,6 +50,14 @@ struct Workload {
             if image.file.indexInClass < 4 { memories.append(v) } else { inputs.append(v) }
         }
         return Workload(memories: Memories(memories), inputs: inputs)
+    }
+
+    /// Every input converged by `network` on `threads` threads, image i with stream (42, i).
+    func converge(_ network: HebbianNetwork, dynamics: Dynamics, threads: Int) -> [Convergence] {
+        parallelMap(count: inputs.count, jobs: threads) { i in
+            var rng = RandomStreams.stream(42, UInt64(i))
+            return network.converge(from: inputs[i], dynamics: dynamics, rng: &rng)
+        }
     }
 }
 

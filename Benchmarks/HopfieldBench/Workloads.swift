@@ -28,19 +28,13 @@ struct W1: ParsableCommand {
         let inputs = workload.inputs
         var finals: [Convergence] = []
         let seconds = medianSeconds(repeats: repeats) {
-            finals = parallelMap(count: inputs.count, jobs: threads) { i in
-                var rng = RandomStreams.stream(42, UInt64(i))
-                return network.converge(from: inputs[i], dynamics: Dynamics(), rng: &rng)
-            }
+            finals = workload.converge(network, dynamics: Dynamics(), threads: threads)
         }
         let fixedPoints = finals.filter { network.isFixedPoint($0.state) }.count
         let sweeps = Double(finals.reduce(0) { $0 + $1.sweeps }) / Double(finals.count)
         let spurious = finals.filter { workload.memories.match(BinaryPattern($0.state)) == .none }.count
         // The synchronous rule, for the agreement check with NumPy.
-        let sync = inputs.indices.map { i -> Convergence in
-            var rng = RandomStreams.stream(42, UInt64(i))
-            return network.converge(from: inputs[i], dynamics: Dynamics(mode: .sync, maxSweeps: 1000), rng: &rng)
-        }
+        let sync = workload.converge(network, dynamics: Dynamics(mode: .sync, maxSweeps: 1000), threads: threads)
         if let export {
             try FileManager.default.createDirectory(atPath: export, withIntermediateDirectories: true)
             let n = workload.memories.neurons
