@@ -13,25 +13,54 @@ public enum FileBytes {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads a regular file completely. Refuses folders and files larger than `limit` bytes.
-    public static func read(_ path: String, limit: Int = 1 << 31) throws(ReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) != 0 { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: path, reason: "is a folder") }
-        let expected = Int(info.st_size)
-        if expected > limit {
-            throw ReadError(path: path, reason: "\(expected) bytes, above the \(limit)-byte limit")
+    /// Reads a regular file completely. Refuses folders, FIFOs, devices and sockets (opened
+    /// without blocking, so a FIFO cannot hang the caller) and files larger than `limit` bytes;
+    /// with `followLinks` false, a symbolic link is refused too.
+    public static func read(_ path: String, limit: Int = 1 << 31, followLinks: Bool = true) throws(ReadError) -> [UInt8] {
+        let fd = try openRegular(path, limit: limit, followLinks: followLinks)
+        defer { close(fd.descriptor) }
+        return try readAll(fd.descriptor, path: path, expected: fd.size, limit: limit)
+    }
+
+    /// Opens a regular file for reading and returns its descriptor and size.
+    public static func openRegular(_ path: String, limit: Int = 1 << 31, followLinks: Bool = true) throws(ReadError) -> (descriptor: Int32, size: Int) {
+        var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+        if !followLinks { flags |= O_NOFOLLOW }
+        let fd = open(path, flags)
+        if fd < 0 {
+            let code = errno
+            if code == ELOOP && !followLinks { throw ReadError(path: path, reason: "is a symbolic link (not followed)") }
+            throw ReadError(path: path, reason: String(cString: strerror(code)))
         }
-        var bytes = [UInt8](repeating: 0, count: max(expected, 0))
-        var filled = 0
+        var info = stat()
+        if fstat(fd, &info) != 0 {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw ReadError(path: path, reason: reason)
+        }
+        let type = info.st_mode & S_IFMT
+        if type != S_IFREG {
+            close(fd)
+            throw ReadError(path: path, reason: type == S_IFDIR ? "is a folder" : "is not a regular file (a FIFO, device or socket)")
+        }
+        let size = Int(info.st_size)
+        if size > limit {
+            close(fd)
+            throw ReadError(path: path, reason: "\(size) bytes, above the \(limit)-byte limit")
+        }
+        return (fd, size)
+    }
+
+    /// Reads an open file to its end (at most `limit` bytes).
+    static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int, into prefix: [UInt8] = []) throws(ReadError) -> [UInt8] {
+        var bytes = prefix
+        var filled = prefix.count
+        if bytes.count < expected { bytes.append(contentsOf: repeatElement(0, count: expected - bytes.count)) }
         while true {
             if filled == bytes.count {
-                // The file may have grown since fstat, or st_size is 0 for a special file.
-                if bytes.count >= limit { break }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+                // The file may have grown since fstat.
+                if bytes.count >= limit { throw ReadError(path: path, reason: "more than \(limit) bytes") }
+                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), limit - bytes.count)))
             }
             let got = bytes.withUnsafeMutableBytes { raw in
                 Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)

@@ -15,9 +15,9 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let summary = try Merge.run(results, report: !noReport)
+            let merged = try Merge.run(results, report: !noReport)
             print("\(results): merged")
-            if let summary { print(resultsTable(summary)) }
+            print(resultsTable(merged))
         } catch {
             warn("error: \(error)")
             throw ExitCode(1)

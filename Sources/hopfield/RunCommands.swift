@@ -148,7 +148,7 @@ struct Run: ParsableCommand {
             if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more skipped files (see each run's manifest.json)") }
             print("\(plan.batch.name): \(report.ran.count) run(s) done" + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) already complete")
                   + " → \(report.root)/")
-            if let summary = report.summary { print(resultsTable(summary)) }
+            if let results = report.results { print(resultsTable(results)) }
         }
     }
 }
@@ -171,15 +171,9 @@ func parseShard(_ text: String) throws -> Shard {
 }
 
 /// A few columns of summary.csv for the terminal.
-func resultsTable(_ summary: CSVTable) -> String {
-    let wanted = ["runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "errorRate", "spuriousRate",
-                  "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap"]
-    let statsStart = summary.header.firstIndex(of: "runs") ?? summary.header.count
-    let keys = Array(summary.header[..<statsStart])
-    let columns = keys + wanted.filter { summary.header.contains($0) }
-    var table = TextTable(header: columns)
-    for row in summary.rows {
-        table.append(columns.map { row[summary.header.firstIndex(of: $0)!] })
-    }
+func resultsTable(_ results: BatchResults) -> String {
+    let fields = TerminalSummary.fields(results.summary, gridKeys: results.batch.gridKeys)
+    var table = TextTable(header: fields.header)
+    for row in fields.rows { table.append(row) }
     return table.text
 }

@@ -220,13 +220,13 @@ func configError(_ text: String) -> String? {
 
 @Suite struct TheoryTests {
     @Test func agsOverlapAndWilson() {
-        #expect(abs(Theory.retrievalOverlap(load: 0.1)! - 0.9986) < 0.001, "AGS m(0.1) ≈ 0.9986")
-        #expect(Theory.retrievalOverlap(load: 0.137)! > 0.96)
-        #expect(Theory.retrievalOverlap(load: 0.14) == nil, "no retrieval state above α_c ≈ 0.138")
-        let (low, high) = Theory.wilson(successes: 0, trials: 24)
+        #expect(abs(CapacityTheory.retrievalOverlap(load: 0.1)! - 0.9986) < 0.001, "AGS m(0.1) ≈ 0.9986")
+        #expect(CapacityTheory.retrievalOverlap(load: 0.137)! > 0.96)
+        #expect(CapacityTheory.retrievalOverlap(load: 0.14) == nil, "no retrieval state above α_c ≈ 0.138")
+        let (low, high) = Statistics.wilson(successes: 0, trials: 24)
         #expect(abs(low) < 1e-12 && abs(high - 0.1380) < 0.0005)
-        let mid = Theory.wilson(successes: 196, trials: 200)
+        let mid = Statistics.wilson(successes: 196, trials: 200)
         #expect(mid.0 < 0.98 && mid.1 > 0.98 && mid.0 > 0.94)
-        #expect(abs(Theory.quantile([0, 0, 0, 2], 0.99) - 1.94) < 1e-12)
+        #expect(abs(Statistics.quantile([0, 0, 0, 2], 0.99) - 1.94) < 1e-12)
     }
 }

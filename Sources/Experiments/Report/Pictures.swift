@@ -5,16 +5,16 @@ import Hopfield
 /// trajectory-animated.png (APNG), energy.svg. One pixel per neuron, scaled up by a whole
 /// number, never smoothed.
 enum Pictures {
-    static func runFiles(_ visuals: RunVisuals, config: ExperimentConfig) -> [(String, [UInt8])] {
-        var files: [(String, [UInt8])] = []
+    static func runFiles(_ visuals: RunVisuals, task: ExperimentConfig.Task) -> [(name: String, bytes: [UInt8])] {
+        var files: [(name: String, bytes: [UInt8])] = []
         let side = visuals.size
         if side > 0 && !visuals.memories.isEmpty {
             let scale = max(1, 96 / side)
             files.append(("memories.png", memoriesPicture(visuals, side: side, scale: scale).png()))
             if !visuals.examples.isEmpty {
-                files.append(("outcomes.png", outcomesPicture(visuals, side: side, scale: scale, task: config.task).png()))
+                files.append(("outcomes.png", outcomesPicture(visuals, side: side, scale: scale, task: task).png()))
             }
-            if let weights = weightsPicture(visuals, side: side) { files.append(("weights.png", weights.png())) }
+            if let weights = visuals.weights.map({ weightsPicture($0, side: side) }) { files.append(("weights.png", weights.png())) }
             if visuals.trajectory.count > 1 {
                 let frames = visuals.trajectory.enumerated().map { k, state -> Canvas in
                     var c = Canvas(width: side * scale * 2 + 8, height: side * scale * 2 + 24)
@@ -29,7 +29,7 @@ enum Pictures {
         if !visuals.energyCurves.isEmpty {
             var plot = SVGPlot(title: "Energy sweep by sweep", xLabel: "sweep", yLabel: "energy")
             for (k, curve) in visuals.energyCurves.prefix(8).enumerated() {
-                plot.series.append(SVGPlot.Series(name: config.task == .recall ? "memory 0, level \(k + 1)" : "test image \(k)",
+                plot.series.append(SVGPlot.Series(name: task == .recall ? "memory 0, level \(k + 1)" : "test image \(k)",
                                                   points: curve.enumerated().map { (Double($0.offset), $0.element) }))
             }
             files.append(("energy.svg", Array(plot.svg.utf8)))
@@ -55,15 +55,15 @@ enum Pictures {
 
     /// For each outcome (or corruption level): input → converged state → nearest memory.
     static func outcomesPicture(_ v: RunVisuals, side: Int, scale: Int, task: ExperimentConfig.Task) -> Canvas {
-        let groups = v.examples.reduce(into: [String]()) { if !$0.contains($1.outcome) { $0.append($1.outcome) } }
+        let groups = v.examples.reduce(into: [String]()) { if !$0.contains($1.group) { $0.append($1.group) } }
         let tile = side * scale, triple = 3 * tile + 16 + 14, labelW = 96
-        let perRow = v.examples.reduce(into: [String: Int]()) { $0[$1.outcome, default: 0] += 1 }.values.max() ?? 1
+        let perRow = v.examples.reduce(into: [String: Int]()) { $0[$1.group, default: 0] += 1 }.values.max() ?? 1
         var c = Canvas(width: labelW + perRow * triple + 10, height: groups.count * (tile + 16) + 30)
         c.text(task == .recall ? "LEVEL: START > STATE > MEMORY" : "INPUT > CONVERGED > NEAREST MEMORY", x: 8, y: 8)
         for (g, group) in groups.enumerated() {
             let y = 26 + g * (tile + 16)
             c.text(String((task == .recall ? "L " + group : group).prefix(15)), x: 6, y: y + tile / 2 - 3)
-            for (k, e) in v.examples.filter({ $0.outcome == group }).enumerated() {
+            for (k, e) in v.examples.filter({ $0.group == group }).enumerated() {
                 let x = labelW + k * triple
                 c.pattern(e.input, side: side, x: x, y: y, scale: scale)
                 c.text(">", x: x + tile + 2, y: y + tile / 2 - 3, Canvas.gray)
@@ -91,38 +91,30 @@ enum Pictures {
     /// W as a heat map when N ≤ 400 (N×N pixels); otherwise the row of W for the neuron at the
     /// image's centre, shown as an image, beside the memories' overlap matrix. Blue negative,
     /// white zero, vermillion positive, scaled by the largest |value|.
-    static func weightsPicture(_ v: RunVisuals, side: Int) -> Canvas? {
-        guard let network = v.network, case .binary(let box) = network.kind else { return nil }
+    static func weightsPicture(_ w: WeightsView, side: Int) -> Canvas {
         func heat(_ value: Double, _ scale: Double) -> Canvas.Color {
             let t = scale > 0 ? max(-1, min(1, value / scale)) : 0
             if t >= 0 { return (255, UInt8(255 - 170 * t), UInt8(255 - 255 * t)) }  // toward #D55E00
             return (UInt8(255 + 255 * t), UInt8(255 + 141 * t), UInt8(255 + 77 * t))  // toward #0072B2
         }
-        let n = network.neurons
-        let memories = v.memories
-        let p = memories.count
-        var overlaps = [Double](repeating: 0, count: p * p)
-        for a in 0..<p { for b in 0..<p { overlaps[a * p + b] = zip(memories[a], memories[b]).reduce(0) { $0 + $1.0 * $1.1 } / Double(n) } }
+        let p = Int(Double(w.overlaps.count).squareRoot().rounded())
         let cell = max(4, min(24, 240 / max(p, 1)))
-        if n <= 400, box.weightRow(0) != nil {
+        if let rows = w.matrix {
+            let n = rows.count
             let scale = max(1, 512 / n)
             var c = Canvas(width: n * scale + p * cell + 40, height: max(n * scale, p * cell) + 40)
             c.text("WEIGHTS W (\(n)X\(n))", x: 8, y: 6)
-            var rows: [[Double]] = []
-            for i in 0..<n { rows.append(box.weightRow(i)!) }
             let largest = rows.flatMap { $0 }.map(abs).max() ?? 1
             for i in 0..<n { for j in 0..<n { c.fill(x: 8 + j * scale, y: 24 + i * scale, w: scale, h: scale, heat(rows[i][j], largest)) } }
             let ox = n * scale + 24
             c.text("OVERLAPS", x: ox, y: 6)
-            for a in 0..<p { for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(overlaps[a * p + b], 1)) } }
+            for a in 0..<p { for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(w.overlaps[a * p + b], 1)) } }
             return c
         }
-        let centre = (side / 2) * side + side / 2
-        let row = box.weightRow(centre)
         let scale = max(1, 256 / side)
         var c = Canvas(width: max(side * scale, Canvas.textWidth("ROW OF W, NEURON (000,000)")) + max(p * cell, Canvas.textWidth("MEMORY OVERLAPS")) + 48,
                        height: max(side * scale, p * cell) + 40)
-        if let row {
+        if let row = w.centreRow {
             let largest = row.map(abs).max() ?? 1
             c.text("ROW OF W, NEURON (\(side / 2),\(side / 2))", x: 8, y: 6)
             for r in 0..<side { for k in 0..<side { c.fill(x: 8 + k * scale, y: 24 + r * scale, w: scale, h: scale, heat(row[r * side + k], largest)) } }
@@ -131,7 +123,16 @@ enum Pictures {
         }
         let ox = max(side * scale, Canvas.textWidth("ROW OF W, NEURON (000,000)")) + 32
         c.text("MEMORY OVERLAPS", x: ox, y: 6)
-        for a in 0..<p { for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(overlaps[a * p + b], 1)) } }
+        for a in 0..<p { for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(w.overlaps[a * p + b], 1)) } }
         return c
+    }
+
+    /// training.svg: the loss and the fraction of training patterns that are fixed points, per epoch.
+    static func trainingPlot(_ log: [TrainingEpoch]) -> String {
+        var plot = SVGPlot(title: "Training", xLabel: "epoch", yLabel: "fraction")
+        plot.yRange = (0, 1)
+        plot.series.append(SVGPlot.Series(name: "loss (unstable pairs or wrong pixels)", points: log.map { (Double($0.epoch), $0.loss) }))
+        plot.series.append(SVGPlot.Series(name: "training patterns that are fixed points", points: log.map { (Double($0.epoch), $0.stablePatterns) }, dashed: true))
+        return plot.svg
     }
 }

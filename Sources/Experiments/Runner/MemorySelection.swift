@@ -1,3 +1,5 @@
+import Hopfield
+
 /// Choosing the stored patterns among candidate images.
 ///
 /// Every method is balanced: `count` memories spread over the classes as evenly as possible;
@@ -214,17 +216,4 @@ public enum MemorySelection {
             return best
         }
     }
-
-    /// memories.csv: each memory's image, and its closest other memory (from `closest`).
-    static func table(images: [LoadedImage], closest: [(memory: Int, dissimilarity: Double)?]) -> CSVTable {
-        var table = CSVTable(header: ["memory", "path", "class", "label", "minDissimilarity", "closestMemory"])
-        for (mu, near) in closest.enumerated() {
-            let file = images[mu].file
-            table.append([String(mu), file.relativePath, file.className, String(file.label),
-                          near.map { Format.fixed($0.dissimilarity, 4) } ?? "", near.map { String($0.memory) } ?? ""])
-        }
-        return table
-    }
 }
-
-import Hopfield

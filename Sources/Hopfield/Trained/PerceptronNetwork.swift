@@ -71,7 +71,7 @@ public struct PerceptronNetwork: LocalFieldNetwork {
                 rng.shuffle(&order)
                 let visiting = order
                 // Each neuron is its own perceptron: trained independently, in parallel.
-                forEachInParallel(n, jobs: jobs) { i in
+                parallelForEach(count: n, jobs: jobs) { i in
                     let row = w.pointer + i * n
                     func field(_ x: UnsafePointer<Int8>) -> Int {
                         var h = Int(b.pointer[i])

@@ -64,7 +64,7 @@ public struct RBMNetwork: Sendable {
             out.withUnsafeMutableBufferPointer { o in
                 let dst = SendablePointer(o.baseAddress!)
                 let ws = SendableConstPointer(UnsafePointer(w.baseAddress!))
-                forEachInParallel(slices, jobs: slices) { slice in
+                parallelForEach(count: slices, jobs: slices) { slice in
                     let lo = slice * h / slices, hi = (slice + 1) * h / slices
                     for i in 0..<n {
                         let vi = v[i]
@@ -86,7 +86,7 @@ public struct RBMNetwork: Sendable {
             out.withUnsafeMutableBufferPointer { o in
                 let dst = SendablePointer(o.baseAddress!)
                 let ws = SendableConstPointer(UnsafePointer(w.baseAddress!))
-                forEachInParallel(visible, jobs: jobs) { i in
+                parallelForEach(count: visible, jobs: jobs) { i in
                     var sum = visibleBias[i]
                     let row = ws.pointer + i * h
                     for j in 0..<h { sum += row[j] * hv[j] }
@@ -178,7 +178,7 @@ public struct RBMNetwork: Sendable {
                 let pos = positive, neg = negative
                 weights.withUnsafeMutableBufferPointer { w in
                     let dst = SendablePointer(w.baseAddress!)
-                    forEachInParallel(n, jobs: jobs) { i in
+                    parallelForEach(count: n, jobs: jobs) { i in
                         for j in 0..<h {
                             var g = 0.0
                             for k in 0..<pos.count { g += pos[k].0[i] * pos[k].1[j] - neg[k].0[i] * neg[k].1[j] }

@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,31 +21,4 @@ extension Xoshiro256StarStar {
         let u1 = max(unit(), 0x1p-60), u2 = unit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
-}
-
-/// body(i) for i in 0..<count on up to `jobs` threads (interleaved slices).
-func forEachInParallel(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
-    let workers = max(1, min(jobs, count))
-    if workers == 1 {
-        for i in 0..<count { body(i) }
-        return
-    }
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-        var i = w
-        while i < count {
-            body(i)
-            i += workers
-        }
-    }
-}
-
-/// A raw pointer that may cross threads: each thread writes only its own indices.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-struct SendableConstPointer<T>: @unchecked Sendable {
-    let pointer: UnsafePointer<T>
-    init(_ pointer: UnsafePointer<T>) { self.pointer = pointer }
 }

@@ -1,0 +1,73 @@
+import Hopfield
+
+/// A learning rule as configs name it: what it computes and which `network` keys it reads.
+public struct RuleDescription: Sendable {
+    /// The value of `network.rule`.
+    public let name: String
+    /// What the rule is, in a sentence.
+    public let summary: String
+    /// The storage or training rule and the update, as formulas.
+    public let formula: String
+    /// The `network` keys the rule reads (besides `rule`).
+    public let parameters: [String]
+
+    /// Each parameter with this rule's default ("—" when it has none, as `load`).
+    public var defaults: [(name: String, value: String)] {
+        let resolved = RuleParameters.defaults(of: name)
+        return parameters.map { key in
+            if let v = resolved[key] { return (key, v.compact) }
+            return (key, ExperimentConfig.NetworkSection.keys[key].defaultDescription)
+        }
+    }
+}
+
+/// Every rule a config can name: the source of `network.rule`'s choices, of the "is only used
+/// by" checks, of the schema's descriptions and of `hopfield rules`.
+public enum RuleCatalog {
+    /// The rules in the order they are documented.
+    public static let rules: [RuleDescription] = [
+        RuleDescription(name: "hebbian", summary: "Hebbian storage (notebooks 000-002), exact integers, zero diagonal.",
+                        formula: "W = Σ_μ x^μ x^μᵀ, W_ii = 0; s_i ← sign(Σ_j W_ij s_j)", parameters: []),
+        RuleDescription(name: "storkey", summary: "Storkey's (1997) incremental rule: higher capacity than Hebbian, still local.",
+                        formula: "W_ij += (1/N)(x_i x_j − x_i h_ji − h_ij x_j), pattern by pattern; s_i ← sign(Σ_j W_ij s_j)",
+                        parameters: []),
+        RuleDescription(name: "pseudoinverse", summary: "The projection rule: every stored pattern is a fixed point while P < N.",
+                        formula: "W = Xᵀ(X Xᵀ)⁻¹X (diagonal zeroed or kept); s_i ← sign(Σ_j W_ij s_j)", parameters: ["diagonal"]),
+        RuleDescription(name: "dense", summary: "Dense associative memory (Krotov and Hopfield 2016): higher-order interactions.",
+                        formula: "E = −Σ_μ F(x^μ·s), F(x) = xⁿ, max(x, 0)ⁿ or eˣ; s_i takes the value of lower energy",
+                        parameters: ["interaction", "degree"]),
+        RuleDescription(name: "modern", summary: "The continuous modern Hopfield network (Ramsauer et al. 2020), notebook 001.",
+                        formula: "s ← Xᵀ softmax(β X s); E = −lse(β, X s) + ½ sᵀs + const", parameters: ["beta", "tolerance"]),
+        RuleDescription(name: "perceptron", summary: "One perceptron per neuron (Gardner 1988), trained until every pattern is stable.",
+                        formula: "x_i^μ (Σ_j W_ij x_j^μ + b_i) ≥ κ ‖(W_i·, b_i)‖ for every μ, i; asymmetric W",
+                        parameters: ["margin", "maxEpochs", "load"]),
+        RuleDescription(name: "rbm", summary: "A restricted Boltzmann machine with ±1 units trained by contrastive divergence (notebook 003).",
+                        formula: "p(v, h) ∝ exp(vᵀW h + aᵀv + bᵀh), CD-k; v ← sign(W tanh(Wᵀv + b) + a)",
+                        parameters: ["hidden", "epochs", "learningRate", "batchSize", "cdSteps", "recall", "samplingSteps", "load"]),
+        RuleDescription(name: "hebbian-rbm", summary: "An RBM whose hidden units are the memories (W = Xᵀ).",
+                        formula: "v ← sign(Xᵀ g(X v)), g = identity (= synchronous Hebbian) or softmax(β·)",
+                        parameters: ["activation", "beta"]),
+        RuleDescription(name: "conv", summary: "One shared k×k kernel and bias for every pixel, trained by the pocket perceptron rule.",
+                        formula: "h_i = Σ_{d ≠ 0} K_d s_{i+d} + b; pocket perceptron on every neighbourhood",
+                        parameters: ["kernel", "margin", "maxEpochs", "load"]),
+    ]
+
+    /// The rules that read a `network` key, in catalogue order.
+    public static func owners(of key: String) -> [String] {
+        rules.filter { $0.parameters.contains(key) }.map(\.name)
+    }
+
+    /// The rule named `name`.
+    public static func rule(_ name: String) -> RuleDescription? { rules.first { $0.name == name } }
+}
+
+extension RuleParameters {
+    /// The parameters of a rule at their defaults, as its resolved `network` section writes them.
+    static func defaults(of name: String) -> [String: JSONValue] {
+        guard let empty = try? RuleParameters([:]) else { return [:] }
+        var section = ExperimentConfig.NetworkSection()
+        section.rule = empty.rule(named: name)
+        guard case .object(let pairs) = section.json else { return [:] }
+        return Dictionary(pairs.dropFirst().map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+    }
+}

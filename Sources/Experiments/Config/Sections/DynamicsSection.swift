@@ -1,0 +1,47 @@
+import Hopfield
+
+extension ExperimentConfig {
+    /// `dynamics`: the update order, the tie rule and the sweep limit.
+    public struct DynamicsSection: Sendable, Equatable {
+        public var mode: UpdateMode = .async
+        /// 100 sweeps: far above what the classical rules need (a few), and a bound on a run's cost.
+        public var maxSweeps = 100
+        /// A zero field gives +1, as notebook 000's `if activation < 0: -1 else: 1`.
+        public var tie: TieRule = .plus
+
+        /// The same settings for the engine.
+        public var dynamics: Dynamics { Dynamics(mode: mode, tie: tie, maxSweeps: maxSweeps) }
+
+        /// The section's keys.
+        public static let keys: [ConfigKey] = {
+            let d = DynamicsSection()
+            return [
+                ConfigKey("mode", in: "dynamics", .choice(UpdateMode.allCases.map(\.rawValue)), default: .string(d.mode.rawValue),
+                          "`async`, `async-random`, `sequential`, `sync`"),
+                ConfigKey("tie", in: "dynamics", .choice(TieRule.allCases.map(\.rawValue)), default: .string(d.tie.rawValue),
+                          "a zero field gives `plus` (+1), `keep`, or `minus`"),
+                ConfigKey("maxSweeps", in: "dynamics", .integer(1...1_000_000), default: .int(d.maxSweeps),
+                          "then the outcome is `unconverged`"),
+            ]
+        }()
+
+        static func decode(_ value: JSONValue?) throws(ConfigError) -> DynamicsSection {
+            var dynamics = DynamicsSection()
+            guard let value else { return dynamics }
+            var r = try ObjectReader(value, path: "dynamics")
+            dynamics.mode = try r.choice(keys["mode"], as: UpdateMode.self) ?? dynamics.mode
+            dynamics.maxSweeps = try r.int(keys["maxSweeps"]) ?? dynamics.maxSweeps
+            dynamics.tie = try r.choice(keys["tie"], as: TieRule.self) ?? dynamics.tie
+            try r.finish()
+            return dynamics
+        }
+
+        /// Mode and tie rule only for rules that update one neuron at a time.
+        func json(usesUpdateOrder: Bool) -> JSONValue {
+            var pairs: [(String, JSONValue)] = []
+            if usesUpdateOrder { pairs += [("mode", .string(mode.rawValue)), ("tie", .string(tie.rawValue))] }
+            pairs.append(("maxSweeps", .int(maxSweeps)))
+            return .object(pairs)
+        }
+    }
+}

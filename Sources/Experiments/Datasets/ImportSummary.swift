@@ -1,0 +1,29 @@
+import Foundation
+import Imaging
+
+/// Why an import failed as a whole (a missing file, a wrong magic number). Bad rows of a CSV
+/// are not failures: they are skipped and listed in `ImportSummary.skipped`.
+public struct ImportError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// What an import wrote.
+public struct ImportSummary: Sendable {
+    public var output: String
+    public var imported: Int
+    /// Images per class folder, in sorted class order.
+    public var perClass: [(String, Int)]
+    /// Rows or records that were skipped, with the reason ("line 17: 783 fields, expected 785").
+    public var skipped: [String]
+}
+
+/// Reads a file, inflating it when it starts with the gzip magic number.
+func readMaybeGzip(_ path: String) throws -> [UInt8] {
+    let bytes: [UInt8]
+    do { bytes = try FileBytes.read(path) } catch { throw ImportError("\(path): \(error.reason)") }
+    if Zlib.isGzip(bytes) {
+        do { return try Zlib.inflate(bytes) } catch { throw ImportError("\(path): \(error.description)") }
+    }
+    return bytes
+}

@@ -1,0 +1,33 @@
+import Imaging
+
+/// One image of a dataset as the network sees it.
+public struct LoadedImage: Sendable {
+    public var file: Dataset.File
+    public var values: PatternValues
+    public var format: ImageFormat
+    public var sourceWidth: Int
+    public var sourceHeight: Int
+}
+
+/// A file that could not be used, and why.
+public struct RefusedFile: Sendable {
+    public var file: Dataset.File
+    public var error: ImageError
+}
+
+/// A dataset decoded, resized and binarized with one `ImageSpec`.
+public struct LoadedDataset: Sendable {
+    public var dataset: Dataset
+    public var spec: ImageSpec
+    /// The usable images, in dataset order.
+    public var images: [LoadedImage]
+    /// The files that were skipped, in dataset order: one bad file never stops the others.
+    public var refused: [RefusedFile]
+
+    /// Usable images per class.
+    public var countsPerClass: [Int] {
+        var counts = [Int](repeating: 0, count: dataset.classes.count)
+        for image in images { counts[image.file.label] += 1 }
+        return counts
+    }
+}

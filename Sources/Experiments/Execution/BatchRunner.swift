@@ -1,0 +1,149 @@
+import Foundation
+import Hopfield
+import Synchronization
+
+/// Runs a batch: prepares it against its data (``prepare(_:options:)``), computes each run,
+/// writes each run's folder atomically, then the roll-ups and the report.
+public enum ExperimentRunner {
+    /// Runs a prepared plan. Each run's folder appears complete or not at all.
+    public static func execute(_ plan: Plan, options: RunOptions) throws -> RunReport {
+        let batch = plan.batch
+        let folder = ResultsFolder(plan.root)
+        try prepareRoot(plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder })
+        if options.shard != nil {
+            // The batch definition for `hopfield merge` (every shard writes the same bytes).
+            try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
+        }
+        let todo = plan.selected.filter { !(options.resume && folder.isComplete(batch.runs[$0])) }
+        let skipped = plan.selected.filter { !todo.contains($0) }.map { batch.runs[$0].key }
+        let finished = try runAll(todo, plan: plan, options: options)
+        // Roll-ups over every run present (all of them, unless this is one shard of several).
+        // A shard that finds every run complete merges (the last shard to finish does it; two
+        // finishing together both write the same bytes, each file atomically).
+        let results = try collect(plan: plan, finished: finished, complete: options.shard == nil)
+        if let results {
+            try folder.writeRollups(results)
+            if options.report { try Report.write(results) }
+        }
+        return RunReport(root: plan.root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, results: results,
+                         warnings: refusedFiles(plan))
+    }
+
+    /// What a run computed now leaves for the roll-ups.
+    struct Finished: Sendable {
+        var table: RunTable
+        var manifest: RunManifest
+        var trainingLog: [TrainingLogRow]?
+    }
+
+    /// Computes and writes the runs `todo` (indices into the batch) on the plan's threads:
+    /// many runs, one run per thread; few runs, every thread on the items of one run.
+    static func runAll(_ todo: [Int], plan: Plan, options: RunOptions) throws -> [Int: Finished] {
+        let batch = plan.batch
+        let git = RunEnvironment.gitDescription()
+        let started = Date()
+        let state = Mutex(Progress(runsDone: 0, runsTotal: todo.count, itemsDone: 0, itemsTotal: todo.reduce(0) { $0 + plan.costs[$1] },
+                                   elapsed: 0, lastRun: ""))
+        let perRunJobs = todo.count >= 2 * options.jobs ? 1 : options.jobs
+        let outcomes = parallelMap(count: todo.count, jobs: perRunJobs == 1 ? options.jobs : 1) { k -> Result<Finished, RunError> in
+            let index = todo[k], run = batch.runs[index]
+            let finished: Finished
+            do { finished = try runOne(index, plan: plan, options: options, jobs: perRunJobs, git: git) } catch {
+                return .failure(RunError("\(run.key): \(error)"))
+            }
+            let snapshot = state.withLock { p -> Progress in
+                p.runsDone += 1
+                p.itemsDone += plan.costs[index]
+                p.elapsed = Date().timeIntervalSince(started)
+                p.lastRun = run.key
+                return p
+            }
+            options.progress?(snapshot)
+            return .success(finished)
+        }
+        var finished: [Int: Finished] = [:]
+        var failed: [String] = []
+        for (k, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let f): finished[todo[k]] = f
+            case .failure(let e): failed.append(e.description)
+            }
+        }
+        if !failed.isEmpty { throw RunError("\(failed.count) run(s) failed:\n" + failed.joined(separator: "\n")) }
+        return finished
+    }
+
+    /// Computes one run and writes its folder.
+    static func runOne(_ index: Int, plan: Plan, options: RunOptions, jobs: Int, git: String?) throws -> Finished {
+        let run = plan.batch.runs[index]
+        let t0 = Date()
+        var observer: TrainingObserver?
+        if let report = options.training {
+            let key = run.key
+            observer = { epoch in report(key, epoch) }
+        }
+        let input = plan.inputs[index]
+        let result: RunResult
+        switch run.config.task {
+        case .classify: result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, jobs: jobs, observer: observer)
+        case .recall: result = try RecallTask.run(run, data: input!.data, jobs: jobs, observer: observer)
+        case .capacity: result = try CapacityTask.run(run, jobs: jobs)
+        }
+        let manifest = RunManifest.made(for: result, batch: plan.batch, data: input?.data, fingerprints: plan.fingerprints, git: git,
+                                        shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))
+        try RunFolder.write(result, manifest: manifest, gridKeys: plan.batch.gridKeys, root: plan.root)
+        return Finished(table: result.table, manifest: manifest, trainingLog: result.network?.trainingLog.map(TrainingLogRow.init))
+    }
+
+    /// The batch's results: the runs computed now, and the runs completed earlier read back from
+    /// their folders. With `complete`, a missing run is an error; otherwise nil until all are there.
+    static func collect(plan: Plan, finished: [Int: Finished], complete: Bool) throws -> BatchResults? {
+        let folder = ResultsFolder(plan.root)
+        let missing = plan.batch.runs.indices.filter { finished[$0] == nil && !folder.isComplete(plan.batch.runs[$0]) }
+        if !missing.isEmpty {
+            if complete { throw RunError("runs missing from \(plan.root): \(missing.map { plan.batch.runs[$0].key }.joined(separator: "; "))") }
+            return nil
+        }
+        var results = BatchResults(batch: plan.batch, root: plan.root)
+        for (i, run) in plan.batch.runs.enumerated() {
+            if let f = finished[i] {
+                results.add(run: run, table: f.table, manifest: f.manifest, trainingLog: f.trainingLog)
+            } else {
+                results.add(run: run, table: try folder.table(of: run, batch: plan.batch), manifest: try folder.manifest(of: run),
+                            trainingLog: folder.trainingLog(of: run))
+            }
+        }
+        return results
+    }
+
+    /// One line per file that could not be used, each dataset once.
+    static func refusedFiles(_ plan: Plan) -> [String] {
+        var warnings: [String] = []
+        var reported = Set<String>()
+        for input in plan.inputs.compactMap({ $0 }) where reported.insert(input.data.dataset.root).inserted {
+            for refused in input.data.refused { warnings.append("skipped \(refused.error.description)") }
+        }
+        return warnings
+    }
+
+    /// Makes sure the results folder may be written: new, or resumed, or forced. A shard (`own`
+    /// lists its run folders) shares the folder with the other shards: it removes only its own
+    /// leftovers and never refuses.
+    static func prepareRoot(_ root: String, options: RunOptions, own: [String]?) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let entries = try fm.contentsOfDirectory(atPath: root)
+        // Leftovers of a killed process: partial run folders and temporary files.
+        for entry in entries where entry.hasPrefix(".tmp-") {
+            if let own, !own.contains(where: { entry.hasPrefix(".tmp-\($0)-") }) { continue }
+            try? fm.removeItem(atPath: joinPath(root, entry))
+        }
+        let existing = entries.filter { !$0.hasPrefix(".") }
+        if existing.isEmpty || options.resume || own != nil { return }
+        if options.force {
+            for entry in existing { try fm.removeItem(atPath: joinPath(root, entry)) }
+            return
+        }
+        throw RunError("\(root) already holds results (\(existing.count) entries); use --resume to complete them or --force to replace them")
+    }
+}

@@ -1,0 +1,93 @@
+/// The plots of a batch's report, from its summary rows.
+enum BatchPlots {
+    static func svgs(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
+        switch summary {
+        case .classify(let rows): return classify(rows.filter { $0.split == "test" }, gridKeys: gridKeys)
+        case .recall(let rows): return recall(rows, gridKeys: gridKeys)
+        case .capacity(let rows): return capacity(rows, gridKeys: gridKeys)
+        }
+    }
+
+    /// Test accuracy and spurious rate against each numeric grid key, or per grid point.
+    static func classify(_ test: [ClassifySummaryRow], gridKeys: [String]) -> [String] {
+        guard !test.isEmpty else { return [] }
+        let numeric = gridKeys.indices.filter { k in test.allSatisfy { Double($0.grid[k]) != nil } }
+        var plots: [String] = []
+        for k in numeric {
+            let key = gridKeys[k]
+            let others = gridKeys.indices.filter { $0 != k }
+            let groups = Summary.groups(test) { row in others.map { "\(gridKeys[$0])=\(row.grid[$0])" }.joined(separator: ", ") }
+            var plot = SVGPlot(title: "Test accuracy and spurious rate vs \(key)", xLabel: key, yLabel: "fraction of test images")
+            plot.yRange = (0, 1)
+            for (c, rows) in groups.prefix(4).enumerated() {
+                let members = rows.sorted { Double($0.grid[k])! < Double($1.grid[k])! }
+                let g = others.map { "\(gridKeys[$0])=\(rows[0].grid[$0])" }.joined(separator: ", ")
+                let suffix = g.isEmpty ? "" : " (\(g))"
+                plot.series.append(SVGPlot.Series(name: "accuracy" + suffix, points: members.map { (Double($0.grid[k])!, $0.meanAccuracy) },
+                                                  errors: members.map { wilson($0.correct, $0.n) }, color: c))
+                plot.series.append(SVGPlot.Series(name: "spurious" + suffix, points: members.map { (Double($0.grid[k])!, $0.spuriousRate.rate) },
+                                                  errors: members.map { wilson($0.spurious, $0.n) }, dashed: true, color: c))
+            }
+            plots.append(plot.svg)
+        }
+        if numeric.isEmpty {
+            var plot = SVGPlot(title: "Test outcomes per grid point (error bars: Wilson 95%)", xLabel: gridKeys.joined(separator: ", "),
+                               yLabel: "fraction of test images")
+            plot.yRange = (0, 1)
+            plot.xCategories = test.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
+            let xs = test.indices.map(Double.init)
+            plot.series.append(SVGPlot.Series(name: "accuracy (converged to own class)", points: Array(zip(xs, test.map(\.meanAccuracy))),
+                                              errors: test.map { wilson($0.correct, $0.n) }))
+            plot.series.append(SVGPlot.Series(name: "spurious rate", points: Array(zip(xs, test.map(\.spuriousRate.rate))),
+                                              errors: test.map { wilson($0.spurious, $0.n) }, dashed: true))
+            plot.series.append(SVGPlot.Series(name: "nearest-memory accuracy", points: Array(zip(xs, test.map(\.meanNearestAccuracy)))))
+            plots.append(plot.svg)
+        }
+        return plots
+    }
+
+    /// Exact recovery and final overlap against the corruption level.
+    static func recall(_ rows: [RecallSummaryRow], gridKeys: [String]) -> [String] {
+        guard rows.contains(where: { Double($0.level) != nil }) else { return [] }
+        let groups = Summary.groups(rows) { $0.grid }
+        var exact = SVGPlot(title: "Exact recovery vs corruption level", xLabel: "corruption level", yLabel: "exact recovery rate")
+        var overlap = SVGPlot(title: "Final overlap with the stored pattern", xLabel: "corruption level", yLabel: "mean overlap m/N")
+        exact.yRange = (0, 1)
+        overlap.yRange = (-1, 1)
+        for (k, members) in groups.prefix(8).enumerated() {
+            let g = zip(gridKeys, members[0].grid).map { "\($0)=\($1)" }.joined(separator: ", ")
+            let name = g.isEmpty ? "recall" : g
+            let levels = members.map { Double($0.level) ?? .nan }
+            exact.series.append(SVGPlot.Series(name: name, points: Array(zip(levels, members.map(\.exactRate.rate))),
+                                               errors: members.map { wilson($0.exact, $0.n) }, color: k))
+            overlap.series.append(SVGPlot.Series(name: name, points: Array(zip(levels, members.map(\.meanOverlap))), color: k))
+        }
+        return [exact.svg, overlap.svg]
+    }
+
+    /// Stable fraction and overlap against the load, beside the AGS theory.
+    static func capacity(_ rows: [CapacitySummaryRow], gridKeys: [String]) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        let groups = Summary.groups(rows) { row in
+            row.rule + zip(gridKeys, row.grid).filter { $0.0 != "network.rule" }.map { ", \($0.0)=\($0.1)" }.joined()
+        }
+        var plot = SVGPlot(title: "Capacity: stored patterns that are fixed points, and retrieval overlap",
+                           xLabel: "load α = P/N", yLabel: "fraction / overlap")
+        plot.yRange = (0, 1.05)
+        for (k, members) in groups.prefix(6).enumerated() {
+            let g = members[0].rule + zip(gridKeys, members[0].grid).filter { $0.0 != "network.rule" }.map { ", \($0.0)=\($0.1)" }.joined()
+            plot.series.append(SVGPlot.Series(name: "\(g): stable fraction", points: members.map { ($0.load, $0.meanStableFraction) }, color: k))
+            plot.series.append(SVGPlot.Series(name: "\(g): overlap", points: members.map { ($0.load, $0.meanOverlap) }, dashed: true, color: k))
+        }
+        let maxLoad = rows.map(\.load).max() ?? 0.3
+        let theory = stride(from: 0.0, through: CapacityTheory.criticalLoad, by: CapacityTheory.criticalLoad / 40).compactMap { a in
+            CapacityTheory.retrievalOverlap(load: a).map { (a, $0) }
+        }
+        plot.series.append(SVGPlot.Series(name: "AGS theory m(α), Hebbian", points: theory, dashed: true, markers: false, color: 7))
+        plot.verticals = [(CapacityTheory.criticalLoad, "α_c ≈ 0.138 (Amit, Gutfreund, Sompolinsky)")]
+        plot.xRange = (0, max(maxLoad, 0.15))
+        return [plot.svg]
+    }
+
+    static func wilson(_ k: Int, _ n: Int) -> (Double, Double) { Statistics.wilson(successes: k, trials: n) }
+}

@@ -1,0 +1,38 @@
+import Hopfield
+
+/// A batch's results as typed values: what the roll-ups, the report and the terminal table are
+/// made from. Built in memory while a batch runs (reading back only the runs completed by an
+/// earlier process), or read from a folder by ``ResultsFolder/read()``.
+public struct BatchResults: Sendable {
+    /// What one run left.
+    public struct RunRecord: Sendable {
+        public var spec: RunSpec
+        public var manifest: RunManifest
+        /// Its training log (trained rules only).
+        public var trainingLog: [TrainingLogRow]?
+    }
+
+    public var batch: Batch
+    /// The results folder.
+    public var root: String
+    /// Every run's record, in batch order.
+    public private(set) var records: [RunRecord] = []
+    private var tables: [RunTable] = []
+
+    public init(batch: Batch, root: String) {
+        self.batch = batch
+        self.root = root
+    }
+
+    /// Adds the next run of the batch, in batch order.
+    public mutating func add(run: RunSpec, table: RunTable, manifest: RunManifest, trainingLog: [TrainingLogRow]?) {
+        records.append(RunRecord(spec: run, manifest: manifest, trainingLog: trainingLog))
+        tables.append(table)
+    }
+
+    /// runs.csv: every run's rows in batch order.
+    public var runs: RunTable { RunTable.joined(tables) ?? .classify([]) }
+
+    /// summary.csv.
+    public var summary: SummaryTable { runs.summary }
+}

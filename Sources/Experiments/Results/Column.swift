@@ -1,0 +1,127 @@
+/// One column of a CSV file of typed rows: its name, how a row's value is written, and how it is
+/// read back. A file's columns (``ResultRow/columns(gridKeys:)``) are its one definition: the
+/// CSV writers, the roll-ups, the report and the terminal table all go through them.
+public struct Column<Row>: @unchecked Sendable {
+    /// The header name.
+    public let name: String
+    let write: (Row) -> String
+    let read: (inout Row, String) -> Bool
+
+    /// A column from a writer and a reader (which returns false for a field it cannot read).
+    public init(_ name: String, write: @escaping (Row) -> String, read: @escaping (inout Row, String) -> Bool) {
+        self.name = name
+        self.write = write
+        self.read = read
+    }
+
+    /// Text as it is.
+    public static func text(_ name: String, _ path: WritableKeyPath<Row, String>) -> Column {
+        Column(name, write: { $0[keyPath: path] }, read: { row, field in
+            row[keyPath: path] = field
+            return true
+        })
+    }
+
+    /// A whole number.
+    public static func int(_ name: String, _ path: WritableKeyPath<Row, Int>) -> Column {
+        Column(name, write: { String($0[keyPath: path]) }, read: { row, field in
+            guard let v = Int(field) else { return false }
+            row[keyPath: path] = v
+            return true
+        })
+    }
+
+    /// A number with `digits` decimals (``Format/fixed(_:_:)``); rows hold it already rounded
+    /// (``Recorded``), so what is read back equals what was written.
+    public static func fixed(_ name: String, _ path: WritableKeyPath<Row, Double>, _ digits: Int = 4) -> Column {
+        Column(name, write: { Format.fixed($0[keyPath: path], digits) }, read: { row, field in
+            guard let v = Double(field) else { return false }
+            row[keyPath: path] = v
+            return true
+        })
+    }
+
+    /// A number with `digits` decimals, or an empty field for nil.
+    public static func optionalFixed(_ name: String, _ path: WritableKeyPath<Row, Double?>, _ digits: Int = 4) -> Column {
+        Column(name, write: { $0[keyPath: path].map { Format.fixed($0, digits) } ?? "" }, read: { row, field in
+            if field.isEmpty {
+                row[keyPath: path] = nil
+                return true
+            }
+            guard let v = Double(field) else { return false }
+            row[keyPath: path] = v
+            return true
+        })
+    }
+
+    /// A number in its shortest exact form (``Format/exact(_:)``): energies.
+    public static func exact(_ name: String, _ path: WritableKeyPath<Row, Double>) -> Column {
+        Column(name, write: { Format.exact($0[keyPath: path]) }, read: { row, field in
+            guard let v = Double(field) else { return false }
+            row[keyPath: path] = v
+            return true
+        })
+    }
+
+    /// The same column for a row that holds this one's row type at `path`.
+    public func lifted<Outer>(_ path: WritableKeyPath<Outer, Row>) -> Column<Outer> {
+        let write = self.write, read = self.read
+        return Column<Outer>(name, write: { write($0[keyPath: path]) }, read: { outer, field in read(&outer[keyPath: path], field) })
+    }
+}
+
+/// Values as a CSV records them: a number kept at the precision of its column, so that rows
+/// computed now and rows read back from a file are the same values.
+public enum Recorded {
+    /// `value` rounded to `digits` decimals, as ``Format/fixed(_:_:)`` writes it.
+    public static func fixed(_ value: Double, _ digits: Int = 4) -> Double {
+        Double(Format.fixed(value, digits)) ?? value
+    }
+}
+
+/// A row of one of the results' CSV files.
+public protocol ResultRow: Sendable {
+    /// A row with every field empty, to be filled by reading.
+    init()
+    /// The file's columns; `gridKeys` are the batch's swept keys (for files that have them).
+    static func columns(gridKeys: [String]) -> [Column<Self>]
+}
+
+/// A malformed results file.
+public struct ResultsFileError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+extension ResultRow {
+    /// The rows as CSV text, header first.
+    public static func csv(_ rows: [Self], gridKeys: [String] = []) -> String {
+        let columns = Self.columns(gridKeys: gridKeys)
+        var table = CSVTable(header: columns.map(\.name))
+        for row in rows { table.append(columns.map { $0.write(row) }) }
+        return table.text
+    }
+
+    /// Rows read back from CSV text written by ``csv(_:gridKeys:)``; `path` names the file in errors.
+    public static func rows(csv text: String, gridKeys: [String] = [], path: String) throws(ResultsFileError) -> [Self] {
+        let columns = Self.columns(gridKeys: gridKeys)
+        let lines = parseCSV(text)
+        guard let header = lines.first else { throw ResultsFileError(path: path, reason: "empty file") }
+        guard header == columns.map(\.name) else {
+            throw ResultsFileError(path: path, reason: "unexpected columns (\(header.joined(separator: ","))); expected \(columns.map(\.name).joined(separator: ","))")
+        }
+        var rows: [Self] = []
+        for (k, fields) in lines.dropFirst().enumerated() {
+            guard fields.count == columns.count else {
+                throw ResultsFileError(path: path, reason: "line \(k + 2): \(fields.count) fields for \(columns.count) columns")
+            }
+            var row = Self()
+            for (column, field) in zip(columns, fields) where !column.read(&row, field) {
+                throw ResultsFileError(path: path, reason: "line \(k + 2): \(column.name) = \(field) cannot be read")
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,84 @@
+import Hopfield
+import Imaging
+
+/// Every convention a run used, in words, for its manifest: how images became patterns, how
+/// the weights were built, the update order, ties, equality, random streams.
+public enum Conventions {
+    /// The conventions of a resolved config, in a fixed order.
+    public static func of(_ c: ExperimentConfig) -> [(String, JSONValue)] {
+        var conventions: [(String, String)] = []
+        if c.task != .capacity {
+            conventions += [
+                ("grayscale", "ITU-R BT.601 luma 0.299 R + 0.587 G + 0.114 B (16-bit fixed point, as libjpeg and Pillow); JPEG colour gives libjpeg's Y channel; alpha dropped; EXIF orientation ignored"),
+                ("jpegIDCT", c.image.idct == .fast ? "libjpeg JDCT_IFAST (TensorFlow's default)" : "libjpeg JDCT_ISLOW"),
+                ("resize", c.image.resize == .bilinear ? "bilinear, half-pixel centres, no antialiasing (tf.image.resize)"
+                    : "area (box average), JPEG decoded with the scaled IDCT at the smallest 1/2, 1/4, 1/8 not below the target"),
+                ("binarize", binarization(c.image.binarize)),
+            ]
+        }
+        let rule = c.network.rule
+        conventions += [
+            ("weights", weights(rule)),
+            ("updateOrder", update(rule, c.dynamics.mode)),
+            ("tieRule", rule.isContinuous ? "not applicable" : rule.usesUpdateOrder ? "field 0 → \(c.dynamics.tie.rawValue)" : "field 0 → plus"),
+            ("outcomeEquality", rule.isContinuous
+                ? "every component within \(Format.exact(c.network.tolerance)) of a memory (or of a negated memory)"
+                : "bit-for-bit equal to a memory (or to a negated memory)"),
+            ("randomStreams", "xoshiro256** seeded through SplitMix64 from (seed, purpose, item keys); items never depend on scheduling"),
+        ]
+        var values = conventions.map { ($0.0, JSONValue.string($0.1)) }
+        // maxSweeps is a number, after the tie rule.
+        values.insert(("maxSweeps", .int(c.dynamics.maxSweeps)), at: values.count - 2)
+        return values
+    }
+
+    static func binarization(_ b: Binarization) -> String {
+        switch b {
+        case .seed: return "seed: +1 where x/255 − 0.5001 > 0 (Float32, on the resized image), else −1"
+        case .mean: return "mean: +1 above the image's mean"
+        case .median: return "median: +1 above the image's median"
+        case .otsu: return "otsu: +1 above Otsu's threshold"
+        case .threshold(let t): return "threshold: +1 above gray level \(t)"
+        case .none: return "none: gray scaled to [−1, 1] (x/127.5 − 1)"
+        }
+    }
+
+    static func weights(_ rule: LearningRule) -> String {
+        switch rule {
+        case .hebbian: return "Hebbian W = Σ x xᵀ, zero diagonal, exact integers (the notebooks' 1/P or 1/N factor dropped: it changes no sign)"
+        case .storkey: return "Storkey (1997) incremental rule, zero diagonal"
+        case .pseudoinverse(let d): return "pseudo-inverse W = Xᵀ(XXᵀ)⁻¹X, diagonal \(d == .zero ? "zeroed" : "kept"); dependent patterns skipped"
+        case .dense(let i): return "dense associative memory, E = −Σ F(x·s), F = \(i)"
+        case .modern(let beta): return "modern Hopfield (Ramsauer et al. 2020), β = \(Format.exact(beta))"
+        case .perceptron(let o):
+            return "perceptron rule per neuron (asymmetric W, biases), margin κ = \(Format.exact(o.margin)), at most \(o.maxEpochs) epochs"
+        case .rbm(let o):
+            return "RBM with ±1 units, \(o.hidden) hidden, CD-\(o.cdSteps), \(o.epochs) epochs, learning rate \(Format.exact(o.learningRate)), batch \(o.batchSize); recall \(o.recall.rawValue)"
+        case .hebbianRBM(let a):
+            return "RBM with the memories as hidden units (W = Xᵀ), hidden activation \(a == .linear ? "linear" : "softmax")"
+        case .conv(let o):
+            return "shared \(o.kernelSize)×\(o.kernelSize) kernel (centre excluded) and bias, pocket perceptron rule on every neighbourhood, margin κ = \(Format.exact(o.margin)), \(o.maxEpochs) epochs"
+        }
+    }
+
+    static func update(_ rule: LearningRule, _ mode: UpdateMode) -> String {
+        switch rule {
+        case .modern: return "all neurons at once (s ← Xᵀ softmax(βXs))"
+        case .rbm(let o):
+            return "all visible units at once through the hidden layer (v ← sign(W tanh(Wᵀv + b) + a))"
+                + (o.recall == .sampled ? ", after \(o.samplingSteps) Gibbs steps seeded from the image's stream" : "")
+        case .hebbianRBM(let a):
+            return "all visible units at once through the memories (v ← sign(Xᵀ g(Xv)), g = \(a == .linear ? "identity" : "softmax(β·)"))"
+        default: return order(mode)
+        }
+    }
+
+    static func order(_ mode: UpdateMode) -> String {
+        switch mode {
+        case .async: return "async: every neuron once per sweep, forward Fisher–Yates order redrawn each sweep from the image's stream"
+        case .asyncRandom: return "async-random: N picks with replacement per sweep; stops at a fixed point"
+        case .sequential: return "sequential: neurons 0…N−1 each sweep"
+        case .sync: return "sync: all neurons at once; revisited states reported as cycles"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Imaging
+
+/// A batch's results on disk, `Results/<name>/`: config.json (the batch as written), runs.csv,
+/// summary.csv and one folder per run (tally.csv, manifest.json, ...). Reads go through the
+/// same typed rows the runner writes, and never follow a symbolic link.
+public struct ResultsFolder: Sendable {
+    public let root: String
+
+    public init(_ root: String) { self.root = root }
+
+    /// The folder of one run.
+    public func folder(of run: RunSpec) -> String { joinPath(root, run.folder) }
+
+    /// Whether a run's folder is complete (its manifest, written last, is there).
+    public func isComplete(_ run: RunSpec) -> Bool {
+        FileManager.default.fileExists(atPath: joinPath(folder(of: run), "manifest.json"))
+    }
+
+    /// The runs of `batch` without a complete folder.
+    public func missingRuns(of batch: Batch) -> [RunSpec] { batch.runs.filter { !isComplete($0) } }
+
+    /// The batch of config.json.
+    public func batch() throws -> Batch {
+        let path = joinPath(root, "config.json")
+        guard let text = try? ResultsFolder.readText(path) else {
+            throw ResultsFileError(path: root, reason: "no config.json (is this a results folder written by hopfield run?)")
+        }
+        do { return try Batch.expand(try JSONParser.parse(text)) } catch {
+            throw ResultsFileError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A complete run's rows, from its tally.csv.
+    public func table(of run: RunSpec, batch: Batch) throws -> RunTable {
+        let path = joinPath(folder(of: run), "tally.csv")
+        return try RunTable.read(csv: try ResultsFolder.readText(path), task: run.config.task, gridKeys: batch.gridKeys, path: path)
+    }
+
+    /// A complete run's manifest.
+    public func manifest(of run: RunSpec) throws -> RunManifest {
+        let path = joinPath(folder(of: run), "manifest.json")
+        let text = try ResultsFolder.readText(path)
+        do { return try RunManifest(json: try JSONParser.parse(text), path: path) } catch let error as ResultsFileError {
+            throw error
+        } catch {
+            throw ResultsFileError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A run's training log (training.csv), or nil when it has none.
+    public func trainingLog(of run: RunSpec) -> [TrainingLogRow]? {
+        let path = joinPath(folder(of: run), "training.csv")
+        guard let text = try? ResultsFolder.readText(path) else { return nil }
+        return try? TrainingLogRow.rows(csv: text, path: path)
+    }
+
+    /// Every run's results, typed: the rows of runs.csv (recomputed from each run's tally.csv),
+    /// the summary, the manifests and training logs. Throws if a run is missing.
+    public func read() throws -> BatchResults {
+        let batch = try batch()
+        let missing = missingRuns(of: batch)
+        if !missing.isEmpty {
+            throw ResultsFileError(path: root, reason: "runs.csv or summary.csv is missing (the batch is incomplete; run hopfield merge or --resume)")
+        }
+        var results = BatchResults(batch: batch, root: root)
+        for run in batch.runs {
+            results.add(run: run, table: try table(of: run, batch: batch), manifest: try manifest(of: run), trainingLog: trainingLog(of: run))
+        }
+        return results
+    }
+
+    /// Writes runs.csv, summary.csv and config.json at the root, each atomically.
+    public func writeRollups(_ results: BatchResults) throws {
+        try AtomicFile.write(results.runs.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "runs.csv"))
+        try AtomicFile.write(results.summary.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "summary.csv"))
+        try AtomicFile.write(results.batch.source.pretty() + "\n", to: joinPath(root, "config.json"))
+    }
+
+    /// A file's text; a symbolic link, a folder or anything but a regular file is refused.
+    public static func readText(_ path: String) throws -> String {
+        let bytes = try readBytes(path)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A regular file's bytes, never through a symbolic link.
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        do { return try FileBytes.read(path, followLinks: false) } catch { throw ResultsFileError(path: path, reason: error.reason) }
+    }
+}

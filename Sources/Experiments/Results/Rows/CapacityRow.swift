@@ -1,0 +1,51 @@
+/// A row of a capacity run's runs.csv: one number of stored patterns, every trial pooled.
+public struct CapacityRow: ResultRow, Equatable {
+    public var run = RunLabel()
+    public var rule = ""
+    public var neurons = 0
+    public var patterns = 0
+    /// α = P/N.
+    public var load = 0.0
+    public var trials = 0
+    /// Stored patterns that are fixed points.
+    public var stableFraction = 0.0
+    /// Mean overlap m/N reached from each stored pattern.
+    public var meanOverlap = 0.0
+    /// Stored patterns whose dynamics end exactly on themselves.
+    public var exactRate = 0.0
+    public var meanSweeps = 0.0
+    /// The AGS prediction of the overlap (Hebbian rule only; nil for the others).
+    public var theoryOverlap: Double?
+    /// α_c ≈ 0.138.
+    public var criticalLoad = 0.0
+    /// N / (2 ln N).
+    public var mcEliecePatterns = 0.0
+
+    public init() {}
+
+    /// The row of P patterns over every trial.
+    public init(run: RunLabel, rule: String, neurons: Int, patterns: Int, trials: Int, tally: Tally, theoryOverlap: Double?) {
+        self.run = run
+        self.rule = rule
+        self.neurons = neurons
+        self.patterns = patterns
+        load = Recorded.fixed(Double(patterns) / Double(neurons))
+        self.trials = trials
+        stableFraction = Recorded.fixed(Double(tally.stable) / Double(tally.n))
+        meanOverlap = Recorded.fixed(tally.meanOverlap)
+        exactRate = Recorded.fixed(tally.rate(.correct))
+        meanSweeps = Recorded.fixed(tally.meanSweeps)
+        self.theoryOverlap = theoryOverlap.map { Recorded.fixed($0) }
+        criticalLoad = Recorded.fixed(CapacityTheory.criticalLoad)
+        mcEliecePatterns = Recorded.fixed(CapacityTheory.mcElieceCapacity(neurons: neurons))
+    }
+
+    public static func columns(gridKeys: [String]) -> [Column<CapacityRow>] {
+        RunLabel.columns(gridKeys: gridKeys).map { $0.lifted(\.run) } + [
+            .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
+            .int("trials", \.trials), .fixed("stableFraction", \.stableFraction), .fixed("meanOverlap", \.meanOverlap),
+            .fixed("exactRate", \.exactRate), .fixed("meanSweeps", \.meanSweeps), .optionalFixed("theoryOverlap", \.theoryOverlap),
+            .fixed("criticalLoad", \.criticalLoad), .fixed("mcEliecePatterns", \.mcEliecePatterns),
+        ]
+    }
+}

@@ -1,0 +1,53 @@
+/// A row of a classify batch's summary.csv: one grid point and split, every seed pooled.
+public struct ClassifySummaryRow: ResultRow, Equatable {
+    /// The grid values, in grid key order.
+    public var grid: [String] = []
+    public var split = ""
+    /// Runs pooled (one per seed).
+    public var runs = 0
+    public var n = 0
+    public var meanAccuracy = 0.0
+    /// Standard deviation over seeds (nil with one seed).
+    public var sdAccuracy: Double?
+    public var meanSpuriousRate = 0.0
+    public var sdSpuriousRate: Double?
+    public var meanNearestAccuracy = 0.0
+    public var sdNearestAccuracy: Double?
+    public var correct = 0
+    public var errors = 0
+    public var inverted = 0
+    public var spurious = 0
+    /// errors / n over every seed, with its Wilson 95% interval.
+    public var errorRate = Proportion()
+    /// spurious / n over every seed, with its Wilson 95% interval.
+    public var spuriousRate = Proportion()
+
+    public init() {}
+
+    /// The summary of runs that differ only by seed.
+    public init(_ rows: [ClassifyRow]) {
+        grid = rows[0].run.grid
+        split = rows[0].split
+        runs = rows.count
+        n = rows.reduce(0) { $0 + $1.n }
+        (meanAccuracy, sdAccuracy) = Summary.meanAndDeviation(rows.map(\.accuracy))
+        (meanSpuriousRate, sdSpuriousRate) = Summary.meanAndDeviation(rows.map(\.spuriousRate))
+        (meanNearestAccuracy, sdNearestAccuracy) = Summary.meanAndDeviation(rows.map(\.nearestAccuracy))
+        correct = rows.reduce(0) { $0 + $1.correct }
+        errors = rows.reduce(0) { $0 + $1.errors }
+        inverted = rows.reduce(0) { $0 + $1.inverted }
+        spurious = rows.reduce(0) { $0 + $1.spurious }
+        errorRate = Proportion(errors, of: n)
+        spuriousRate = Proportion(spurious, of: n)
+    }
+
+    public static func columns(gridKeys: [String]) -> [Column<ClassifySummaryRow>] {
+        Summary.gridColumns(gridKeys, \.grid) + [
+            .text("split", \.split), .int("runs", \.runs), .int("n", \.n),
+            .fixed("meanAccuracy", \.meanAccuracy), .optionalFixed("sdAccuracy", \.sdAccuracy),
+            .fixed("meanSpuriousRate", \.meanSpuriousRate), .optionalFixed("sdSpuriousRate", \.sdSpuriousRate),
+            .fixed("meanNearestAccuracy", \.meanNearestAccuracy), .optionalFixed("sdNearestAccuracy", \.sdNearestAccuracy),
+            .int("correct", \.correct), .int("errors", \.errors), .int("inverted", \.inverted), .int("spurious", \.spurious),
+        ] + Proportion.columns("error", \.errorRate) + Proportion.columns("spurious", \.spuriousRate)
+    }
+}

@@ -1,0 +1,36 @@
+/// A row of a recall run's predictions.csv: one start and where it converged.
+public struct RecallPrediction: ResultRow, Equatable {
+    public var level = ""
+    public var trial = 0
+    /// The memory the start was made from.
+    public var memory = 0
+    public var className = ""
+    public var outcome = Outcome.spurious
+    /// The memory (or negated memory) reached, or nil.
+    public var matchedMemory: Int?
+    /// Overlap m/N of the start with the target pattern.
+    public var startOverlap = 0.0
+    /// Overlap m/N of the final state with the target pattern.
+    public var overlap = 0.0
+    public var nearestMemory = 0
+    public var sweeps = 0
+    public var energyStart = 0.0
+    public var energyEnd = 0.0
+
+    public init() {}
+
+    public static func columns(gridKeys: [String]) -> [Column<RecallPrediction>] {
+        [.text("level", \.level), .int("trial", \.trial), .int("memory", \.memory), .text("class", \.className),
+         Column("outcome", write: { $0.outcome.recallName }, read: { row, field in
+             guard let o = Outcome.allCases.first(where: { $0.recallName == field }) else { return false }
+             row.outcome = o
+             return true
+         }),
+         Column("matchedMemory", write: { $0.matchedMemory.map(String.init) ?? "" }, read: { row, field in
+             row.matchedMemory = Int(field)
+             return field.isEmpty || row.matchedMemory != nil
+         }),
+         .fixed("startOverlap", \.startOverlap), .fixed("overlap", \.overlap), .int("nearestMemory", \.nearestMemory),
+         .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart), .exact("energyEnd", \.energyEnd)]
+    }
+}

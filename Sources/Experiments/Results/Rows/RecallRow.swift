@@ -1,0 +1,73 @@
+/// A row of a recall run's runs.csv: one corruption level, every trial pooled.
+public struct RecallRow: ResultRow, Equatable {
+    public var run = RunLabel()
+    /// The corruption kind ("flip", "mask", ...).
+    public var kind = ""
+    /// The level as written in the config ("0.1"), or "" for kinds without levels.
+    public var level = ""
+    public var n = 0
+    public var exact = 0
+    public var exactRate = 0.0
+    /// Mean overlap m/N of the final state with the target pattern.
+    public var meanOverlap = 0.0
+    /// The 0.99-quantile of |start − target| over every pixel (notebook 003's measure).
+    public var startErrorQuantile99 = 0.0
+    /// The 0.99-quantile of |state − target| over every pixel.
+    public var errorQuantile99 = 0.0
+    public var otherMemory = 0
+    public var inverted = 0
+    public var spurious = 0
+    public var cycles = 0
+    public var unconverged = 0
+    public var meanSweeps = 0.0
+    /// The network's parameter count.
+    public var parameters = 0
+
+    public init() {}
+
+    /// The row of one level (rates recorded at the precision of their columns).
+    public init(run: RunLabel, kind: String, level: String, tally: Tally, parameters: Int) {
+        self.run = run
+        self.kind = kind
+        self.level = level
+        n = tally.n
+        let measures = RecallMeasures(tally)
+        exact = measures.exact
+        exactRate = measures.exactRate
+        meanOverlap = measures.meanOverlap
+        startErrorQuantile99 = measures.startErrorQuantile99
+        errorQuantile99 = measures.errorQuantile99
+        otherMemory = tally[.error]
+        inverted = tally[.inverted]
+        spurious = tally[.spurious]
+        cycles = tally[.cycle]
+        unconverged = tally[.unconverged]
+        meanSweeps = measures.meanSweeps
+        self.parameters = parameters
+    }
+
+    public static func columns(gridKeys: [String]) -> [Column<RecallRow>] {
+        RunLabel.columns(gridKeys: gridKeys).map { $0.lifted(\.run) } + [
+            .text("kind", \.kind), .text("level", \.level), .int("n", \.n), .int("exact", \.exact), .fixed("exactRate", \.exactRate),
+            .fixed("meanOverlap", \.meanOverlap), .fixed("startErrorQuantile99", \.startErrorQuantile99),
+            .fixed("errorQuantile99", \.errorQuantile99), .int("otherMemory", \.otherMemory), .int("inverted", \.inverted),
+            .int("spurious", \.spurious), .int("cycles", \.cycles), .int("unconverged", \.unconverged),
+            .fixed("meanSweeps", \.meanSweeps), .int("parameters", \.parameters),
+        ]
+    }
+}
+
+/// The recall measures of a tally, recorded at the precision of their columns.
+struct RecallMeasures {
+    var exact: Int
+    var exactRate, meanOverlap, startErrorQuantile99, errorQuantile99, meanSweeps: Double
+
+    init(_ tally: Tally) {
+        exact = tally[.correct]
+        exactRate = Recorded.fixed(tally.rate(.correct))
+        meanOverlap = Recorded.fixed(tally.meanOverlap)
+        startErrorQuantile99 = Recorded.fixed(Statistics.quantile(tally.startErrors, 0.99))
+        errorQuantile99 = Recorded.fixed(Statistics.quantile(tally.errors, 0.99))
+        meanSweeps = Recorded.fixed(tally.meanSweeps)
+    }
+}

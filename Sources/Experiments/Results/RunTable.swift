@@ -1,0 +1,89 @@
+/// The rows of runs.csv for one batch, or of tally.csv for one run, typed by task.
+public enum RunTable: Sendable, Equatable {
+    case classify([ClassifyRow])
+    case recall([RecallRow])
+    case capacity([CapacityRow])
+
+    /// The rows of `task` read from CSV text.
+    public static func read(csv text: String, task: ExperimentConfig.Task, gridKeys: [String], path: String) throws(ResultsFileError) -> RunTable {
+        switch task {
+        case .classify: return .classify(try ClassifyRow.rows(csv: text, gridKeys: gridKeys, path: path))
+        case .recall: return .recall(try RecallRow.rows(csv: text, gridKeys: gridKeys, path: path))
+        case .capacity: return .capacity(try CapacityRow.rows(csv: text, gridKeys: gridKeys, path: path))
+        }
+    }
+
+    /// The rows as CSV text.
+    public func csv(gridKeys: [String]) -> String {
+        switch self {
+        case .classify(let rows): return ClassifyRow.csv(rows, gridKeys: gridKeys)
+        case .recall(let rows): return RecallRow.csv(rows, gridKeys: gridKeys)
+        case .capacity(let rows): return CapacityRow.csv(rows, gridKeys: gridKeys)
+        }
+    }
+
+    /// Tables of one task joined in order (nil when empty or when tasks differ).
+    public static func joined(_ tables: [RunTable]) -> RunTable? {
+        guard let first = tables.first else { return nil }
+        switch first {
+        case .classify:
+            return .classify(tables.flatMap { if case .classify(let r) = $0 { return r } else { return [] } })
+        case .recall:
+            return .recall(tables.flatMap { if case .recall(let r) = $0 { return r } else { return [] } })
+        case .capacity:
+            return .capacity(tables.flatMap { if case .capacity(let r) = $0 { return r } else { return [] } })
+        }
+    }
+
+    /// The header and the written fields of every row, as the CSV has them.
+    public func fields(gridKeys: [String]) -> (header: [String], rows: [[String]]) {
+        switch self {
+        case .classify(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        case .recall(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        case .capacity(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        }
+    }
+
+    /// Runs that differ only by seed, grouped and summarised.
+    public var summary: SummaryTable {
+        switch self {
+        case .classify(let rows): return .classify(Summary.classify(rows))
+        case .recall(let rows): return .recall(Summary.recall(rows))
+        case .capacity(let rows): return .capacity(Summary.capacity(rows))
+        }
+    }
+}
+
+/// The rows of summary.csv, typed by task.
+public enum SummaryTable: Sendable, Equatable {
+    case classify([ClassifySummaryRow])
+    case recall([RecallSummaryRow])
+    case capacity([CapacitySummaryRow])
+
+    /// The rows as CSV text.
+    public func csv(gridKeys: [String]) -> String {
+        switch self {
+        case .classify(let rows): return ClassifySummaryRow.csv(rows, gridKeys: gridKeys)
+        case .recall(let rows): return RecallSummaryRow.csv(rows, gridKeys: gridKeys)
+        case .capacity(let rows): return CapacitySummaryRow.csv(rows, gridKeys: gridKeys)
+        }
+    }
+
+    /// The header and the written fields of every row, as the CSV has them (for tables on a page
+    /// or a terminal).
+    public func fields(gridKeys: [String]) -> (header: [String], rows: [[String]]) {
+        switch self {
+        case .classify(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        case .recall(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        case .capacity(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        }
+    }
+}
+
+/// Rows as the fields their CSV holds.
+enum Fields {
+    static func of<Row: ResultRow>(_ rows: [Row], gridKeys: [String]) -> (header: [String], rows: [[String]]) {
+        let columns = Row.columns(gridKeys: gridKeys)
+        return (columns.map(\.name), rows.map { row in columns.map { $0.write(row) } })
+    }
+}

@@ -1,0 +1,52 @@
+/// Material for a run's pictures, gathered while it runs: the memories, examples per outcome,
+/// one trajectory, energy curves and the weights. Plain values: drawing them is the report's job.
+public struct RunVisuals: Sendable {
+    /// An example for the outcomes picture: the start, where it converged, the nearest memory.
+    public struct Example: Sendable {
+        /// The outcome (classify) or the level (recall) the example stands for.
+        public var group: String
+        public var input: [Double]
+        public var state: [Double]
+        public var nearest: [Double]
+
+        public init(group: String, input: [Double], state: [Double], nearest: [Double]) {
+            self.group = group
+            self.input = input
+            self.state = state
+            self.nearest = nearest
+        }
+    }
+
+    /// The pattern side (0: not an image, no pattern pictures).
+    public var size = 0
+    public var memories: [[Double]] = []
+    public var memoryLabels: [String] = []
+    /// Up to 8 examples per outcome (4 per level for recall).
+    public var examples: [Example] = []
+    /// One image's states and energies sweep by sweep.
+    public var trajectory: [[Double]] = []
+    public var trajectoryEnergies: [Double] = []
+    /// Energy histories of a few images.
+    public var energyCurves: [[Double]] = []
+    /// The weights and the memories' overlaps, for binary networks with pairwise weights.
+    public var weights: WeightsView?
+
+    public init() {}
+}
+
+/// What the weights picture shows: W itself when N ≤ 400, else the row of the centre neuron,
+/// beside the matrix of the memories' overlaps m/N.
+public struct WeightsView: Sendable {
+    /// Every row of W (N ≤ 400), or nil.
+    public var matrix: [[Double]]?
+    /// The centre neuron's row of W (N > 400), or nil when the rule has no pairwise weights.
+    public var centreRow: [Double]?
+    /// P×P overlaps m/N between memories, row-major.
+    public var overlaps: [Double]
+
+    public init(matrix: [[Double]]?, centreRow: [Double]?, overlaps: [Double]) {
+        self.matrix = matrix
+        self.centreRow = centreRow
+        self.overlaps = overlaps
+    }
+}

@@ -1,0 +1,99 @@
+import Hopfield
+
+/// Notebook 000's experiment: memories chosen from the training split and stored; every
+/// training and test image converged and tallied as correct, error, inverted, spurious, cycle
+/// or unconverged, beside the nearest-memory fallback.
+enum ClassifyTask {
+    /// One image of a split: which split, and its index in the loaded images.
+    struct Item {
+        var split: String
+        var image: Int
+    }
+
+    static func run(_ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, jobs: Int,
+                    observer: TrainingObserver? = nil) throws -> RunResult {
+        let config = spec.config
+        let memories = try RunMemories(spec, data: data, candidates: split.train, jobs: jobs, observer: observer)
+        let items = split.train.map { Item(split: "train", image: $0) } + split.test.map { Item(split: "test", image: $0) }
+        let settled = converge(spec, data: data, items: items, firstTest: split.train.count, network: memories.network, jobs: jobs)
+        var visuals = memories.visuals(data, side: config.image.size, pictures: config.outputs.pictures)
+        var rows: [ClassifyRow] = []
+        var predictions: [ClassifyPrediction] = []
+        for name in ["train", "test"] {
+            let members = items.indices.filter { items[$0].split == name }
+            var tally = Tally()
+            for (index, k) in members.enumerated() {
+                let prediction = predict(items[k], index: index, settled[k], data: data, memories: memories)
+                predictions.append(prediction)
+                tally.add(prediction.outcome, sweeps: settled[k].sweeps)
+                if prediction.nearest == prediction.className { tally.nearestCorrect += 1 }
+                if name == "test" {
+                    collect(&visuals, prediction.outcome, input: data.images[items[k].image], settled[k], memories.network,
+                            isTrajectory: k == split.train.count)
+                }
+            }
+            rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity))
+        }
+        var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
+        result.memories = memories.entries(data)
+        result.network = memories.network.record
+        result.visuals = visuals
+        if config.outputs.states {
+            result.states = StateArrays(memories: memories.patterns.map(\.doubles), inputs: items.map { PatternVector(data.images[$0.image].values).doubles },
+                                        states: settled.map(\.state), continuous: config.network.rule.isContinuous)
+        }
+        return result
+    }
+
+    /// Every item converged from its image, each with the image's own stream. The first test
+    /// image records its states and energies sweep by sweep, the next seven their energies.
+    static func converge(_ spec: RunSpec, data: LoadedDataset, items: [Item], firstTest: Int, network: StoredNetwork,
+                         jobs: Int) -> [StoredNetwork.Settled] {
+        let dynamics = spec.config.dynamics.dynamics
+        return parallelMap(count: items.count, jobs: jobs) { k -> StoredNetwork.Settled in
+            let image = data.images[items[k].image]
+            var rng = RunStreams.item(spec.seed, "converge", UInt64(image.file.label), UInt64(image.file.indexInClass))
+            var d = dynamics
+            if k == firstTest { d.history = [.energy, .states] }
+            if k > firstTest && k < firstTest + 8 { d.history = [.energy] }
+            return network.settle(PatternVector(image.values).doubles, dynamics: d, rng: &rng)
+        }
+    }
+
+    /// What one image's converged state says: the outcome, the class reached, the nearest memory.
+    static func predict(_ item: Item, index: Int, _ result: StoredNetwork.Settled, data: LoadedDataset,
+                        memories: RunMemories) -> ClassifyPrediction {
+        let image = data.images[item.image]
+        let classes = data.dataset.classes
+        func memoryLabel(_ mu: Int) -> Int { data.images[memories.images[mu]].file.label }
+        var p = ClassifyPrediction()
+        p.split = item.split
+        p.index = index
+        p.path = image.file.relativePath
+        p.className = image.file.className
+        p.outcome = Outcome(match: result.match, status: result.status) { memoryLabel($0) == image.file.label }
+        if case .memory(let mu) = result.match { p.predicted = classes[memoryLabel(mu)] }
+        p.nearest = classes[memoryLabel(result.nearest)]
+        p.nearestMemory = result.nearest
+        p.nearestOverlap = result.nearestOverlap
+        p.sweeps = result.sweeps
+        p.energyStart = result.energyStart
+        p.energyEnd = result.energyEnd
+        return p
+    }
+
+    /// Pictures' material from a test image: up to 8 examples per outcome, the energy curves,
+    /// the trajectory of the first test image.
+    static func collect(_ visuals: inout RunVisuals, _ outcome: Outcome, input: LoadedImage, _ result: StoredNetwork.Settled,
+                        _ network: StoredNetwork, isTrajectory: Bool) {
+        if visuals.examples.filter({ $0.group == outcome.rawValue }).count < 8 {
+            visuals.examples.append(.init(group: outcome.rawValue, input: PatternVector(input.values).doubles, state: result.state,
+                                          nearest: network.continuousMemories.pattern(result.nearest)))
+        }
+        if let energies = result.energies { visuals.energyCurves.append(energies) }
+        if isTrajectory {
+            visuals.trajectory = result.states
+            visuals.trajectoryEnergies = result.energies ?? []
+        }
+    }
+}

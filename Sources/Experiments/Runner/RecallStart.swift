@@ -1,0 +1,57 @@
+import Hopfield
+
+/// The starts of recall runs: a stored pattern corrupted at a level (flipped, masked, hidden,
+/// set at random), or a random, negated or mixture state (notebooks 001 and 002).
+enum RecallStart {
+    /// A start for memory μ at a level: the corrupted pattern (real values; 0 = undecided).
+    static func make(_ kind: ExperimentConfig.CorruptionKind, level: Double, config: ExperimentConfig.CorruptionSection,
+                      memory mu: Int, patterns: [[Double]], size: Int, rng: inout Xoshiro256StarStar) -> [Double] {
+        let x = patterns[mu]
+        let n = x.count
+        let value = Double(config.value)
+        switch kind {
+        case .flip:
+            let k = Int((level * Double(n)).rounded(.toNearestOrAwayFromZero))
+            var out = x
+            for i in rng.distinctIndices(k, of: n) { out[i] = -out[i] }
+            return out
+        case .flipEach:
+            return x.map { rng.unit() < level ? -$0 : $0 }
+        case .bernoulli:
+            return x.map { rng.unit() < level ? value : $0 }
+        case .mask:
+            var out = x
+            let rows: Range<Int>, columns: Range<Int>
+            if let rect = config.rect {
+                rows = rect[0]..<rect[1]
+                columns = rect[2]..<rect[3]
+            } else {
+                // A centred square covering the fraction `level` of the image.
+                let side = Int((level.squareRoot() * Double(size)).rounded(.toNearestOrAwayFromZero))
+                let start = (size - side) / 2
+                rows = start..<(start + side)
+                columns = start..<(start + side)
+            }
+            for r in rows { for c in columns { out[r * size + c] = value } }
+            return out
+        case .corner:
+            // Keep the top-left square of side round(√(1 − level)·size).
+            let side = Int(((1 - level).squareRoot() * Double(size)).rounded(.toNearestOrAwayFromZero))
+            var out = x
+            for r in 0..<size { for c in 0..<size where r >= side || c >= side { out[r * size + c] = value } }
+            return out
+        case .random:
+            return (0..<n).map { _ in Double(rng.sign()) }
+        case .negative:
+            return x.map { -$0 }
+        case .mixture:
+            let p = patterns.count
+            let a = patterns[mu], b = patterns[(mu + 1) % p], c = patterns[(mu + 2) % p]
+            let sb = Double(rng.sign()), sc = Double(rng.sign())
+            return (0..<n).map { i in
+                let sum = a[i] + sb * b[i] + sc * c[i]
+                return sum > 0 ? 1 : (sum < 0 ? -1 : 0)
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Hopfield
+
+/// A run's memories: chosen among candidate images (balanced over classes), stored in a network
+/// by the run's rule. Classify chooses among the training split, recall among every image.
+struct RunMemories {
+    /// The chosen images, as indices into the loaded images.
+    let images: [Int]
+    let patterns: [PatternVector]
+    /// For each memory, its closest other memory and their dissimilarity.
+    let closest: [(memory: Int, dissimilarity: Double)?]
+    let network: StoredNetwork
+
+    /// Chooses `spec`'s memories among `candidates` (indices into `data.images`) and stores them.
+    init(_ spec: RunSpec, data: LoadedDataset, candidates indices: [Int], jobs: Int, observer: TrainingObserver?) throws {
+        let config = spec.config
+        let candidates = indices.map { MemorySelection.Candidate(label: data.images[$0].file.label, pattern: PatternVector(data.images[$0].values)) }
+        // (prepare has checked that every class quota fits the candidates.)
+        let quotas = MemorySelection.quotas(count: config.memories.count, classes: data.dataset.classes.count)
+        let chosen = MemorySelection.choose(candidates, quotas: quotas, method: config.memories.select, seed: spec.seed, jobs: jobs)
+        images = chosen.map { indices[$0] }
+        patterns = chosen.map { candidates[$0].pattern }
+        closest = MemorySelection.closest(chosen, candidates)
+        network = try StoredNetwork(rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance,
+                                    training: RunStreams.trainingContext(spec, jobs: jobs, observer: observer))
+    }
+
+    /// The smallest dissimilarity between two memories (1 with a single memory).
+    var minimumDissimilarity: Double { closest.compactMap { $0?.dissimilarity }.min() ?? 1 }
+
+    /// memories.csv's rows.
+    func entries(_ data: LoadedDataset) -> [MemoryEntry] {
+        images.enumerated().map { mu, index in
+            let file = data.images[index].file
+            return MemoryEntry(memory: mu, path: file.relativePath, className: file.className, label: file.label, closest: closest[mu])
+        }
+    }
+
+    /// The memories' class names.
+    func labels(_ data: LoadedDataset) -> [String] { images.map { data.dataset.classes[data.images[$0].file.label] } }
+
+    /// The pictures' material common to both tasks: memories, labels, weights.
+    func visuals(_ data: LoadedDataset, side: Int, pictures: Bool) -> RunVisuals {
+        var visuals = RunVisuals()
+        visuals.size = side
+        visuals.memories = patterns.map(\.doubles)
+        visuals.memoryLabels = labels(data)
+        if pictures { visuals.weights = network.weightsView(side: side) }
+        return visuals
+    }
+}

@@ -1,0 +1,68 @@
+import Hopfield
+
+extension StoredNetwork {
+    /// The .npy files a trained rule saves in its run folder and `network.load` reads back:
+    /// name, NumPy element type and shape.
+    public static func savedFiles(_ rule: LearningRule, neurons n: Int) -> [(name: String, descr: String, shape: [Int])] {
+        switch rule {
+        case .perceptron: return [("weights.npy", "<i4", [n, n]), ("biases.npy", "<i4", [n])]
+        case .conv(let o): return [("kernel.npy", "<i4", [o.kernelSize, o.kernelSize]), ("bias.npy", "<i4", [1])]
+        case .rbm(let o): return [("weights.npy", "<f8", [n, o.hidden]), ("visible-bias.npy", "<f8", [n]), ("hidden-bias.npy", "<f8", [o.hidden])]
+        default: return []
+        }
+    }
+
+    /// Checks, before a batch starts, that a folder holds the parameter files of `rule` with the
+    /// right element types and shapes.
+    public static func checkSavedFiles(_ rule: LearningRule, neurons: Int, folder: String) throws {
+        for file in savedFiles(rule, neurons: neurons) {
+            let path = joinPath(folder, file.name)
+            let array = try NPYReader.read(path)
+            try NPYReader.check(array, path, descr: file.descr, size: file.descr == "<f8" ? 8 : 4, shape: file.shape)
+        }
+    }
+
+    /// The learned parameters as .npy files (weights.npy ...), to reload with `network.load`.
+    public var parameterFiles: [(String, [UInt8])] {
+        switch kind {
+        case .binary(.perceptron(let network)):
+            let n = network.neurons
+            return [("weights.npy", NPY.int32(network.weights, shape: [n, n])), ("biases.npy", NPY.int32(network.biases, shape: [n]))]
+        case .binary(.conv(let network)):
+            let k = network.kernelSize
+            return [("kernel.npy", NPY.int32(network.kernel, shape: [k, k])), ("bias.npy", NPY.int32([network.bias], shape: [1]))]
+        case .rbm(let network):
+            return [("weights.npy", NPY.float64(network.weights, shape: [network.visible, network.hidden])),
+                    ("visible-bias.npy", NPY.float64(network.visibleBias, shape: [network.visible])),
+                    ("hidden-bias.npy", NPY.float64(network.hiddenBias, shape: [network.hidden]))]
+        default:
+            return []
+        }
+    }
+}
+
+extension StoredNetwork {
+    /// The network's record for the run's files and manifest: parameter count, training log and
+    /// time (trained rules only), learned parameters.
+    public var record: NetworkRecord {
+        var record = NetworkRecord(parameters: parameterCount)
+        record.trainingLog = trainingLog
+        if !trainingLog.isEmpty { record.trainingSeconds = trainingSeconds }
+        record.parameterFiles = parameterFiles.map { (name: $0.0, bytes: $0.1) }
+        return record
+    }
+
+    /// What the weights picture shows (binary networks only): W when N ≤ 400, else the row of
+    /// the neuron at the centre of a side×side image; and the overlaps m/N between memories.
+    public func weightsView(side: Int) -> WeightsView? {
+        guard case .binary(let box) = kind else { return nil }
+        let memories = (0..<continuousMemories.count).map(continuousMemories.pattern)
+        let p = memories.count, n = neurons
+        var overlaps = [Double](repeating: 0, count: p * p)
+        for a in 0..<p { for b in 0..<p { overlaps[a * p + b] = zip(memories[a], memories[b]).reduce(0) { $0 + $1.0 * $1.1 } / Double(n) } }
+        if n <= 400, box.weightRow(0) != nil {
+            return WeightsView(matrix: (0..<n).map { box.weightRow($0)! }, centreRow: nil, overlaps: overlaps)
+        }
+        return WeightsView(matrix: nil, centreRow: box.weightRow((side / 2) * side + side / 2), overlaps: overlaps)
+    }
+}

@@ -1,0 +1,54 @@
+import Hopfield
+
+extension StoredNetwork {
+    /// One settled state and what it is.
+    public struct Settled: Sendable {
+        public var state: [Double]
+        public var status: ConvergenceStatus
+        public var sweeps: Int
+        public var energyStart: Double
+        public var energyEnd: Double
+        public var match: MemoryMatch
+        /// The memory with the largest |overlap| (|cos| for real values) and that overlap / N.
+        public var nearest: Int
+        public var nearestOverlap: Double
+        /// The energy at the start and after every sweep, when the dynamics recorded it.
+        public var energies: [Double]?
+        /// The state at the start and after every sweep, when the dynamics recorded it.
+        public var states: [[Double]] = []
+    }
+
+    /// Converges from `start` (±1 or 0 entries for binary networks; real values for modern ones).
+    public func settle(_ start: [Double], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Settled {
+        switch kind {
+        case .binary(let network):
+            let initial = start.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
+            return binarySettled(network.converge(from: initial, dynamics: dynamics, rng: &rng), dynamics: dynamics)
+        case .rbm(let network):
+            return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, rng: &rng, history: dynamics.history),
+                                 dynamics: dynamics)
+        case .hebbianRBM(let network):
+            return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, history: dynamics.history),
+                                 dynamics: dynamics)
+        case .continuous(let network, let tolerance):
+            let result = network.converge(from: start, maxSteps: dynamics.maxSweeps, history: dynamics.history)
+            let nearest = continuousMemories.nearest(result.state)
+            return Settled(state: result.state, status: result.status, sweeps: result.steps,
+                           energyStart: result.energyStart, energyEnd: result.energyEnd,
+                           match: continuousMemories.match(result.state, tolerance: tolerance),
+                           nearest: nearest.index, nearestOverlap: nearest.cosine,
+                           energies: dynamics.history.isEmpty ? nil : result.history.energies, states: result.history.states)
+        }
+    }
+
+    func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
+        let packed = BinaryPattern(result.state)
+        let stored = binaryMemories!
+        let nearest = stored.nearest(packed)
+        return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
+                       energyStart: result.energyStart, energyEnd: result.energyEnd, match: stored.match(packed),
+                       nearest: nearest.index, nearestOverlap: Double(nearest.overlap) / Double(neurons),
+                       energies: dynamics.history.isEmpty ? nil : result.history.energies,
+                       states: result.history.states.map { $0.map(Double.init) })
+    }
+}

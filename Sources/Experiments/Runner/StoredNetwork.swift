@@ -1,0 +1,114 @@
+import Foundation
+import Hopfield
+import Imaging
+
+/// The stored patterns with their network, binary or continuous.
+public struct StoredNetwork: Sendable {
+    public enum Kind: Sendable {
+        case binary(BinaryNetworkBox)
+        case continuous(ModernNetwork, tolerance: Double)
+        case rbm(RBMNetwork)
+        case hebbianRBM(HebbianRBM)
+    }
+
+    /// How a trained rule is trained (or where its parameters are loaded from).
+    public struct Training: Sendable {
+        public var seed: UInt64 = 0
+        public var jobs = 1
+        /// Image side, for the convolutional rule.
+        public var side = 0
+        /// A run folder whose saved parameters are loaded instead of training.
+        public var load: String?
+        public var observer: TrainingObserver?
+        public init() {}
+    }
+
+    /// Per-epoch training log (empty for rules that are not trained).
+    public private(set) var trainingLog: [TrainingEpoch] = []
+    /// Wall time of training (for the manifest only: never in a CSV).
+    public private(set) var trainingSeconds = 0.0
+
+    public let kind: Kind
+    public let neurons: Int
+    /// ±1 memories (binary networks, and modern networks storing binary patterns).
+    public let binaryMemories: Memories?
+    public let continuousMemories: ContinuousMemories
+
+    public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
+        neurons = patterns[0].count
+        continuousMemories = ContinuousMemories(patterns.map(\.doubles))
+        var binary: [[Int8]]? = []
+        for p in patterns {
+            if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
+        }
+        binaryMemories = binary.map(Memories.init)
+        let n = neurons
+        let started = Date()
+        // Saved parameters, read back with their checked shapes.
+        let files = StoredNetwork.savedFiles(rule, neurons: n)
+        func int32(_ k: Int) throws -> [Int32] { try NPYReader.int32(joinPath(training.load!, files[k].name), shape: files[k].shape) }
+        func float64(_ k: Int) throws -> [Double] { try NPYReader.float64(joinPath(training.load!, files[k].name), shape: files[k].shape) }
+        switch rule {
+        case .modern(let beta):
+            kind = .continuous(ModernNetwork(memories: continuousMemories, beta: beta), tolerance: tolerance)
+        case .hebbianRBM(let activation):
+            kind = .hebbianRBM(HebbianRBM(memories: binaryMemories!, activation: activation))
+        case .perceptron(let options):
+            if training.load != nil {
+                kind = .binary(.perceptron(PerceptronNetwork(memories: binaryMemories!, weights: try int32(0), biases: try int32(1))))
+            } else {
+                let (network, log) = PerceptronNetwork.train(binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
+                                                             observer: training.observer)
+                kind = .binary(.perceptron(network))
+                trainingLog = log
+            }
+        case .conv(let options):
+            if training.load != nil {
+                kind = .binary(.conv(ConvolutionNetwork(memories: binaryMemories!, side: training.side, kernelSize: options.kernelSize,
+                                                        kernel: try int32(0), bias: try int32(1)[0])))
+            } else {
+                let (network, log) = ConvolutionNetwork.train(binaryMemories!, side: training.side, options: options, seed: training.seed,
+                                                              observer: training.observer)
+                kind = .binary(.conv(network))
+                trainingLog = log
+            }
+        case .rbm(let options):
+            if training.load != nil {
+                kind = .rbm(RBMNetwork(memories: binaryMemories!, hidden: options.hidden, weights: try float64(0), visibleBias: try float64(1),
+                                       hiddenBias: try float64(2), recall: options.recall, samplingSteps: options.samplingSteps))
+            } else {
+                let (network, log) = RBMNetwork.train(binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
+                                                      observer: training.observer)
+                kind = .rbm(network)
+                trainingLog = log
+            }
+        default:
+            kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!))
+        }
+        if rule.isTrained && training.load == nil { trainingSeconds = Date().timeIntervalSince(started) }
+    }
+
+    /// Learned or stored parameters: N(N−1)/2 symmetric couplings for the matrix rules, P·N for
+    /// the rules that keep the memories, the trained rules' own counts.
+    public var parameterCount: Int {
+        switch kind {
+        case .binary(.perceptron(let network)): return network.parameterCount
+        case .binary(.conv(let network)): return network.parameterCount
+        case .binary(.dense): return continuousMemories.count * neurons
+        case .binary: return neurons * (neurons - 1) / 2
+        case .continuous: return continuousMemories.count * neurons
+        case .rbm(let network): return network.parameterCount
+        case .hebbianRBM(let network): return network.parameterCount
+        }
+    }
+
+    /// Whether a stored pattern is a fixed point of the recall dynamics (binary patterns).
+    public func isFixedPoint(_ pattern: [Int8], tie: TieRule) -> Bool {
+        switch kind {
+        case .binary(let network): return network.isFixedPoint(pattern, tie: tie)
+        case .rbm(let network): return network.meanFieldStep(pattern.map(Double.init)) == pattern.map(Double.init)
+        case .hebbianRBM(let network): return network.step(pattern.map(Double.init)) == pattern.map(Double.init)
+        case .continuous: return false
+        }
+    }
+}
