@@ -74,12 +74,9 @@ func configError(_ text: String) -> String? {
     }
 
     @Test func fileErrorsNameTheFile() {
-        #expect(throws: ConfigError.self) { try Batch.load(file: "/nonexistent/x.json") }
-        let error = try? Batch.load(file: "/nonexistent/x.json")
-        #expect(error == nil)
-        do { _ = try Batch.load(file: "/nonexistent/x.json") } catch {
-            #expect(error.description.hasPrefix("/nonexistent/x.json: cannot read the file"))
-        }
+        let error = #expect(throws: ConfigError.self) { try Batch.load(file: "/nonexistent/x.json") }
+        #expect(error?.file == "/nonexistent/x.json")
+        #expect(error?.description.hasPrefix("/nonexistent/x.json: cannot read the file") == true, "\(String(describing: error))")
     }
 }
 

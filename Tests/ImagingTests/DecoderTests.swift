@@ -161,18 +161,33 @@ struct ManifestEntry: CustomStringConvertible {
         #expect(decoded.sourceWidth == 300 && decoded.sourceHeight == 280)
     }
 
+    /// Every prefix of a JPEG and a PNG, and a damaged copy, is either refused with an error that
+    /// names the file and says why, or decoded at the full file's size: never a crash, never an
+    /// image of another size. The complete files decode; the empty prefix is refused.
     @Test func truncatingAnyValidFileNeverCrashes() throws {
-        // Every prefix length class of a JPEG and a PNG: refused or decoded, never a crash.
         for file in ["cat/baseline.jpg", "cat/progressive.jpg", "dog/interlaced.png", "dog/palette.png"] {
             let bytes = try FileBytes.read(TestPaths.shared("odd-inputs/" + file))
-            for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
-                _ = try? ImageDecoder.decode(Array(bytes[..<length]), path: file)
+            let full = try ImageDecoder.decode(bytes, path: file)
+            var refused = 0, lengths = 0
+            func check(_ data: [UInt8], _ what: String) {
+                do {
+                    let image = try ImageDecoder.decode(data, path: file)
+                    #expect(image.image.width == full.image.width && image.image.height == full.image.height, "\(file) \(what)")
+                } catch {
+                    refused += 1
+                    #expect(error.path == file && !error.reason.isEmpty, "\(file) \(what): \(error)")
+                }
             }
-            // Flipping bytes in the middle never crashes either.
+            for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
+                lengths += 1
+                check(Array(bytes[..<length]), "first \(length) bytes")
+            }
+            #expect(refused >= lengths - 2, "\(file): \(lengths - refused) of \(lengths) truncated copies decoded")
             var damaged = bytes
             for i in stride(from: bytes.count / 3, to: bytes.count, by: 97) { damaged[i] ^= 0x5A }
-            _ = try? ImageDecoder.decode(damaged, path: file)
+            check(damaged, "damaged")
         }
+        #expect(throws: ImageError.self) { try ImageDecoder.decode([], path: "empty") }
     }
 }
 

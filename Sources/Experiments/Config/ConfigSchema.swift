@@ -45,9 +45,11 @@ public enum ConfigSchema {
     /// One key's schema: its kind, its default and its description.
     static func schema(of key: ConfigKey, extra: [(String, JSONValue)] = []) -> JSONValue {
         guard case .object(var pairs) = schema(of: key.kind) else { preconditionFailure() }
-        pairs += extra
+        pairs = pairs.filter { pair in !extra.contains { $0.0 == pair.0 } } + extra
         if let value = key.defaultValue { pairs.append(("default", value)) }
-        pairs.append(("description", .string(plain(key.summary))))
+        var description = plain(key.summary)
+        if key.section == "network" && key.name != "rule" { description = RuleCatalog.owners(of: key.name).joined(separator: ", ") + ": " + description }
+        pairs.append(("description", .string(description)))
         return .object(pairs)
     }
 
@@ -92,8 +94,8 @@ public enum ConfigSchema {
         ])
     }
 
-    /// Markdown without backquotes and escapes, for JSON descriptions.
-    static func plain(_ text: String) -> String {
+    /// Markdown without backquotes and escapes, for JSON descriptions and terminals.
+    public static func plain(_ text: String) -> String {
         text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "\\|", with: "|")
     }
 

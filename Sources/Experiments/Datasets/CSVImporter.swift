@@ -27,86 +27,93 @@ public enum CSVImporter {
 
     public static func importFile(_ path: String, output: String, label: LabelColumn, width: Int? = nil,
                                   height: Int? = nil, limit: Int? = nil, replace: Bool = false) throws -> ImportSummary {
-        let bytes = try readMaybeGzip(path)
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = String(decoding: try readMaybeGzip(path), as: UTF8.self)
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
         if let last = lines.last, last.isEmpty { lines.removeLast() }
         guard !lines.isEmpty else { throw ImportError("\(path): no lines") }
-
-        func fields(_ line: Substring) -> [Substring] {
-            var l = line
-            if l.hasSuffix("\r") { l = l.dropLast() }
-            return l.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))[...]
-            }
-        }
-        let first = fields(lines[0])
-        let hasHeader = first.contains { Double($0) == nil }
-        let columns = first.count
-        let labelIndex: Int
-        switch label {
-        case .first: labelIndex = 0
-        case .last: labelIndex = columns - 1
-        case .named(let name):
-            guard hasHeader, let index = first.firstIndex(where: { $0 == name[...] }) else {
-                throw ImportError("\(path): no header column named '\(name)'" + (hasHeader ? " (header: \(first.prefix(5).joined(separator: ","))...)" : " (the file has no header line)"))
-            }
-            labelIndex = index
-        }
-        let pixelCount = columns - 1
-        let (w, h): (Int, Int)
-        if let width, let height {
-            guard width * height == pixelCount else {
-                throw ImportError("\(path): \(pixelCount) pixel columns, but --width \(width) × --height \(height) = \(width * height)")
-            }
-            (w, h) = (width, height)
-        } else {
-            let side = Int(Double(pixelCount).squareRoot().rounded())
-            guard side * side == pixelCount, side > 0 else {
-                throw ImportError("\(path): \(pixelCount) pixel columns is not a square image; give --width and --height")
-            }
-            (w, h) = (side, side)
-        }
+        let layout = try Layout(fields(lines[0]), label: label, width: width, height: height, path: path)
         var writer = try DatasetWriter(output: output, replace: replace)
         var skipped: [String] = []
         do {
             var imported = 0
             for (lineIndex, line) in lines.enumerated() {
-                if lineIndex == 0 && hasHeader { continue }
+                if lineIndex == 0 && layout.hasHeader { continue }
                 if let limit, imported >= limit { break }
-                let lineNumber = lineIndex + 1
                 if line.allSatisfy({ $0 == "\r" || $0 == " " }) { continue }
-                let row = fields(line)
-                guard row.count == columns else {
-                    skipped.append("line \(lineNumber): \(row.count) fields, expected \(columns)")
-                    continue
+                switch layout.image(fields(line), lineNumber: lineIndex + 1) {
+                case .failure(let problem): skipped.append(problem.description)
+                case .success(let (className, image)):
+                    try writer.add(image, className: className, number: imported)
+                    imported += 1
                 }
-                guard let className = DatasetWriter.safeClassName(String(row[labelIndex])) else {
-                    skipped.append("line \(lineNumber): label '\(row[labelIndex])' cannot be a folder name")
-                    continue
-                }
-                var pixels: [UInt8] = []
-                pixels.reserveCapacity(pixelCount)
-                var bad: String?
-                for (c, field) in row.enumerated() where c != labelIndex {
-                    guard let value = Double(field), value >= 0, value <= 255 else {
-                        bad = "line \(lineNumber), column \(c + 1): '\(field)' is not a gray value in 0...255"
-                        break
-                    }
-                    pixels.append(UInt8(value.rounded()))
-                }
-                if let bad {
-                    skipped.append(bad)
-                    continue
-                }
-                try writer.add(GrayImage(width: w, height: h, pixels: pixels), className: className, number: imported)
-                imported += 1
             }
             guard imported > 0 else { throw ImportError("\(path): no usable rows" + (skipped.first.map { " (first problem: \($0))" } ?? "")) }
             return try writer.commit(skipped: skipped)
         } catch {
             writer.abandon()
             throw error
+        }
+    }
+
+    /// A line's fields: split at commas, spaces and double quotes around each field removed.
+    static func fields(_ line: Substring) -> [Substring] {
+        var l = line
+        if l.hasSuffix("\r") { l = l.dropLast() }
+        return l.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))[...]
+        }
+    }
+
+    /// Where the label and the pixels are, decided from the first line.
+    struct Layout {
+        var hasHeader: Bool
+        var columns: Int
+        var labelIndex: Int
+        var width: Int
+        var height: Int
+
+        init(_ first: [Substring], label: LabelColumn, width: Int?, height: Int?, path: String) throws {
+            hasHeader = first.contains { Double($0) == nil }
+            columns = first.count
+            switch label {
+            case .first: labelIndex = 0
+            case .last: labelIndex = columns - 1
+            case .named(let name):
+                guard hasHeader, let index = first.firstIndex(where: { $0 == name[...] }) else {
+                    throw ImportError("\(path): no header column named '\(name)'" + (hasHeader ? " (header: \(first.prefix(5).joined(separator: ","))...)" : " (the file has no header line)"))
+                }
+                labelIndex = index
+            }
+            let pixelCount = columns - 1
+            if let width, let height {
+                guard width * height == pixelCount else {
+                    throw ImportError("\(path): \(pixelCount) pixel columns, but --width \(width) × --height \(height) = \(width * height)")
+                }
+                (self.width, self.height) = (width, height)
+            } else {
+                let side = Int(Double(pixelCount).squareRoot().rounded())
+                guard side * side == pixelCount, side > 0 else {
+                    throw ImportError("\(path): \(pixelCount) pixel columns is not a square image; give --width and --height")
+                }
+                (self.width, self.height) = (side, side)
+            }
+        }
+
+        /// A row's class and image, or why the row is skipped.
+        func image(_ row: [Substring], lineNumber: Int) -> Result<(String, GrayImage), ImportError> {
+            guard row.count == columns else { return .failure(ImportError("line \(lineNumber): \(row.count) fields, expected \(columns)")) }
+            guard let className = DatasetWriter.safeClassName(String(row[labelIndex])) else {
+                return .failure(ImportError("line \(lineNumber): label '\(row[labelIndex])' cannot be a folder name"))
+            }
+            var pixels: [UInt8] = []
+            pixels.reserveCapacity(columns - 1)
+            for (c, field) in row.enumerated() where c != labelIndex {
+                guard let value = Double(field), value >= 0, value <= 255 else {
+                    return .failure(ImportError("line \(lineNumber), column \(c + 1): '\(field)' is not a gray value in 0...255"))
+                }
+                pixels.append(UInt8(value.rounded()))
+            }
+            return .success((className, GrayImage(width: width, height: height, pixels: pixels)))
         }
     }
 }

@@ -1,17 +1,6 @@
 import Hopfield
 import Imaging
 
-/// One row of `hopfield dataset inspect`.
-public struct InspectionRow: Sendable {
-    public var file: Dataset.File
-    public var format: ImageFormat?
-    public var width: Int?
-    public var height: Int?
-    public var error: ImageError?
-
-    public var ok: Bool { error == nil }
-}
-
 public enum DatasetInspector {
     /// Decodes every file at full size and reports what each one is.
     public static func inspect(_ dataset: Dataset, maxPixels: UInt64 = DecodeOptions.defaultMaxPixels,

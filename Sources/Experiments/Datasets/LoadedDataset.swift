@@ -1,20 +1,5 @@
 import Imaging
 
-/// One image of a dataset as the network sees it.
-public struct LoadedImage: Sendable {
-    public var file: Dataset.File
-    public var values: PatternValues
-    public var format: ImageFormat
-    public var sourceWidth: Int
-    public var sourceHeight: Int
-}
-
-/// A file that could not be used, and why.
-public struct RefusedFile: Sendable {
-    public var file: Dataset.File
-    public var error: ImageError
-}
-
 /// A dataset decoded, resized and binarized with one `ImageSpec`.
 public struct LoadedDataset: Sendable {
     public var dataset: Dataset

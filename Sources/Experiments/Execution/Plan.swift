@@ -12,23 +12,3 @@ public struct Plan: Sendable {
     /// Runs of this shard, in batch order.
     public var selected: [Int]
 }
-
-/// What one classify or recall run reads: its decoded dataset and, for classify, its split.
-public struct RunInput: Sendable {
-    public var data: LoadedDataset
-    /// The training and test images (classify only).
-    public var split: Splitter.Result?
-}
-
-/// What a finished `run` reports.
-public struct RunReport: Sendable {
-    public var root: String
-    /// Keys of the runs computed now.
-    public var ran: [String]
-    /// Keys of the runs found complete (`--resume`).
-    public var skipped: [String]
-    /// The batch's results when every run is complete (nil for an unfinished shard).
-    public var results: BatchResults?
-    /// Skipped files, one line each.
-    public var warnings: [String]
-}

@@ -21,32 +21,3 @@ public struct RunOptions: Sendable {
 
     public init() {}
 }
-
-/// A slice of a batch: shard `index` (1-based) of `count`.
-public struct Shard: Sendable, Equatable {
-    public var index: Int
-    public var count: Int
-    public init(index: Int, count: Int) {
-        self.index = index
-        self.count = count
-    }
-}
-
-/// How far a batch has got, after each run.
-public struct Progress: Sendable {
-    public var runsDone: Int
-    public var runsTotal: Int
-    /// Work done and in all, in the runs' estimated costs (images or patterns to converge).
-    public var itemsDone: Int
-    public var itemsTotal: Int
-    /// Seconds since the batch started.
-    public var elapsed: Double
-    /// The key of the run that just finished.
-    public var lastRun: String
-}
-
-/// A failure while running (not a config problem).
-public struct RunError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

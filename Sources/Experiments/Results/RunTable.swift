@@ -53,37 +53,3 @@ public enum RunTable: Sendable, Equatable {
         }
     }
 }
-
-/// The rows of summary.csv, typed by task.
-public enum SummaryTable: Sendable, Equatable {
-    case classify([ClassifySummaryRow])
-    case recall([RecallSummaryRow])
-    case capacity([CapacitySummaryRow])
-
-    /// The rows as CSV text.
-    public func csv(gridKeys: [String]) -> String {
-        switch self {
-        case .classify(let rows): return ClassifySummaryRow.csv(rows, gridKeys: gridKeys)
-        case .recall(let rows): return RecallSummaryRow.csv(rows, gridKeys: gridKeys)
-        case .capacity(let rows): return CapacitySummaryRow.csv(rows, gridKeys: gridKeys)
-        }
-    }
-
-    /// The header and the written fields of every row, as the CSV has them (for tables on a page
-    /// or a terminal).
-    public func fields(gridKeys: [String]) -> (header: [String], rows: [[String]]) {
-        switch self {
-        case .classify(let rows): return Fields.of(rows, gridKeys: gridKeys)
-        case .recall(let rows): return Fields.of(rows, gridKeys: gridKeys)
-        case .capacity(let rows): return Fields.of(rows, gridKeys: gridKeys)
-        }
-    }
-}
-
-/// Rows as the fields their CSV holds.
-enum Fields {
-    static func of<Row: ResultRow>(_ rows: [Row], gridKeys: [String]) -> (header: [String], rows: [[String]]) {
-        let columns = Row.columns(gridKeys: gridKeys)
-        return (columns.map(\.name), rows.map { row in columns.map { $0.write(row) } })
-    }
-}

@@ -1,0 +1,12 @@
+/// What a finished `run` reports.
+public struct RunReport: Sendable {
+    public var root: String
+    /// Keys of the runs computed now.
+    public var ran: [String]
+    /// Keys of the runs found complete (`--resume`).
+    public var skipped: [String]
+    /// The batch's results when every run is complete (nil for an unfinished shard).
+    public var results: BatchResults?
+    /// Skipped files, one line each.
+    public var warnings: [String]
+}

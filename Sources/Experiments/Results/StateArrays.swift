@@ -1,0 +1,22 @@
+import Hopfield
+
+/// The patterns of a run as NumPy arrays: int8 ±1, or float32 for continuous networks.
+public struct StateArrays: Sendable {
+    public var memories: [UInt8]
+    public var inputs: [UInt8]
+    public var states: [UInt8]
+
+    /// The arrays of P memories, and of the inputs and final states (one row each), N neurons.
+    public init(memories: [[Double]], inputs: [[Double]], states: [[Double]], continuous: Bool) {
+        func encode(_ rows: [[Double]]) -> [UInt8] {
+            let n = rows.first?.count ?? 0
+            if continuous { return NPY.float32(rows.flatMap { $0.map(Float.init) }, shape: [rows.count, n]) }
+            return NPY.int8(rows.flatMap { $0.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }, shape: [rows.count, n])
+        }
+        self.memories = encode(memories)
+        self.inputs = encode(inputs)
+        self.states = encode(states)
+    }
+
+    var files: [(name: String, bytes: [UInt8])] { [("memories.npy", memories), ("inputs.npy", inputs), ("states.npy", states)] }
+}

@@ -1,0 +1,268 @@
+import Foundation
+@testable import Hopfield
+import Imaging
+import TestSupport
+import Testing
+@testable import Experiments
+
+/// The typed results model on its own: tallies, outcomes, rows and their CSV round trips,
+/// summaries, manifests, and the tasks run directly on small synthetic datasets.
+@Suite struct TallyTests {
+    @Test func countsAddUpAndPool() {
+        var a = Tally()
+        a.add(.correct, sweeps: 3)
+        a.add(.spurious, sweeps: 5)
+        a.nearestCorrect = 1
+        a.overlaps = [0.5, 1]
+        var b = Tally()
+        b.add(.correct, sweeps: 2)
+        b.add(.inverted, sweeps: 2)
+        b.stable = 2
+        b.overlaps = [0.25]
+        let sum = a + b
+        #expect(sum.n == 4 && sum[.correct] == 2 && sum[.spurious] == 1 && sum[.inverted] == 1 && sum[.error] == 0)
+        #expect(sum.sweeps == 12 && sum.nearestCorrect == 1 && sum.stable == 2)
+        #expect(sum.overlaps == [0.5, 1, 0.25], "samples concatenated, left first")
+        #expect(sum.rate(.correct) == 0.5 && sum.meanSweeps == 3 && sum.nearestRate == 0.25)
+        #expect(abs(sum.meanOverlap - 1.75 / 3) < 1e-15)
+        #expect(Tally.sum([a, b]) == sum && Tally() + a == a)
+        #expect(Tally().rate(.correct).isNaN, "an empty tally has no rate")
+    }
+
+    @Test func outcomeOfAState() {
+        let own = { (mu: Int) in mu == 2 }
+        #expect(Outcome(match: .memory(2), status: .converged, isCorrect: own) == .correct)
+        #expect(Outcome(match: .memory(1), status: .converged, isCorrect: own) == .error)
+        #expect(Outcome(match: .inverted(2), status: .converged, isCorrect: own) == .inverted)
+        #expect(Outcome(match: .none, status: .converged, isCorrect: own) == .spurious)
+        #expect(Outcome(match: .memory(2), status: .cycle, isCorrect: own) == .cycle, "a cycle is a cycle, wherever it stopped")
+        #expect(Outcome(match: .memory(2), status: .unconverged, isCorrect: own) == .unconverged)
+        #expect(Outcome.correct.recallName == "exact" && Outcome.error.recallName == "otherMemory" && Outcome.spurious.recallName == "spurious")
+    }
+}
+
+@Suite struct RowTests {
+    static let label: RunLabel = {
+        var l = RunLabel()
+        l.key = "memories.count=4,seed=7"
+        l.seed = 7
+        l.grid = ["4"]
+        return l
+    }()
+
+    static func tally(correct: Int, error: Int, spurious: Int, sweeps: Int) -> Tally {
+        var t = Tally()
+        for _ in 0..<correct { t.add(.correct, sweeps: 0) }
+        for _ in 0..<error { t.add(.error, sweeps: 0) }
+        for _ in 0..<spurious { t.add(.spurious, sweeps: 0) }
+        t.sweeps = sweeps
+        return t
+    }
+
+    /// Writing rows and reading them back gives the same rows and the same text.
+    func roundTrip<Row: ResultRow & Equatable>(_ rows: [Row], gridKeys: [String] = []) throws {
+        let text = Row.csv(rows, gridKeys: gridKeys)
+        let back = try Row.rows(csv: text, gridKeys: gridKeys, path: "x.csv")
+        #expect(back == rows)
+        #expect(Row.csv(back, gridKeys: gridKeys) == text)
+    }
+
+    @Test func classifyRowsRecordWhatTheyWrite() throws {
+        let row = ClassifyRow(run: Self.label, split: "test", tally: Self.tally(correct: 1, error: 1, spurious: 1, sweeps: 7), selectionMinimum: 0.123456)
+        #expect(row.accuracy == 0.3333 && row.meanSweeps == 2.3333 && row.selectionMinDissimilarity == 0.1235, "rounded as written")
+        #expect(ClassifyRow.csv([row], gridKeys: ["memories.count"]) == """
+            run,seed,memories.count,split,n,correct,errors,inverted,spurious,cycles,unconverged,accuracy,spuriousRate,nearestAccuracy,meanSweeps,selectionMinDissimilarity
+            "memories.count=4,seed=7",7,4,test,3,1,1,0,1,0,0,0.3333,0.3333,0.0000,2.3333,0.1235
+
+            """)
+        try roundTrip([row], gridKeys: ["memories.count"])
+    }
+
+    @Test func everyFileRoundTrips() throws {
+        var recallTally = Self.tally(correct: 3, error: 1, spurious: 0, sweeps: 9)
+        recallTally.overlaps = [1, 1, 1, -0.5]
+        recallTally.errors = [0, 0, 2, 2]
+        recallTally.startErrors = [2, 2, 2, 0]
+        try roundTrip([RecallRow(run: Self.label, kind: "flip", level: "0.1", tally: recallTally, parameters: 12)], gridKeys: ["memories.count"])
+        try roundTrip([RecallTrialRow(level: "", trial: 2, tally: recallTally)])
+        var capacityTally = recallTally
+        capacityTally.stable = 3
+        try roundTrip([CapacityRow(run: Self.label, rule: "hebbian", neurons: 100, patterns: 4, trials: 1, tally: capacityTally, theoryOverlap: nil),
+                       CapacityRow(run: Self.label, rule: "hebbian", neurons: 100, patterns: 8, trials: 1, tally: capacityTally, theoryOverlap: 0.97)],
+                      gridKeys: ["memories.count"])
+        try roundTrip([CapacityTrialRow(patterns: 4, neurons: 100, trial: 0, tally: capacityTally)])
+        var p = ClassifyPrediction()
+        p.split = "test"; p.path = "cat/a, \"b\".jpg"; p.className = "cat"; p.outcome = .inverted; p.energyStart = -12; p.energyEnd = -0.1
+        try roundTrip([p])
+        var r = RecallPrediction()
+        r.outcome = .error; r.matchedMemory = 3; r.level = "0.2"
+        var r2 = r
+        r2.matchedMemory = nil
+        try roundTrip([r, r2])
+        try roundTrip([MemoryEntry(memory: 0, path: "0/00001.png", className: "0", label: 0, closest: (1, 0.25)),
+                       MemoryEntry(memory: 1, path: "1/00002.png", className: "1", label: 1, closest: nil)])
+        try roundTrip([TrainingLogRow(TrainingEpoch(epoch: 3, loss: 0.1234567, stablePatterns: 0.5))])
+    }
+
+    @Test func malformedFilesAreNamed() {
+        #expect(throws: ResultsFileError.self) { try ClassifyPrediction.rows(csv: "a,b\n1,2\n", path: "p.csv") }
+        do {
+            _ = try MemoryEntry.rows(csv: "memory,path,class,label,minDissimilarity,closestMemory\nx,p,c,0,,\n", path: "m.csv")
+            Issue.record("a non-number memory index was read")
+        } catch {
+            #expect(error.description == "m.csv: line 2: memory = x cannot be read")
+        }
+    }
+}
+
+@Suite struct SummaryTests {
+    /// Two seeds of one grid point: means and deviations of the recorded rates, pooled counts,
+    /// Wilson intervals of the pooled counts.
+    @Test func seedsArePooled() {
+        var a = RowTests.label, b = RowTests.label
+        b.key = "memories.count=4,seed=8"
+        b.seed = 8
+        let rows = [ClassifyRow(run: a, split: "test", tally: RowTests.tally(correct: 1, error: 0, spurious: 1, sweeps: 2), selectionMinimum: 1),
+                    ClassifyRow(run: b, split: "test", tally: RowTests.tally(correct: 1, error: 1, spurious: 2, sweeps: 4), selectionMinimum: 1),
+                    ClassifyRow(run: a, split: "train", tally: RowTests.tally(correct: 2, error: 0, spurious: 0, sweeps: 2), selectionMinimum: 1)]
+        a.grid = ["4"]
+        let summary = Summary.classify(rows)
+        #expect(summary.map(\.split) == ["test", "train"], "groups in the order their first row appears")
+        let test = summary[0]
+        #expect(test.runs == 2 && test.n == 6 && test.correct == 2 && test.errors == 1 && test.spurious == 3)
+        #expect(test.meanAccuracy == 0.375 && test.sdAccuracy == 0.1768)
+        let (low, high) = Statistics.wilson(successes: 3, trials: 6)
+        #expect(test.spuriousRate.rate == 0.5 && test.spuriousRate.low95 == Recorded.fixed(low) && test.spuriousRate.high95 == Recorded.fixed(high))
+        #expect(summary[1].runs == 1 && summary[1].sdAccuracy == nil)
+        #expect(ClassifySummaryRow.csv(summary, gridKeys: ["memories.count"]).contains("\n4,train,1,2,1.0000,,"), "one seed: no deviation")
+    }
+}
+
+@Suite struct ManifestTests {
+    @Test func manifestRoundTrips() throws {
+        var m = RunManifest(run: "seed=1", seed: 1, grid: [("image.size", .int(16))], task: "classify",
+                            conventions: [("tieRule", .string("field 0 → plus")), ("maxSweeps", .int(100))],
+                            libraries: "libpng 1.6", platform: "Linux", startedAt: "2026-12-01T00:00:00Z", seconds: 1.25)
+        m.dataset = .init(path: "D", resolvedPath: "/x/D", fingerprint: "sha256:00", fingerprintMethod: "m", classes: ["a", "b"],
+                          files: 10, usedImages: 9, refused: [("a/bad.png", "truncated")])
+        m.parameters = 120
+        m.shard = (2, 3)
+        let back = try RunManifest(json: try JSONParser.parse(m.text), path: "manifest.json")
+        #expect(back.text == m.text)
+        #expect(back.shard?.count == 3 && back.dataset == m.dataset && back.parameters == 120)
+        #expect(throws: ResultsFileError.self) { try RunManifest(json: .object([]), path: "m.json") }
+    }
+}
+
+/// The tasks called directly, on datasets made in memory.
+@Suite struct TaskTests {
+    /// `perClass` random ±1 images of N neurons for each of `classes` classes.
+    static func dataset(classes: Int, perClass: Int, neurons: Int, seed: UInt64) -> LoadedDataset {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var files: [Dataset.File] = [], images: [LoadedImage] = []
+        for c in 0..<classes {
+            for i in 0..<perClass {
+                let file = Dataset.File(relativePath: "\(c)/\(i).png", path: "/none/\(c)/\(i).png", className: String(c), label: c, indexInClass: i)
+                files.append(file)
+                images.append(LoadedImage(file: file, values: .binary(Corruption.random(neurons: neurons, rng: &rng)), format: .png,
+                                          sourceWidth: 8, sourceHeight: 8))
+            }
+        }
+        let dataset = Dataset(root: "/none", classes: (0..<classes).map(String.init), files: files, notes: [])
+        let side = Int(Double(neurons).squareRoot())
+        return LoadedDataset(dataset: dataset, spec: ImageSpec(size: side), images: images, refused: [])
+    }
+
+    static func spec(_ json: String) throws -> RunSpec { try Batch.expand(try JSONParser.parse(json)).runs[0] }
+
+    @Test func classifyTalliesEveryImageOnce() throws {
+        let data = Self.dataset(classes: 2, perClass: 10, neurons: 256, seed: 3)
+        let spec = try Self.spec("""
+            {"name": "t", "dataset": {"path": "/none"}, "image": {"size": 16}, "memories": {"count": 4, "select": "first"}, "seeds": [5]}
+            """)
+        let split = try Splitter.split(labels: data.images.map(\.file.label), classes: 2, train: .fraction(0.5), test: .fraction(0.5),
+                                       stratify: true, seed: spec.seed)
+        let result = try ClassifyTask.run(spec, data: data, split: split, jobs: 2)
+        guard case .classify(let rows) = result.table, case .classify(let predictions) = result.detail else {
+            Issue.record("not a classify result")
+            return
+        }
+        #expect(rows.map(\.split) == ["train", "test"] && rows.map(\.n) == [split.train.count, split.test.count])
+        for row in rows { #expect(row.correct + row.errors + row.inverted + row.spurious + row.cycles + row.unconverged == row.n) }
+        #expect(predictions.count == 20 && Set(predictions.map(\.path)).count == 20)
+        // Four random patterns of 256 neurons are Hebbian fixed points: the stored training images converge to themselves.
+        let memoryPaths = Set(result.memories.map(\.path))
+        #expect(memoryPaths.count == 4)
+        #expect(predictions.filter { memoryPaths.contains($0.path) }.allSatisfy { $0.outcome == .correct && $0.sweeps == 1 })
+        let again = try ClassifyTask.run(spec, data: data, split: split, jobs: 1)
+        #expect(again.table == result.table, "threads never change a result")
+    }
+
+    @Test func recallAtLevelZeroIsExact() throws {
+        let data = Self.dataset(classes: 2, perClass: 3, neurons: 400, seed: 9)
+        let spec = try Self.spec("""
+            {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 20}, "memories": {"count": 4, "select": "first"},
+             "corruption": {"kind": "flip", "levels": [0, 0.1], "trials": 3}}
+            """)
+        let result = try RecallTask.run(spec, data: data, jobs: 2)
+        guard case .recall(let rows) = result.table, case .recall(let trials, let predictions) = result.detail else {
+            Issue.record("not a recall result")
+            return
+        }
+        #expect(rows.map(\.level) == ["0", "0.1"] && rows.allSatisfy { $0.n == 12 })
+        #expect(rows[0].exact == 12 && rows[0].exactRate == 1 && rows[0].meanOverlap == 1 && rows[0].errorQuantile99 == 0)
+        #expect(trials.count == 6 && trials.reduce(0) { $0 + $1.n } == 24 && predictions.count == 24)
+        #expect(rows[1].startErrorQuantile99 == 2, "10% of the bits flipped: the 0.99-quantile of |start − target| is 2")
+    }
+
+    @Test func capacityCountsStablePatterns() throws {
+        let spec = try Self.spec("""
+            {"name": "c", "task": "capacity", "capacity": {"neurons": 200, "patterns": [2, 60], "trials": 2}}
+            """)
+        let result = try CapacityTask.run(spec, jobs: 2)
+        guard case .capacity(let rows) = result.table, case .capacity(let trials) = result.detail else {
+            Issue.record("not a capacity result")
+            return
+        }
+        #expect(rows.map(\.patterns) == [2, 60] && trials.count == 4)
+        #expect(rows[0].stableFraction == 1 && rows[0].exactRate == 1 && rows[0].meanOverlap == 1)
+        #expect(rows[1].stableFraction < 1, "P = 60 of N = 200 (α = 0.3) is beyond Hebbian capacity")
+        #expect(rows[1].theoryOverlap == 0, "no AGS retrieval state above α_c")
+    }
+}
+
+/// A batch run through the runner: the results kept in memory equal the results read back from
+/// the folder (what `--resume`, `merge` and `report` use), and the report and terminal table are
+/// made from them.
+@Suite struct BatchResultsTests {
+    @Test func inMemoryEqualsReadBack() throws {
+        let out = ScratchFolder("batch")
+        defer { out.remove() }
+        let batch = try Batch.expand(try JSONParser.parse("""
+            {"name": "cap", "task": "capacity", "capacity": {"neurons": 64, "patterns": [2, 8], "trials": 1},
+             "seeds": [1, 2], "grid": {"network.rule": ["hebbian", "storkey"]}}
+            """))
+        var options = RunOptions()
+        options.output = out.path
+        options.jobs = 2
+        let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options)
+        let results = try #require(report.results)
+        let read = try ResultsFolder(report.root).read()
+        #expect(read.runs == results.runs && read.summary == results.summary)
+        #expect(read.records.map(\.manifest.text) == results.records.map(\.manifest.text))
+        guard case .capacity(let summary) = results.summary else {
+            Issue.record("not a capacity summary")
+            return
+        }
+        #expect(summary.count == 4 && summary.allSatisfy { $0.runs == 2 })
+        let runsCSV = try String(contentsOfFile: report.root + "/runs.csv", encoding: .utf8)
+        #expect(runsCSV == results.runs.csv(gridKeys: ["network.rule"]))
+        let html = Report.html(results)
+        #expect(html.contains("<h1>cap</h1>") && html.contains("AGS") == false, "capacity plots are images, their text is not inline")
+        #expect(html.components(separatedBy: "data:image/svg+xml;base64,").count == 2, "one capacity plot")
+        let terminal = TerminalSummary.fields(results.summary, gridKeys: batch.gridKeys)
+        #expect(terminal.header == ["network.rule", "rule", "neurons", "patterns", "load", "runs", "meanExactRate", "meanOverlap",
+                                    "meanStableFraction", "theoryOverlap"])
+        #expect(terminal.rows.count == 4)
+    }
+}
