@@ -30,6 +30,8 @@ public enum Binarization: Sendable, Equatable, Hashable {
         }
     }
 
+    /// Every name that ``name`` returns, one per case in declaration order: for help texts and
+    /// config validation.
     public static let names = ["seed", "mean", "median", "otsu", "threshold", "none"]
 
     /// True for every rule except `none`.

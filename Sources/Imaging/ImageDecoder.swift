@@ -23,8 +23,12 @@ public struct DecodeOptions: Sendable, Equatable {
     /// closer to the true image by about one gray level. Both are exact integer arithmetic.
     public var idct: IDCTMethod
 
+    /// 64 megapixels, the default ``maxPixels``: above any camera photo, far below a decompression
+    /// bomb.
     public static let defaultMaxPixels: UInt64 = 64_000_000
 
+    /// Options with the given values; the defaults decode at full size with the fast IDCT and
+    /// refuse headers above 64 megapixels.
     public init(maxPixels: UInt64 = DecodeOptions.defaultMaxPixels,
                 minimumDecodedSize: (width: Int, height: Int)? = nil, idct: IDCTMethod = .fast) {
         self.maxPixels = maxPixels
@@ -32,6 +36,8 @@ public struct DecodeOptions: Sendable, Equatable {
         self.idct = idct
     }
 
+    /// Equal when every option is; written out because the `minimumDecodedSize` tuple is not
+    /// `Equatable`.
     public static func == (a: DecodeOptions, b: DecodeOptions) -> Bool {
         a.maxPixels == b.maxPixels && a.minimumDecodedSize?.width == b.minimumDecodedSize?.width
             && a.minimumDecodedSize?.height == b.minimumDecodedSize?.height && a.idct == b.idct
@@ -40,16 +46,24 @@ public struct DecodeOptions: Sendable, Equatable {
 
 /// libjpeg's inverse DCT choices.
 public enum IDCTMethod: String, Sendable, CaseIterable, Codable {
+    /// libjpeg's fast integer IDCT (JDCT_IFAST), TensorFlow's default: reproduces the seed
+    /// notebook's Keras loader bit for bit. The default.
     case fast
+    /// libjpeg's accurate integer IDCT (JDCT_ISLOW), closer to the true image by about one gray
+    /// level.
     case accurate
 }
 
 /// A decoded image and what the file said about itself.
 public struct DecodedImage: Sendable {
+    /// The BT.601 luma, 8 bits, at the decoded size (smaller than the header's after scaled JPEG
+    /// decoding).
     public var image: GrayImage
+    /// The format the magic bytes said, whatever the file's name.
     public var format: ImageFormat
     /// The size in the file's header (the decoded image is smaller after scaled decoding).
     public var sourceWidth: Int
+    /// The height in the file's header (see ``sourceWidth``).
     public var sourceHeight: Int
     /// The JPEG IDCT reduction used (1, 2, 4 or 8); 1 for PNG.
     public var scaleDenominator: Int
@@ -57,9 +71,13 @@ public struct DecodedImage: Sendable {
     public var bitDepth: Int
     /// Colour components in the file (1 gray, 3 colour, 4 CMYK).
     public var components: Int
+    /// A progressive JPEG, or an Adam7-interlaced PNG.
     public var progressive: Bool
+    /// The file had an alpha channel, which was dropped (never composited).
     public var hadAlpha: Bool
+    /// A PNG palette image (expanded to its colours, then to luma).
     public var palette: Bool
+    /// A CMYK or YCCK JPEG, converted through RGB (Adobe-inverted when its marker says so).
     public var cmyk: Bool
 }
 
@@ -68,6 +86,9 @@ public struct DecodedImage: Sendable {
 /// background (the notebook's loader did the same). EXIF orientation is not applied: pixels are
 /// used as stored, as the notebook's Keras loader did.
 public enum ImageDecoder {
+    /// Decodes bytes already in memory. The format comes from the magic bytes
+    /// (``FormatSniffer/sniff(_:)``); `path` only labels the errors. Throws an ``ImageError`` for
+    /// empty, text, unknown, unsupported, too large or corrupt input.
     public static func decode(_ bytes: [UInt8], path: String,
                               options: DecodeOptions = DecodeOptions()) throws(ImageError) -> DecodedImage {
         switch FormatSniffer.sniff(bytes) {

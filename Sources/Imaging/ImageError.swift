@@ -1,20 +1,35 @@
 /// Why an image file could not be used. Always carries the file's path so a message read in a
 /// log of thousands of files says which one.
 public struct ImageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, by kind; the strings carry the details (the operating system's or the
+    /// decoder's message, or the format's name).
     public enum Cause: Sendable, Equatable {
-        case unreadable(String)           // the file system refused (permissions, a folder, ...)
-        case empty                        // zero bytes
-        case text                         // a text file, not an image
-        case unknownFormat                // no known magic bytes
-        case unsupportedFormat(String)    // GIF, BMP, WebP, ...: recognised but not decoded
-        case tooLarge(String)             // the header claims more pixels than the limit
-        case corrupt(ImageFormat, String) // the decoder refused the bytes (truncated, bad CRC, ...)
+        /// The file system refused (permissions, a folder, ...): the system's message.
+        case unreadable(String)
+        /// Zero bytes.
+        case empty
+        /// A text file, not an image.
+        case text
+        /// No known magic bytes.
+        case unknownFormat
+        /// GIF, BMP, WebP, ...: recognised but not decoded; the format's name.
+        case unsupportedFormat(String)
+        /// The header claims more pixels than the limit (``DecodeOptions/maxPixels``).
+        case tooLarge(String)
+        /// The decoder refused the bytes (truncated, bad CRC, ...): the format and the decoder's
+        /// message.
+        case corrupt(ImageFormat, String)
+        /// A valid PNG or JPEG of a kind the decoder does not handle (an unusual JPEG colour
+        /// space, an unexpected PNG layout): the format and the decoder's message.
         case unsupportedVariant(ImageFormat, String)
     }
 
+    /// The file's path, as given.
     public let path: String
+    /// Why the file could not be used.
     public let cause: Cause
 
+    /// An error for the file at `path`.
     public init(path: String, cause: Cause) {
         self.path = path
         self.cause = cause
@@ -34,6 +49,7 @@ public struct ImageError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// "path: reason", for logs.
     public var description: String { "\(path): \(reason)" }
 
     /// A short stable tag for CSV columns and counts ("corrupt", "too-large", ...).

@@ -1,7 +1,9 @@
 /// The formats HopfieldLab decodes. The format is always read from the file's first bytes
 /// (its magic number), never from its name: a PNG called `photo.jpg` decodes as a PNG.
 public enum ImageFormat: String, Sendable, CaseIterable {
+    /// PNG: the file starts with the 8-byte signature 89 50 4E 47 0D 0A 1A 0A.
     case png
+    /// JPEG: the file starts with FF D8 FF (a start-of-image marker and the next marker).
     case jpeg
 }
 
@@ -19,6 +21,8 @@ public enum SniffedKind: Sendable, Equatable {
     case unknown
 }
 
+/// Identifies files by their magic bytes: the only way an ``ImageFormat`` is chosen (file names are
+/// never consulted).
 public enum FormatSniffer {
     /// How many leading bytes `sniff` looks at; reading this many is enough.
     public static let headerLength = 512

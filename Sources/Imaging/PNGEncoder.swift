@@ -2,7 +2,9 @@ import CCodecs
 
 /// PNG files written with libpng (for importers and for pictures of patterns).
 public enum PNGEncoder {
+    /// Why pixels could not be encoded: sizes that do not match, or libpng's message.
     public struct EncodeError: Error, Sendable, CustomStringConvertible {
+        /// What went wrong, in one line.
         public let description: String
     }
 
@@ -22,6 +24,7 @@ public enum PNGEncoder {
         return Array(UnsafeBufferPointer(start: out.data, count: out.size))
     }
 
+    /// Encodes a grayscale image as an 8-bit gray PNG.
     public static func encode(_ image: GrayImage) throws(EncodeError) -> [UInt8] {
         try encode(pixels: image.pixels, width: image.width, height: image.height, channels: 1)
     }
@@ -29,7 +32,9 @@ public enum PNGEncoder {
 
 /// zlib, for gzip-compressed importers and for writing animated PNG frames.
 public enum Zlib {
+    /// Why zlib refused: corrupt or truncated data, or output above the limit.
     public struct ZlibError: Error, Sendable, CustomStringConvertible {
+        /// zlib's message, or the limit exceeded.
         public let description: String
     }
 
@@ -51,6 +56,8 @@ public enum Zlib {
         return Array(UnsafeBufferPointer(start: out.data, count: out.size))
     }
 
+    /// The CRC-32 of `data` as PNG chunks use it, continued from `crc` (0 to start), so a chunk's
+    /// type and data can be summed in pieces.
     public static func crc32(_ data: [UInt8], continuing crc: UInt32 = 0) -> UInt32 {
         data.withUnsafeBufferPointer { hl_crc32(crc, $0.baseAddress, $0.count) }
     }

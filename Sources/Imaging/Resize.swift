@@ -13,7 +13,10 @@ public enum ResizeMethod: String, Sendable, CaseIterable, Codable {
     case area
 }
 
+/// Brings a ``GrayImage`` to a given size by one of the ``ResizeMethod``s.
 public enum Resizer {
+    /// The image at width × height on the 0...255 Float scale; all sizes must be positive, and the
+    /// aspect ratio is not kept.
     public static func resize(_ image: GrayImage, width: Int, height: Int, method: ResizeMethod) -> FloatImage {
         precondition(width > 0 && height > 0 && image.width > 0 && image.height > 0)
         switch method {

@@ -9,6 +9,7 @@ public protocol BinaryNetwork: Sendable {
     /// `update`.
     associatedtype Workspace: AnyObject
 
+    /// N, the number of neurons: every state buffer the network is given has this length.
     var neurons: Int { get }
     /// The stored patterns (for outcome tests and overlap histories).
     var memories: Memories { get }
@@ -19,6 +20,8 @@ public protocol BinaryNetwork: Sendable {
     /// Fields within this distance of zero are ties (0 for the exact integer rules).
     var tieTolerance: Double { get }
 
+    /// A workspace computed from scratch for `state` (once per convergence, and again after each
+    /// synchronous step, which changes many neurons at once).
     func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace
     /// The field of neuron i for the current state. Must depend only on the state (not on the
     /// history of updates), so every path to a state gives the same field.
@@ -40,10 +43,13 @@ public protocol BinaryNetwork: Sendable {
 }
 
 extension BinaryNetwork {
+    /// The default: `field(i, …)` for each i in index order.
     public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
         for i in 0..<neurons { out[i] = field(i, state, workspace) }
     }
 
+    /// The default: the generic sweep, one `field` and (on a change) one `update` per visit, with
+    /// the same shuffle steps and draws as every specialised sweep.
     public func sweep(_ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
                       rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace) -> Int {
         genericSweep(state, order: order, shuffle: shuffle, rng: &rng, tie: tie, workspace: workspace)
@@ -125,18 +131,24 @@ public final class NoWorkspace {}
 /// A network whose field is a plain function of the state, h_i = Σ_j W_ij s_j + b_i, with no
 /// scratch to keep in step (explicit matrices, trained perceptrons, convolution kernels).
 public protocol LocalFieldNetwork: BinaryNetwork where Workspace == NoWorkspace {
+    /// h_i = Σ_j W_ij s_j + b_i for the current state, bias included (W_ii s_i too, if the rule
+    /// keeps a diagonal).
     func localField(_ i: Int, _ state: UnsafeBufferPointer<Int8>) -> Double
     /// b_i, for the energy (0 by default).
     func bias(_ i: Int) -> Double
 }
 
 extension LocalFieldNetwork {
+    /// No bias: 0 for every neuron, as for rules built from the memories alone.
     public func bias(_ i: Int) -> Double { 0 }
+    /// A ``NoWorkspace``: the field is recomputed from the state, so there is nothing to keep.
     public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> NoWorkspace { NoWorkspace() }
 
+    /// The field is `localField(i, state)`; the workspace is not used.
     @inline(__always)
     public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: NoWorkspace) -> Double { localField(i, state) }
 
+    /// Nothing to do: no scratch depends on the state.
     public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: NoWorkspace) {}
 
     /// E = −½ Σ_ij W_ij s_i s_j − Σ_i b_i s_i; for asymmetric couplings, the energy of the

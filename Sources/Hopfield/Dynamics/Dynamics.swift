@@ -28,7 +28,11 @@ public enum TieRule: String, Sendable, CaseIterable, Codable {
 
 /// How a network is run from an initial state.
 public struct Dynamics: Sendable, Equatable, Hashable {
+    /// The order in which neurons are updated; ``UpdateMode/async`` (a fresh random order each
+    /// sweep) by default, the seed notebook's intent.
     public var mode: UpdateMode
+    /// What a zero field gives; ``TieRule/plus`` by default, the seed notebook's
+    /// `if activation < 0: -1 else: 1`.
     public var tie: TieRule
     /// The most sweeps before giving up with outcome "unconverged". A sweep is one pass (N
     /// updates, or one synchronous step). 100 is far above what Hebbian networks need (a few
@@ -37,6 +41,8 @@ public struct Dynamics: Sendable, Equatable, Hashable {
     /// What to record sweep by sweep.
     public var history: HistoryOptions
 
+    /// A run's settings. The defaults are the seed notebook's: random-order asynchronous updates,
+    /// ties to +1, and at most 100 sweeps with no history. `maxSweeps` must be at least 1.
     public init(mode: UpdateMode = .async, tie: TieRule = .plus, maxSweeps: Int = 100,
                 history: HistoryOptions = []) {
         precondition(maxSweeps >= 1)
@@ -47,8 +53,13 @@ public struct Dynamics: Sendable, Equatable, Hashable {
     }
 }
 
+/// Which sweep-by-sweep records a run keeps in its ``History``. Empty by default: each record costs
+/// an energy, P overlaps (O(N·P)) or a copy of the N-neuron state per sweep, paid only by runs that
+/// plot or animate.
 public struct HistoryOptions: OptionSet, Sendable, Hashable {
+    /// The option bits: 1 energy, 2 overlaps, 4 states.
     public let rawValue: Int
+    /// Options from their bits (the `OptionSet` requirement).
     public init(rawValue: Int) { self.rawValue = rawValue }
     /// Energy at the start and after every sweep.
     public static let energy = HistoryOptions(rawValue: 1)
@@ -56,6 +67,7 @@ public struct HistoryOptions: OptionSet, Sendable, Hashable {
     public static let overlaps = HistoryOptions(rawValue: 2)
     /// The whole state at the start and after every sweep (for animations).
     public static let states = HistoryOptions(rawValue: 4)
+    /// Every record: energy, overlaps and states.
     public static let all: HistoryOptions = [.energy, .overlaps, .states]
 }
 
@@ -71,22 +83,39 @@ public enum ConvergenceStatus: String, Sendable, Codable {
 
 /// Sweep-by-sweep records; entry 0 is the initial state, entry k the state after sweep k.
 public struct History: Sendable {
+    /// E at the start and after every sweep, in the network's own units; filled with
+    /// ``HistoryOptions/energy``.
     public var energies: [Double] = []
+    /// m_μ = Σ_i x_i^μ s_i with every memory (P numbers per entry, an undecided 0 counting 0);
+    /// filled with ``HistoryOptions/overlaps``.
     public var overlaps: [[Int]] = []
+    /// The whole state, N values of −1, 0 or +1 per entry; filled with ``HistoryOptions/states``.
     public var states: [[Int8]] = []
 }
 
 /// The result of running a binary network from one initial state.
 public struct Convergence: Sendable {
+    /// The final state, N values of ±1. A 0 can remain only in a neuron never visited, which
+    /// happens when an ``UpdateMode/asyncRandom`` run stops at `maxSweeps`.
     public var state: [Int8]
+    /// Why the run stopped: a fixed point, a cycle, or `maxSweeps` reached.
     public var status: ConvergenceStatus
     /// Sweeps performed, including the last one (which, for `converged`, changed nothing).
     public var sweeps: Int
     /// Neuron updates that changed the state, over all sweeps.
     public var flips: Int
+    /// For a synchronous cycle, the number of steps between two visits of the repeated state (2 for
+    /// the classical two-cycle). Nil otherwise, and nil for the layered networks (RBMs), which
+    /// detect a repeated state without its period.
     public var cyclePeriod: Int?
+    /// E of the initial state, in the network's own units (exact integers for the Hebbian rule,
+    /// which drops the notebooks' 1/P or 1/N): compare energies only within one network.
     public var energyStart: Double
+    /// E of the final state. With symmetric couplings and one neuron updated at a time, every
+    /// change lowers E or leaves it, so it is at most `energyStart`; synchronous updates and the
+    /// asymmetric perceptron couplings carry no such guarantee.
     public var energyEnd: Double
+    /// The records asked for in ``Dynamics/history``; empty arrays otherwise.
     public var history: History
 }
 

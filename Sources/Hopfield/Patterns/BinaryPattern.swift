@@ -3,7 +3,9 @@
 ///
 /// Overlap and Hamming distance are a few word operations: m = N − 2·popcount(a ⊕ b).
 public struct BinaryPattern: Hashable, Sendable, CustomStringConvertible {
+    /// N, the number of ±1 entries.
     public let count: Int
+    /// ⌈N/64⌉ words: entry i is bit i mod 64 of word i/64, set for +1. Bits past `count` are zero.
     public private(set) var words: [UInt64]
 
     /// From ±1 values. A 0 (an undecided neuron) is not a valid pattern entry.
@@ -25,6 +27,8 @@ public struct BinaryPattern: Hashable, Sendable, CustomStringConvertible {
         self.words = words
     }
 
+    /// From packed words laid out as ``words``, exactly ⌈count/64⌉ of them; bits past `count` are
+    /// cleared, so equality stays exact.
     public init(words: [UInt64], count: Int) {
         precondition(words.count == (count + 63) / 64)
         self.count = count
@@ -33,6 +37,7 @@ public struct BinaryPattern: Hashable, Sendable, CustomStringConvertible {
         self.words = w
     }
 
+    /// Entry i as ±1.
     public subscript(i: Int) -> Int8 { (words[i >> 6] >> UInt64(i & 63)) & 1 == 1 ? 1 : -1 }
 
     /// The ±1 values.
@@ -54,6 +59,8 @@ public struct BinaryPattern: Hashable, Sendable, CustomStringConvertible {
         BinaryPattern(words: words.map { ~$0 }, count: count)
     }
 
+    /// The first 64 entries as + and −, followed by …(N) when there are more: for logs and test
+    /// failures.
     public var description: String {
         String(values.prefix(64).map { $0 == 1 ? "+" : "-" }) + (count > 64 ? "…(\(count))" : "")
     }

@@ -9,6 +9,8 @@ public struct Memories: Sendable {
     /// The same patterns bit-packed, for equality tests and overlaps.
     public let packed: [BinaryPattern]
 
+    /// From P ≥ 1 patterns of the same length N > 0, every entry ±1 (a 0 is refused, as in
+    /// ``BinaryPattern``).
     public init(_ patterns: [[Int8]]) {
         precondition(!patterns.isEmpty, "at least one memory")
         let n = patterns[0].count
@@ -19,6 +21,7 @@ public struct Memories: Sendable {
         packed = patterns.map { BinaryPattern($0) }
     }
 
+    /// Pattern μ (0-based) as N values of ±1: a copy of its row.
     public func pattern(_ mu: Int) -> [Int8] { Array(rows[(mu * neurons)..<((mu + 1) * neurons)]) }
 
     /// m_μ = Σ_i x_i^μ s_i for every μ (s may hold zeros).
@@ -55,18 +58,26 @@ public struct Memories: Sendable {
 
 /// Where a state stands relative to the memories.
 public enum MemoryMatch: Equatable, Sendable {
+    /// The state is memory μ (the associated index).
     case memory(Int)
+    /// The state is −x^μ, the negation of memory μ (the associated index). Every rule whose energy
+    /// is even, E(−s) = E(s), has it as an attractor too; the notebooks counted it as spurious.
     case inverted(Int)
+    /// Neither a memory nor a negated one (within the tolerance, for real states): a spurious
+    /// state, such as a mixture of memories.
     case none
 }
 
 /// P stored real-valued patterns (grayscale in [−1, 1], or ±1 as Double) for the modern network.
 public struct ContinuousMemories: Sendable {
+    /// P, the number of patterns.
     public let count: Int
+    /// N, the length of every pattern.
     public let neurons: Int
     /// Row-major P×N.
     public let rows: [Double]
 
+    /// From P ≥ 1 real patterns of the same length N > 0.
     public init(_ patterns: [[Double]]) {
         precondition(!patterns.isEmpty, "at least one memory")
         let n = patterns[0].count
@@ -76,12 +87,14 @@ public struct ContinuousMemories: Sendable {
         rows = patterns.flatMap { $0 }
     }
 
+    /// The ±1 memories as Doubles, to run the modern network on binary patterns.
     public init(_ memories: Memories) {
         count = memories.count
         neurons = memories.neurons
         rows = memories.rows.map(Double.init)
     }
 
+    /// Pattern μ (0-based) as N Doubles: a copy of its row.
     public func pattern(_ mu: Int) -> [Double] { Array(rows[(mu * neurons)..<((mu + 1) * neurons)]) }
 
     /// The largest |s_i − x_i^μ| over i.

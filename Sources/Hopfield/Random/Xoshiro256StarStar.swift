@@ -3,6 +3,8 @@
 /// on the Swift version (the standard library's `random(in:using:)` and `shuffle(using:)` may
 /// change their algorithms) or on thread scheduling.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
+    /// The 256-bit state, the reference code's s[0] … s[3]; never all zero (an all-zero state would
+    /// only ever produce zeros).
     public var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// A generator with an explicit state (not all zero).
@@ -21,6 +23,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         s3 = expander.next()
     }
 
+    /// The next 64-bit output, rotl(s1·5, 7)·9, then the state's linear step (shifts, xors and a
+    /// rotation): period 2²⁵⁶ − 1.
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
@@ -95,6 +99,7 @@ public enum RandomStreams {
     /// h ← mix(h ⊕ mix(key + golden)), starting from h = mix(seed).
     public static func derive(_ seed: UInt64, _ keys: UInt64...) -> UInt64 { derive(seed, keys) }
 
+    /// The same derivation with the keys in an array.
     public static func derive(_ seed: UInt64, _ keys: [UInt64]) -> UInt64 {
         var h = SplitMix64.mix(seed)
         for key in keys { h = SplitMix64.mix(h ^ SplitMix64.mix(key &+ SplitMix64.golden)) }

@@ -13,6 +13,9 @@ import Glibc
 /// unscaled difference), and the energy is reported as −log Σ_μ e^(m_μ) (−lse, a monotone
 /// transform of −Σ e^(m_μ) that never overflows).
 public struct DenseAssociativeNetwork: BinaryNetwork {
+    /// F, the interaction function of E = −Σ_μ F(m_μ). Higher powers store more: capacity grows as
+    /// N^(n−1) for F(x) = xⁿ (Krotov and Hopfield 2016) and exponentially in N for F(x) = eˣ
+    /// (Demircigil et al. 2017).
     public enum Interaction: Sendable, Equatable, Hashable {
         /// F(x) = xⁿ (n ≥ 2; n = 2 is the classical Hopfield energy).
         case polynomial(Int)
@@ -22,16 +25,23 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
         case exponential
     }
 
+    /// The stored patterns x^μ.
     public let memories: Memories
+    /// N, the length of each memory.
     public let neurons: Int
+    /// F, fixed at construction.
     public let interaction: Interaction
     /// x_i^μ by neuron: byNeuron[i·P + μ].
     let byNeuron: [Int8]
     let patterns: Int
     /// Decisions are not linear in other neurons' states: no pruning bound.
     public var couplingBound: Double { .infinity }
+    /// Fields within 10⁻¹² of zero are ties: a field is a Double sum of P differences of F values,
+    /// so a field that is exactly 0 can come out as a rounding residue.
     public var tieTolerance: Double { 1e-12 }
 
+    /// A network over the memories with interaction F; stores the patterns by neuron for O(P)
+    /// fields.
     public init(memories: Memories, interaction: Interaction) {
         self.memories = memories
         neurons = memories.neurons
@@ -49,11 +59,14 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
         runDynamics(from: initial, dynamics: dynamics, rng: &rng)
     }
 
+    /// The overlaps m_μ of the current state as exact integers, kept in step by `update` in O(P)
+    /// per change.
     public final class Workspace {
         var overlaps: [Int]
         init(_ overlaps: [Int]) { self.overlaps = overlaps }
     }
 
+    /// Computes the overlaps m_μ = Σ_j x_j^μ s_j from scratch, O(N·P).
     public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace {
         Workspace(memories.overlaps(with: Array(state)))
     }
@@ -75,6 +88,9 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
         }
     }
 
+    /// Δ_i = Σ_μ F(m_μ⁺) − F(m_μ⁻), with m_μ⁺ and m_μ⁻ the overlaps with s_i set to +1 and to −1:
+    /// positive when +1 has the lower energy. O(P). For the exponential both sums are divided by
+    /// e^M, M the largest exponent, which keeps the sign and never overflows.
     public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
         let s = Int(state[i])
         let base = i * patterns
@@ -101,12 +117,15 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
         return sum
     }
 
+    /// m_μ += (new − old)·x_i^μ for every μ: O(P).
     public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {
         let delta = Int(new) - Int(old)
         let base = i * patterns
         for mu in 0..<patterns { workspace.overlaps[mu] += delta * Int(byNeuron[base + mu]) }
     }
 
+    /// E = −Σ_μ F(m_μ/N) for the polynomials; −log Σ_μ e^(m_μ) for the exponential (see the scaling
+    /// notes on the type).
     public func energy(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
         let m = workspace.overlaps
         if case .exponential = interaction {

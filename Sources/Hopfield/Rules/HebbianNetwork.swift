@@ -1,3 +1,8 @@
+/// The four masks of a 4-bit code: lane k is −1 where bit k is set.
+private let nibbleMaskTable: [SIMD4<Int32>] = (0..<16).map { c in
+    SIMD4<Int32>((0..<4).map { k in (c >> k) & 1 == 1 ? -1 : 0 })
+}
+
 /// The Hebbian rule with exact integers: W = Σ_μ x^μ x^μᵀ with a zero diagonal.
 ///
 /// The notebooks scale W by 1/P (seed 000) or 1/N (seed 001); a positive factor never changes the
@@ -12,13 +17,10 @@
 /// Products x·m with x = ±1 are computed without multiplications, as (m ⊕ k) − k with the mask
 /// k = 0 for +1 and −1 (all bits set) for −1: SSE2 integer operations on any x86-64, four
 /// patterns per instruction.
-/// The four masks of a 4-bit code: lane k is −1 where bit k is set.
-private let nibbleMaskTable: [SIMD4<Int32>] = (0..<16).map { c in
-    SIMD4<Int32>((0..<4).map { k in (c >> k) & 1 == 1 ? -1 : 0 })
-}
-
 public struct HebbianNetwork: BinaryNetwork {
+    /// The stored patterns x^μ; W is defined by them and never built.
     public let memories: Memories
+    /// N, the length of each memory.
     public let neurons: Int
     let patterns: Int
     /// P rounded up to a multiple of 4 (SIMD lanes).
@@ -35,6 +37,7 @@ public struct HebbianNetwork: BinaryNetwork {
     /// couplings[c ⊕ c'] = W between neurons with codes c and c' = P − 2·popcount(c ⊕ c') (P ≤ 8).
     let couplings: [Int32]
 
+    /// Builds the mask tables from the memories in O(N·P) time and memory; no N×N matrix.
     public init(memories: Memories) {
         self.memories = memories
         neurons = memories.neurons
@@ -69,8 +72,11 @@ public struct HebbianNetwork: BinaryNetwork {
 
     /// |W_if| = |Σ_μ x_i^μ x_f^μ| ≤ P.
     public var couplingBound: Double { Double(patterns) }
+    /// 0: every field is an exact integer, so only an exact 0 is a tie.
     public var tieTolerance: Double { 0 }
 
+    /// The overlaps m_μ of the current state (padded to a multiple of 4 with zeros) and room for
+    /// one pass of integer fields. `update` keeps the overlaps in step in O(P) per change.
     public final class Workspace {
         /// The overlaps m_μ, padded to `stride` with zeros.
         let overlaps: UnsafeMutablePointer<Int32>
@@ -87,6 +93,7 @@ public struct HebbianNetwork: BinaryNetwork {
         }
     }
 
+    /// Computes the overlaps m_μ = Σ_j x_j^μ s_j from scratch, O(N·P); an undecided 0 counts 0.
     public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace {
         let ws = Workspace(count: stride, neurons: neurons)
         let n = neurons
@@ -129,6 +136,7 @@ public struct HebbianNetwork: BinaryNetwork {
         return acc.wrappedSum() &- Int32(truncatingIfNeeded: patterns) &* Int32(s)
     }
 
+    /// h_i = Σ_μ x_i^μ m_μ − P·s_i from the workspace's overlaps, in O(P): an exact integer.
     @inline(__always)
     public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
         byNeuron.withUnsafeBufferPointer { masks in
@@ -168,6 +176,7 @@ public struct HebbianNetwork: BinaryNetwork {
         for i in 0..<n { out[i] = Double(h[i]) }
     }
 
+    /// m_μ += (new − old)·x_i^μ for every μ, four patterns per SIMD operation: O(P).
     @inline(__always)
     public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {
         let delta = SIMD4<Int32>(repeating: Int32(new) &- Int32(old))

@@ -19,6 +19,8 @@ public enum LearningRule: Sendable, Equatable, Hashable {
     /// A shared local kernel trained with the perceptron rule (`ConvolutionNetwork`).
     case conv(ConvolutionNetwork.Options)
 
+    /// The rule's name in configs, run keys and reports (`hebbian`, `pseudoinverse`, `hebbian-rbm`,
+    /// ...); parameters are not part of it.
     public var name: String {
         switch self {
         case .hebbian: return "hebbian"
@@ -59,11 +61,19 @@ public enum LearningRule: Sendable, Equatable, Hashable {
 
 /// A network of ±1 neurons built by any binary rule, behind one type.
 public enum BinaryNetworkBox: Sendable {
+    /// The Hebbian rule with exact integer fields (``HebbianNetwork``).
     case hebbian(HebbianNetwork)
+    /// An explicit N×N matrix: the Storkey rule (``MatrixNetwork``).
     case matrix(MatrixNetwork)
+    /// The pseudo-inverse rule (``ProjectionNetwork``).
     case projection(ProjectionNetwork)
+    /// A dense associative memory (``DenseAssociativeNetwork``).
     case dense(DenseAssociativeNetwork)
+    /// Couplings learned by per-neuron perceptrons (``PerceptronNetwork``); boxed after training,
+    /// not by ``init(rule:memories:)``.
     case perceptron(PerceptronNetwork)
+    /// A trained shared kernel (``ConvolutionNetwork``); boxed after training, not by
+    /// ``init(rule:memories:)``.
     case conv(ConvolutionNetwork)
 
     /// Builds the network of a binary rule (not `.modern`, nor the trained and layered rules,
@@ -79,6 +89,7 @@ public enum BinaryNetworkBox: Sendable {
         }
     }
 
+    /// The stored patterns of the wrapped network.
     public var memories: Memories {
         switch self {
         case .hebbian(let n): return n.memories
@@ -90,8 +101,11 @@ public enum BinaryNetworkBox: Sendable {
         }
     }
 
+    /// N, the length of each memory.
     public var neurons: Int { memories.neurons }
 
+    /// Runs the wrapped network from `initial` (see ``BinaryNetwork``). The switch happens once,
+    /// outside the sweeps, so each case runs its own specialised engine.
     public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
         switch self {
         case .hebbian(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
@@ -103,6 +117,7 @@ public enum BinaryNetworkBox: Sendable {
         }
     }
 
+    /// The wrapped network's energy of a state.
     public func energy(of state: [Int8]) -> Double {
         switch self {
         case .hebbian(let n): return n.energy(of: state)
@@ -114,6 +129,7 @@ public enum BinaryNetworkBox: Sendable {
         }
     }
 
+    /// The wrapped network's fields of a state, one per neuron.
     public func fields(of state: [Int8]) -> [Double] {
         switch self {
         case .hebbian(let n): return n.fields(of: state)
@@ -125,6 +141,8 @@ public enum BinaryNetworkBox: Sendable {
         }
     }
 
+    /// Whether every neuron already has the value its field gives in the wrapped network, ties
+    /// decided by `tie`.
     public func isFixedPoint(_ state: [Int8], tie: TieRule = .plus) -> Bool {
         switch self {
         case .hebbian(let n): return n.isFixedPoint(state, tie: tie)

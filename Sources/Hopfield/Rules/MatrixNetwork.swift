@@ -1,13 +1,20 @@
 /// A network with an explicit symmetric N×N weight matrix (Double): the Storkey rule, and the
 /// dense form of the other rules. Memory: N²·8 bytes (128 MB at N = 4096).
 public struct MatrixNetwork: LocalFieldNetwork {
+    /// The stored patterns (for outcomes and overlaps); the weights alone drive the dynamics.
     public let memories: Memories
+    /// N, the length of each memory.
     public let neurons: Int
     /// Row-major N×N, symmetric.
     public let weights: [Double]
+    /// max_{i≠j} |W_ij|, computed once from the weights.
     public let couplingBound: Double
+    /// 10⁻⁹ times the largest row sum Σ_j |W_ij|. A field sums N Double products, whose rounding
+    /// errors stay far below this, so a field that is exactly 0 is never taken for a decision.
     public let tieTolerance: Double
 
+    /// Wraps a row-major N×N matrix (N² entries), used as given: symmetry and the diagonal are the
+    /// caller's. Computes the coupling bound and the tie tolerance from it in O(N²).
     public init(memories: Memories, weights: [Double]) {
         let n = memories.neurons
         precondition(weights.count == n * n)
@@ -75,6 +82,7 @@ public struct MatrixNetwork: LocalFieldNetwork {
         runDynamics(from: initial, dynamics: dynamics, rng: &rng)
     }
 
+    /// h_i = Σ_j W_ij s_j, row i dotted with the state in index order: O(N), no bias.
     @inline(__always)
     public func localField(_ i: Int, _ state: UnsafeBufferPointer<Int8>) -> Double {
         weights.withUnsafeBufferPointer { Linear.dot($0.baseAddress! + i * neurons, state) }

@@ -12,13 +12,22 @@
 /// h_i = Σ_μ x_i^μ a_μ − d_i s_i (d_i = W_ii when the diagonal is zeroed), O(P) per neuron, and
 /// a change of state updates m in O(P) and a in O(P²).
 public struct ProjectionNetwork: BinaryNetwork {
+    /// What becomes of the self-couplings W_ii = Σ_ab x_i^a (X Xᵀ)⁻¹_ab x_i^b (config key
+    /// `diagonal`).
     public enum Diagonal: String, Sendable, CaseIterable, Codable {
+        /// W_ii = 0, as for the other rules (the default): stored patterns stay fixed points and
+        /// spurious states lose the self-coupling that stabilises them.
         case zero
+        /// W_ii as the projection has it: W x^μ = x^μ exactly, and every state keeps some
+        /// self-coupling, so more spurious states are stable.
         case keep
     }
 
+    /// The stored patterns, all of them (including those skipped as dependent).
     public let memories: Memories
+    /// N, the length of each memory.
     public let neurons: Int
+    /// Whether the self-couplings are zeroed (``Diagonal/zero``, the default) or kept.
     public let diagonal: Diagonal
     /// Indices of the patterns used (linearly independent, in order).
     public let independent: [Int]
@@ -29,9 +38,16 @@ public struct ProjectionNetwork: BinaryNetwork {
     let inverse: [Double]
     /// W_ii.
     let selfCoupling: [Double]
+    /// max_i W_ii + 10⁻⁹: for a projection |W_ij| ≤ √(W_ii W_jj) ≤ max W_ii, with a margin for
+    /// rounding.
     public let couplingBound: Double
+    /// Fields within 10⁻⁹ of zero are ties: fields go through the Double inverse of X Xᵀ, so a
+    /// field that is exactly 0 may come out as a rounding residue.
     public var tieTolerance: Double { 1e-9 }
 
+    /// Builds the projection: the Gram matrix X Xᵀ in exact integers, its Cholesky factorisation
+    /// keeping the linearly independent patterns, the inverse and the diagonal W_ii. O(N·P² + P³);
+    /// no N×N matrix.
     public init(memories: Memories, diagonal: Diagonal = .zero) {
         self.memories = memories
         neurons = memories.neurons
@@ -67,6 +83,7 @@ public struct ProjectionNetwork: BinaryNetwork {
         runDynamics(from: initial, dynamics: dynamics, rng: &rng)
     }
 
+    /// The exact overlaps m = X s over the independent patterns and the solved a = (X Xᵀ)⁻¹ m.
     public final class Workspace {
         var overlaps: [Int]
         var solved: [Double]
@@ -86,6 +103,7 @@ public struct ProjectionNetwork: BinaryNetwork {
         }
     }
 
+    /// Computes m = X s from scratch (O(N·P)) and a from it.
     public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace {
         let ws = Workspace(rank: rank)
         let n = neurons
@@ -98,6 +116,7 @@ public struct ProjectionNetwork: BinaryNetwork {
         return ws
     }
 
+    /// h_i = Σ_μ x_i^μ a_μ, minus W_ii s_i when the diagonal is zeroed: O(P).
     @inline(__always)
     public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
         var sum = 0.0
@@ -107,6 +126,8 @@ public struct ProjectionNetwork: BinaryNetwork {
         return sum
     }
 
+    /// m += (new − old)·x_i in O(P), then a = (X Xᵀ)⁻¹ m again in O(P²), from the exact m, so a
+    /// depends only on the state.
     public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {
         let delta = Int(new) - Int(old)
         let base = i * rank

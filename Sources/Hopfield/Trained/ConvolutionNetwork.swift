@@ -11,20 +11,36 @@
 /// pixels of the clean training images that one update would flip, and the best kernel seen is
 /// the one kept.
 public struct ConvolutionNetwork: LocalFieldNetwork {
+    /// The training patterns (for outcomes and overlaps); the kernel alone drives the dynamics.
     public let memories: Memories
+    /// N = side², the number of pixels.
     public let neurons: Int
+    /// The side of the square images the network runs on; pixel p = row·side + column.
     public let side: Int
+    /// k, odd: the kernel covers the k×k neighbourhood centred on each pixel.
     public let kernelSize: Int
     /// Row-major k×k, centre 0.
     public let kernel: [Int32]
+    /// b, shared by every pixel.
     public let bias: Int32
+    /// max_o |K[o]|, for the engine's pruning.
     public let couplingBound: Double
+    /// 0: fields are exact integers, so only an exact 0 is a tie.
     public var tieTolerance: Double { 0 }
 
+    /// Training settings (config keys `kernel`, `margin` and `maxEpochs`).
     public struct Options: Sendable, Equatable, Hashable {
+        /// k, odd so that the kernel has a centre. 5 gives 24 neighbours, two pixels in every
+        /// direction: 25 learned numbers with the bias.
         public var kernelSize = 5
+        /// κ, in units of ‖(K, b)‖: a pixel needs x_p·h_p > κ‖(K, b)‖. 0.5, as for
+        /// ``PerceptronNetwork``.
         public var margin = 0.5
+        /// The most passes over the training images. Digits are not separable by one kernel, so
+        /// training rarely stops early and the pocket keeps the best epoch; each epoch visits every
+        /// pixel of every image, and 50 bounds the cost.
         public var maxEpochs = 50
+        /// Options with the given values (defaults 5×5, κ = 0.5, 50 epochs).
         public init(kernelSize: Int = 5, margin: Double = 0.5, maxEpochs: Int = 50) {
             self.kernelSize = kernelSize
             self.margin = margin
@@ -44,6 +60,8 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
         couplingBound = Double(kernel.map { abs(Int($0)) }.max() ?? 0)
     }
 
+    /// k², the size of the kernel array (its zero centre included, the bias not): the count
+    /// reported for the run, whatever the image size.
     public var parameterCount: Int { kernelSize * kernelSize }
 
     /// The neighbourhood of pixel (r, c): k² values (0 outside the image, 0 at the centre).
@@ -59,6 +77,11 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
         }
     }
 
+    /// Trains the kernel on the side×side memories with the pocket perceptron. Each epoch visits
+    /// the images in a fresh order drawn from `seed` and every pixel of each; training stops when
+    /// no pixel is below the margin, or after `maxEpochs`. Returns the best kernel seen (fewest
+    /// pixels of the clean images that one update would flip) and one ``TrainingEpoch`` per epoch,
+    /// each also passed to `observer` as it ends. Deterministic.
     public static func train(_ memories: Memories, side: Int, options: Options, seed: UInt64,
                              observer: TrainingObserver? = nil) -> (ConvolutionNetwork, [TrainingEpoch]) {
         let k = options.kernelSize, p = memories.count
@@ -109,10 +132,12 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
         return (ConvolutionNetwork(memories: memories, side: side, kernelSize: k, kernel: best.kernel, bias: best.bias), epochs)
     }
 
+    /// Runs the dynamics from `initial` (see ``BinaryNetwork``).
     public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
         runDynamics(from: initial, dynamics: dynamics, rng: &rng)
     }
 
+    /// h_p = b + Σ_{o≠0} K[o]·s_{p+o} over the neighbours inside the image: O(k²).
     @inline(__always)
     public func localField(_ i: Int, _ state: UnsafeBufferPointer<Int8>) -> Double {
         let r = i / side, c = i % side, half = kernelSize / 2
@@ -130,5 +155,6 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
         return Double(h)
     }
 
+    /// b, the same for every pixel.
     public func bias(_ i: Int) -> Double { Double(bias) }
 }

@@ -14,25 +14,37 @@
 /// integers (the norm aside), so training is exact, and neurons train in parallel without
 /// changing a bit of the result.
 public struct PerceptronNetwork: LocalFieldNetwork {
+    /// The training patterns (for outcomes and overlaps); the weights alone drive the dynamics.
     public let memories: Memories
+    /// N, the length of each pattern.
     public let neurons: Int
     /// Row-major N×N, zero diagonal.
     public let weights: [Int32]
+    /// b_i, one integer per neuron.
     public let biases: [Int32]
+    /// max_ij |W_ij|, for the engine's pruning.
     public let couplingBound: Double
+    /// 0: fields are exact integers, so only an exact 0 is a tie.
     public var tieTolerance: Double { 0 }
 
+    /// Training settings (config keys `margin` and `maxEpochs`).
     public struct Options: Sendable, Equatable, Hashable {
         /// κ, in units of the weight vector's norm. 0.5 keeps the training patterns stable against
         /// a few flipped bits and is reached below P ≈ N (Gardner: α_c(0.5) ≈ 1).
         public var margin = 0.5
+        /// The most passes over the patterns. Training stops earlier once every pattern has the
+        /// margin, which the perceptron reaches in finitely many updates whenever couplings with
+        /// a larger margin exist; 200 bounds the cost when P is beyond capacity.
         public var maxEpochs = 200
+        /// Options with the given values (defaults κ = 0.5, 200 epochs).
         public init(margin: Double = 0.5, maxEpochs: Int = 200) {
             self.margin = margin
             self.maxEpochs = maxEpochs
         }
     }
 
+    /// Wraps learned parameters, N×N row-major weights and N biases, as
+    /// ``train(_:options:seed:jobs:observer:)`` returns them or as reloaded from a finished run.
     public init(memories: Memories, weights: [Int32], biases: [Int32]) {
         precondition(weights.count == memories.neurons * memories.neurons && biases.count == memories.neurons)
         self.memories = memories
@@ -115,12 +127,17 @@ public struct PerceptronNetwork: LocalFieldNetwork {
         return (PerceptronNetwork(memories: memories, weights: Array(weights), biases: Array(biases)), epochs)
     }
 
+    /// N², the size of the weight matrix (its zero diagonal included, the biases not): the count
+    /// reported for the run.
     public var parameterCount: Int { neurons * neurons }
 
+    /// Runs the dynamics from `initial` (see ``BinaryNetwork``). The couplings are asymmetric, so
+    /// cycles and unconverged runs are possible and reported.
     public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
         runDynamics(from: initial, dynamics: dynamics, rng: &rng)
     }
 
+    /// h_i = Σ_j W_ij s_j + b_i in exact integer arithmetic: O(N).
     @inline(__always)
     public func localField(_ i: Int, _ state: UnsafeBufferPointer<Int8>) -> Double {
         weights.withUnsafeBufferPointer { w in
@@ -131,5 +148,6 @@ public struct PerceptronNetwork: LocalFieldNetwork {
         }
     }
 
+    /// b_i, for the energy.
     public func bias(_ i: Int) -> Double { Double(biases[i]) }
 }

@@ -4,6 +4,7 @@ import Glibc
 
 /// One line of a training log: written to training.csv and shown while training.
 public struct TrainingEpoch: Sendable, Equatable {
+    /// The epoch's number, from 1.
     public var epoch: Int
     /// The rule's loss: the fraction of (pattern, neuron) pairs below the margin for perceptron
     /// rules, the mean reconstruction error (fraction of wrong pixels) for RBMs.
@@ -15,8 +16,10 @@ public struct TrainingEpoch: Sendable, Equatable {
 /// Called after every epoch (from the training thread).
 public typealias TrainingObserver = @Sendable (TrainingEpoch) -> Void
 
-/// A Gaussian draw from two uniform draws (Box–Muller), for weight initialisation.
 extension Xoshiro256StarStar {
+    /// A Gaussian draw from two uniform draws (Box–Muller), for weight initialisation:
+    /// √(−2 log u₁)·cos(2π u₂), mean 0 and variance 1. u₁ is kept at or above 2⁻⁶⁰ so the
+    /// logarithm stays finite; each call consumes exactly two draws.
     public mutating func gaussian() -> Double {
         let u1 = max(unit(), 0x1p-60), u2 = unit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
