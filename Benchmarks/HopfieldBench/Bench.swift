@@ -57,7 +57,7 @@ struct Load: ParsableCommand {
         var rates: [String: Double] = [:]
         for (method, idct) in [(ResizeMethod.bilinear, IDCTMethod.fast), (.area, .fast), (.area, .accurate)] {
             for threads in [1, 2] {
-                let spec = ImageSpec(size: size, resize: method, binarize: .seed, idct: idct)
+                let spec = ImageSpec(size: size, resize: method, binarize: .midgray, idct: idct)
                 var count = 0
                 let seconds = medianSeconds(repeats: repeats) {
                     count = DatasetLoader.load(ds, spec: spec, jobs: threads).images.count

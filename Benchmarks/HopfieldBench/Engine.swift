@@ -43,7 +43,7 @@ struct Workload {
     /// are the test images.
     static func catsDogs(dataset: String, size: Int = 64) throws -> Workload {
         let ds = try Dataset.open(dataset, limitPerClass: 104)
-        let loaded = DatasetLoader.load(ds, spec: ImageSpec(size: size, resize: .bilinear, binarize: .seed))
+        let loaded = DatasetLoader.load(ds, spec: ImageSpec(size: size, resize: .bilinear, binarize: .midgray))
         var memories: [[Int8]] = [], inputs: [[Int8]] = []
         for image in loaded.images {
             guard case .binary(let v) = image.values else { continue }

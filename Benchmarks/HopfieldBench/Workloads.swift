@@ -67,7 +67,7 @@ struct W2: ParsableCommand {
 
     func run() throws {
         let ds = try Dataset.open(dataset)
-        let spec = ImageSpec(size: 64, resize: resize, binarize: .seed)
+        let spec = ImageSpec(size: 64, resize: resize, binarize: .midgray)
         var count = 0
         let seconds = medianSeconds(repeats: repeats) { count = DatasetLoader.load(ds, spec: spec, jobs: threads).images.count }
         // The floor: libjpeg-turbo alone on the same threads, files already in memory, no resize.

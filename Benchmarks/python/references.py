@@ -1,7 +1,7 @@
 """Python implementations HopfieldLab is compared with, written here from the notebooks'
 algorithms (not copied from them):
 
-- NotebookNet: the seed 000 notebook's class as it was meant to work: float64 W = XᵀX/P with a
+- NotebookNet: the notebook 000 notebook's class as it was meant to work: float64 W = XᵀX/P with a
   zero diagonal, a Python loop over neurons with np.dot, every neuron once per sweep in a fresh
   shuffled order, until a sweep changes nothing (the notebook's pointer bug fixed, as in
   HopfieldLab).

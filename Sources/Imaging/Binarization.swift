@@ -1,11 +1,12 @@
 /// How a resized grayscale image (values on the 0...255 scale) becomes a ±1 pattern.
 /// In every rule a pixel exactly at the threshold becomes −1 ("> threshold" is +1).
 public enum Binarization: Sendable, Equatable, Hashable {
-    /// The seed notebook's rule: +1 where x/255 − 0.5001 > 0, computed in Float32 on the
-    /// resized image as Keras' `Rescaling(1/255, offset=-0.5001)` followed by `sign` did
+    /// Notebook 000's rule, +1 above mid-gray: +1 where x/255 − 0.5001 > 0, computed in Float32
+    /// on the resized image as Keras' `Rescaling(1/255, offset=-0.5001)` followed by `sign` did
     /// (so a pixel of 127.53 or more is +1). The notebook's `sign` gave 0 for a pixel exactly at
-    /// the threshold, which is not a valid neuron state; here it is −1.
-    case seed
+    /// the threshold, which is not a valid neuron state; here it is −1. Configs may still call
+    /// it by its first name, `seed` (``aliases``).
+    case midgray
     /// +1 above the image's own mean.
     case mean
     /// +1 above the image's own median (about half the pixels on, whatever the exposure).
@@ -21,7 +22,7 @@ public enum Binarization: Sendable, Equatable, Hashable {
     /// The name used in configs and on the command line.
     public var name: String {
         switch self {
-        case .seed: return "seed"
+        case .midgray: return "midgray"
         case .mean: return "mean"
         case .median: return "median"
         case .otsu: return "otsu"
@@ -32,7 +33,11 @@ public enum Binarization: Sendable, Equatable, Hashable {
 
     /// Every name that ``name`` returns, one per case in declaration order: for help texts and
     /// config validation.
-    public static let names = ["seed", "mean", "median", "otsu", "threshold", "none"]
+    public static let names = ["midgray", "mean", "median", "otsu", "threshold", "none"]
+
+    /// Older names still accepted: `seed` was `midgray`'s name when "seed" also meant the
+    /// notebooks and the random seed.
+    public static let aliases = ["seed": "midgray"]
 
     /// True for every rule except `none`.
     public var isBinary: Bool { self != .none }
@@ -41,7 +46,7 @@ public enum Binarization: Sendable, Equatable, Hashable {
     public func binarize(_ image: FloatImage) -> [Int8] {
         let pixels = image.pixels
         switch self {
-        case .seed:
+        case .midgray:
             let scale = Float(1.0 / 255.0), offset = Float(-0.5001)
             return pixels.map { $0 * scale + offset > 0 ? 1 : -1 }
         case .mean:
@@ -109,7 +114,7 @@ extension Binarization {
     /// Parses a config or command-line name; `threshold` needs its level.
     public init?(name: String, threshold: Float? = nil) {
         switch name {
-        case "seed": self = .seed
+        case "midgray", "seed": self = .midgray
         case "mean": self = .mean
         case "median": self = .median
         case "otsu": self = .otsu

@@ -6,83 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Limits and hints for decoding.
-public struct DecodeOptions: Sendable, Equatable {
-    /// The most pixels (width × height, as the header declares them) an image may have.
-    /// Checked on the header before any pixel memory is allocated, so a 200000×200000
-    /// "decompression bomb" is refused in microseconds. 64 megapixels holds any camera photo.
-    public var maxPixels: UInt64
-    /// When set, a JPEG is decoded with libjpeg-turbo's scaled IDCT at the smallest of 1/2, 1/4
-    /// and 1/8 whose output is still at least this large (used by `area` resizing; most of the
-    /// decoding cost of a photo is saved). `nil` decodes at full size (`bilinear`, which must
-    /// match the notebook's full-size loader).
-    public var minimumDecodedSize: (width: Int, height: Int)?
-    /// The JPEG inverse DCT. `.fast` (libjpeg's JDCT_IFAST) is TensorFlow's default, so the seed
-    /// notebook's Keras loader is reproduced bit for bit (measured: all 4,096,000 pixels of the
-    /// 1000 cats/dogs photos at 64×64, bilinear, seed binarization); `.accurate` (JDCT_ISLOW) is
-    /// closer to the true image by about one gray level. Both are exact integer arithmetic.
-    public var idct: IDCTMethod
-
-    /// 64 megapixels, the default ``maxPixels``: above any camera photo, far below a decompression
-    /// bomb.
-    public static let defaultMaxPixels: UInt64 = 64_000_000
-
-    /// Options with the given values; the defaults decode at full size with the fast IDCT and
-    /// refuse headers above 64 megapixels.
-    public init(maxPixels: UInt64 = DecodeOptions.defaultMaxPixels,
-                minimumDecodedSize: (width: Int, height: Int)? = nil, idct: IDCTMethod = .fast) {
-        self.maxPixels = maxPixels
-        self.minimumDecodedSize = minimumDecodedSize
-        self.idct = idct
-    }
-
-    /// Equal when every option is; written out because the `minimumDecodedSize` tuple is not
-    /// `Equatable`.
-    public static func == (a: DecodeOptions, b: DecodeOptions) -> Bool {
-        a.maxPixels == b.maxPixels && a.minimumDecodedSize?.width == b.minimumDecodedSize?.width
-            && a.minimumDecodedSize?.height == b.minimumDecodedSize?.height && a.idct == b.idct
-    }
-}
-
-/// libjpeg's inverse DCT choices.
-public enum IDCTMethod: String, Sendable, CaseIterable, Codable {
-    /// libjpeg's fast integer IDCT (JDCT_IFAST), TensorFlow's default: reproduces the seed
-    /// notebook's Keras loader bit for bit. The default.
-    case fast
-    /// libjpeg's accurate integer IDCT (JDCT_ISLOW), closer to the true image by about one gray
-    /// level.
-    case accurate
-}
-
-/// A decoded image and what the file said about itself.
-public struct DecodedImage: Sendable {
-    /// The BT.601 luma, 8 bits, at the decoded size (smaller than the header's after scaled JPEG
-    /// decoding).
-    public var image: GrayImage
-    /// The format the magic bytes said, whatever the file's name.
-    public var format: ImageFormat
-    /// The size in the file's header (the decoded image is smaller after scaled decoding).
-    public var sourceWidth: Int
-    /// The height in the file's header (see ``sourceWidth``).
-    public var sourceHeight: Int
-    /// The JPEG IDCT reduction used (1, 2, 4 or 8); 1 for PNG.
-    public var scaleDenominator: Int
-    /// Bits per sample in the file (1, 2, 4, 8 or 16).
-    public var bitDepth: Int
-    /// Colour components in the file (1 gray, 3 colour, 4 CMYK).
-    public var components: Int
-    /// A progressive JPEG, or an Adam7-interlaced PNG.
-    public var progressive: Bool
-    /// The file had an alpha channel, which was dropped (never composited).
-    public var hadAlpha: Bool
-    /// A PNG palette image (expanded to its colours, then to luma).
-    public var palette: Bool
-    /// A CMYK or YCCK JPEG, converted through RGB (Adobe-inverted when its marker says so).
-    public var cmyk: Bool
-}
-
 /// Turns file bytes into 8-bit grayscale with ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B),
-/// the weights of the seed notebook's loader. Alpha is dropped, never composited over a
+/// the weights of notebook 000's loader. Alpha is dropped, never composited over a
 /// background (the notebook's loader did the same). EXIF orientation is not applied: pixels are
 /// used as stored, as the notebook's Keras loader did.
 public enum ImageDecoder {

@@ -2,7 +2,7 @@
 /// stretched too); a photo of any shape becomes a square pattern.
 public enum ResizeMethod: String, Sendable, CaseIterable, Codable {
     /// Bilinear interpolation with half-pixel centres and no antialiasing: TensorFlow's
-    /// `tf.image.resize(method="bilinear")`, which the seed notebook's Keras loader used. Kept to
+    /// `tf.image.resize(method="bilinear")`, which notebook 000's Keras loader used. Kept to
     /// reproduce that experiment; it aliases badly when shrinking a photo a lot, because each
     /// output pixel looks at only the 4 nearest source pixels.
     case bilinear

@@ -91,8 +91,8 @@ extension DatasetCommand {
         @Option(help: "bilinear (the notebook's loader) or area (box average, better for photos).")
         var resize: ResizeMethod = .area
 
-        @Option(help: "seed, mean, median, otsu, threshold or none.")
-        var binarize: String = "seed"
+        @Option(help: "midgray (the notebooks' rule, also called seed), mean, median, otsu, threshold or none.")
+        var binarize: String = "midgray"
 
         @Option(help: "The gray level (0-255) for --binarize threshold.")
         var threshold: Float?
@@ -105,7 +105,7 @@ extension DatasetCommand {
 
         func validate() throws {
             guard (1...4096).contains(size) else { throw ValidationError("--size must be between 1 and 4096") }
-            guard Binarization.names.contains(binarize) else {
+            guard Binarization.names.contains(binarize) || Binarization.aliases[binarize] != nil else {
                 throw ValidationError("--binarize must be one of \(Binarization.names.joined(separator: ", "))")
             }
             if binarize == "threshold" && threshold == nil { throw ValidationError("--binarize threshold needs --threshold LEVEL") }

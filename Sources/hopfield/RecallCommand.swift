@@ -27,8 +27,8 @@ struct RecallCommand: ParsableCommand {
     @Option(help: "bilinear or area.")
     var resize: ResizeMethod = .area
 
-    @Option(help: "seed, mean, median, otsu (or none for --rule modern).")
-    var binarize = "seed"
+    @Option(help: "midgray (the notebooks' rule, also called seed), mean, median, otsu (or none for --rule modern).")
+    var binarize = "midgray"
 
     @Option(help: "async, async-random, sequential or sync.")
     var mode = "async"
@@ -51,7 +51,7 @@ struct RecallCommand: ParsableCommand {
         default: throw ValidationError("--rule must be hebbian, storkey, pseudoinverse, dense or modern")
         }
         guard let binarization = Binarization(name: binarize), binarize != "threshold" else {
-            throw ValidationError("--binarize must be seed, mean, median, otsu or none")
+            throw ValidationError("--binarize must be midgray (or seed), mean, median, otsu or none")
         }
         if binarization == .none && rule != "modern" { throw ValidationError("--binarize none needs --rule modern") }
         guard let updates = UpdateMode(rawValue: mode) else { throw ValidationError("--mode must be async, async-random, sequential or sync") }

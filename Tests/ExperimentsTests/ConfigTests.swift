@@ -98,7 +98,7 @@ func configError(_ text: String) -> String? {
 
     @Test func defaultsAreFilledInAndEchoed() throws {
         let config = try Batch.expand(try JSONParser.parse("{\"name\": \"d\", \"dataset\": {\"path\": \"D\"}}")).runs[0].config
-        #expect(config.image.size == 64 && config.image.resize == .area && config.image.binarize == .seed)
+        #expect(config.image.size == 64 && config.image.resize == .area && config.image.binarize == .midgray)
         #expect(config.memories.count == 8 && config.memories.select == .maxmin)
         #expect(config.network.rule == .hebbian && config.dynamics.maxSweeps == 100 && config.dynamics.tie == .plus)
         let echoed = try ExperimentConfig.decode(config.json)

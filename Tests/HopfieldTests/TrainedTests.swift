@@ -1,7 +1,7 @@
 import Hopfield
 import Testing
 
-/// The trained rules of seed 003: perceptron, conv, RBM and Hebbian RBM.
+/// The trained rules of notebook 003: perceptron, conv, RBM and Hebbian RBM.
 @Suite struct TrainedNetworkTests {
     /// Gardner: one perceptron per neuron stores P = N/2 random patterns (α = 0.5, far beyond
     /// Hebbian's 0.138), every one a fixed point with the requested margin.

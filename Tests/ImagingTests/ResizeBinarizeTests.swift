@@ -53,7 +53,7 @@ import Testing
 
     /// The notebook: sign(x/255 − 0.5001). 0.5001·255 = 127.5255.
     @Test func seedRuleThreshold() {
-        let out = Binarization.seed.binarize(image([0, 127, 127.5, 127.52, 127.53, 128, 255]))
+        let out = Binarization.midgray.binarize(image([0, 127, 127.5, 127.52, 127.53, 128, 255]))
         #expect(out == [-1, -1, -1, -1, 1, 1, 1])
     }
 

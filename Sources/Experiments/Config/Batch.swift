@@ -3,14 +3,19 @@ import Foundation
 /// A config file expanded into its runs: the cross product of the grid values (keys in the
 /// order written, values in order) and the seeds (innermost).
 public struct Batch: Sendable {
+    /// The config file, when read from one.
     public var file: String?
+    /// The config's name.
     public var name: String
     /// The results folder name (the config's name made safe).
     public var folderName: String
     /// The swept keys and their values, in the order written.
     public var grid: [(key: String, values: [JSONValue])]
+    /// The swept keys, in the order written.
     public var gridKeys: [String] { grid.map(\.key) }
+    /// The seeds, each run once per grid point.
     public var seeds: [UInt64]
+    /// Every run: grid points in order, seeds innermost.
     public var runs: [RunSpec]
     /// The config as written (with command-line overrides applied).
     public var source: JSONValue

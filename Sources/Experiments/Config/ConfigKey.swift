@@ -40,6 +40,7 @@ public struct ConfigKey: Sendable {
     public let name: String
     /// The section's name, or "" for top-level keys.
     public let section: String
+    /// What values it takes.
     public let kind: Kind
     /// The default as JSON, for the schema; nil when the key has none.
     public let defaultValue: JSONValue?
@@ -48,6 +49,7 @@ public struct ConfigKey: Sendable {
     /// What the key means, one sentence or two.
     public let summary: String
 
+    /// A key of `section`, with its default (as JSON, and in words when that reads better) and meaning.
     public init(_ name: String, in section: String, _ kind: Kind, default defaultValue: JSONValue? = nil,
                 defaultText: String? = nil, _ summary: String) {
         self.name = name

@@ -18,17 +18,29 @@ public struct ExperimentConfig: Sendable, Equatable {
         case capacity
     }
 
+    /// Names the results folder.
     public var name: String
+    /// What the experiment shows.
     public var comment: String?
+    /// What the runs do.
     public var task: Task
+    /// The dataset (nil for capacity).
     public var dataset: DatasetSection?
+    /// How images become patterns.
     public var image: ImageSection
+    /// Training and test images (classify).
     public var split: SplitSection
+    /// Which patterns are stored.
     public var memories: MemoriesSection
+    /// The learning rule.
     public var network: NetworkSection
+    /// How states are updated.
     public var dynamics: DynamicsSection
+    /// The recall starts (recall only).
     public var corruption: CorruptionSection?
+    /// Random patterns (capacity only).
     public var capacity: CapacitySection?
+    /// Optional files.
     public var outputs: OutputsSection
 
     /// The neurons of one pattern.

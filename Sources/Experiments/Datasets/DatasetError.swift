@@ -1,10 +1,16 @@
 /// Why a dataset could not be opened.
 public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The folder does not exist.
     case missingFolder(String)
+    /// The path is a file, not a folder.
     case notAFolder(String)
+    /// The folder cannot be listed (the system's reason).
     case unreadable(String, String)
+    /// The folder holds no class folder.
     case noClasses(String)
+    /// A class asked for has no folder (the classes found).
     case missingClass(String, root: String, found: [String])
+    /// A class is asked for twice.
     case duplicateClass(String)
 
     public var description: String {

@@ -1,6 +1,7 @@
 import Hopfield
 import Imaging
 
+/// `hopfield dataset inspect`: what every file of a dataset is.
 public enum DatasetInspector {
     /// Decodes every file at full size and reports what each one is.
     public static func inspect(_ dataset: Dataset, maxPixels: UInt64 = DecodeOptions.defaultMaxPixels,

@@ -5,8 +5,11 @@ import Imaging
 /// unsigned bytes (magic 0x00000803) and labels `[count]` (magic 0x00000801), big-endian sizes,
 /// raw or gzip-compressed. Fashion-MNIST and EMNIST use the same format.
 public enum IDXImporter {
+    /// An IDX array of unsigned bytes.
     public struct Array3 {
+        /// The dimensions, outermost first.
         public var dims: [Int]
+        /// The values in row-major order.
         public var bytes: ArraySlice<UInt8>
     }
 

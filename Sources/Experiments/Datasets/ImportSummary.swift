@@ -3,7 +3,9 @@ import Imaging
 
 /// What an import wrote.
 public struct ImportSummary: Sendable {
+    /// The dataset folder written.
     public var output: String
+    /// Images written.
     public var imported: Int
     /// Images per class folder, in sorted class order.
     public var perClass: [(String, Int)]

@@ -2,7 +2,9 @@ import Imaging
 
 /// A dataset decoded, resized and binarized with one `ImageSpec`.
 public struct LoadedDataset: Sendable {
+    /// The dataset's files and classes.
     public var dataset: Dataset
+    /// How each image became a pattern.
     public var spec: ImageSpec
     /// The usable images, in dataset order.
     public var images: [LoadedImage]

@@ -2,11 +2,15 @@ import Foundation
 
 /// `hopfield merge`: the roll-ups of a batch run as shards.
 public enum Merge {
+    /// Runs of a sharded batch without a complete folder, and the shards to run again.
     public struct Missing: Error, CustomStringConvertible, Sendable {
+        /// The results folder.
         public var root: String
+        /// The missing runs' keys.
         public var runs: [String]
         /// The shards (1-based array task ids of `hopfield slurm` scripts) that own them, when known.
         public var shards: [Int]
+        /// The batch's shard count, when a manifest says it.
         public var shardCount: Int?
 
         public var description: String {

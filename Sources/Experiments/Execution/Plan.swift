@@ -1,5 +1,6 @@
 /// A batch checked against its data and ready to run: everything `prepare` loaded and decided.
 public struct Plan: Sendable {
+    /// The batch.
     public var batch: Batch
     /// `<output>/<batch folder>`.
     public var root: String

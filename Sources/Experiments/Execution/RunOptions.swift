@@ -19,5 +19,6 @@ public struct RunOptions: Sendable {
     /// Called after each run (from worker threads, serialised).
     public var progress: (@Sendable (Progress) -> Void)?
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 }

@@ -1,5 +1,6 @@
 /// What a finished `run` reports.
 public struct RunReport: Sendable {
+    /// The results folder.
     public var root: String
     /// Keys of the runs computed now.
     public var ran: [String]

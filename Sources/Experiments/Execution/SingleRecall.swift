@@ -5,16 +5,26 @@ import Imaging
 /// `hopfield recall`: the notebooks' single-image demo. Stores some images, converges one input,
 /// and writes the trajectory as a film strip and an animation, and the energy plot.
 public enum SingleRecall {
+    /// What to store, what to converge, how, and where the pictures go.
     public struct Options: Sendable {
+        /// Memory images: files and folders (listed recursively).
         public var memories: [String]
+        /// The image to converge.
         public var input: String
+        /// The learning rule.
         public var rule: LearningRule = .hebbian
-        public var spec = ImageSpec(size: 64, resize: .area, binarize: .seed)
+        /// How images become patterns.
+        public var spec = ImageSpec(size: 64, resize: .area, binarize: .midgray)
+        /// The dynamics (the whole history is recorded).
         public var dynamics = Dynamics()
+        /// The seed of the update order.
         public var seed: UInt64 = 42
+        /// Modern networks: the equality tolerance.
         public var tolerance = 0.01
+        /// The folder for the pictures.
         public var output: String
 
+        /// Options with the defaults above.
         public init(memories: [String], input: String, output: String) {
             self.memories = memories
             self.input = input
@@ -22,8 +32,10 @@ public enum SingleRecall {
         }
     }
 
+    /// What a single recall did.
     public struct Summary: Sendable {
         public var description: String
+        /// The pictures written.
         public var files: [String]
     }
 
@@ -54,6 +66,7 @@ public enum SingleRecall {
         return files
     }
 
+    /// Stores the memories, converges the input and writes the pictures.
     public static func run(_ options: Options) throws -> Summary {
         var memories: [PatternVector] = []
         var names: [String] = []

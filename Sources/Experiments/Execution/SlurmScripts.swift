@@ -2,17 +2,28 @@
 /// runs after all of them (afterany, so it also names what failed). Slurm does the scheduling,
 /// retries and placement.
 public enum SlurmScripts {
+    /// What the scripts run and where.
     public struct Options: Sendable {
+        /// The config file (absolute).
         public var config: String
+        /// The `hopfield` executable (absolute).
         public var executable: String
+        /// The folder the tasks run in.
         public var workingDirectory: String
+        /// The results root (absolute, shared by every node).
         public var output: String
+        /// Array tasks: shards.
         public var tasks: Int
+        /// Slurm partition.
         public var partition: String?
+        /// Time limit per task (Slurm format).
         public var time: String?
+        /// CPUs per task, used as `--jobs`.
         public var cpusPerTask: Int
+        /// `--set` overrides passed on to every task.
         public var overrides: [String] = []
 
+        /// Options without overrides.
         public init(config: String, executable: String, workingDirectory: String, output: String, tasks: Int,
                     partition: String? = nil, time: String? = nil, cpusPerTask: Int = 1) {
             self.config = config

@@ -11,7 +11,7 @@ struct Canvas {
     static let white: Color = (255, 255, 255)
     static let black: Color = (0, 0, 0)
     static let gray: Color = (128, 128, 128)
-    /// Neuron colours: −1 dark navy, +1 light, 0 (undecided) orange, as the seed notebook's pygame
+    /// Neuron colours: −1 dark navy, +1 light, 0 (undecided) orange, as notebook 000's pygame
     /// animation (−1 sky blue, +1 navy) but with more contrast in print.
     static let plus: Color = (245, 245, 240)
     static let minus: Color = (20, 33, 61)

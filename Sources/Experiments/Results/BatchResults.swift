@@ -6,12 +6,15 @@ import Hopfield
 public struct BatchResults: Sendable {
     /// What one run left.
     public struct RunRecord: Sendable {
+        /// The run.
         public var spec: RunSpec
+        /// Its manifest.
         public var manifest: RunManifest
         /// Its training log (trained rules only).
         public var trainingLog: [TrainingLogRow]?
     }
 
+    /// The batch the results belong to.
     public var batch: Batch
     /// The results folder.
     public var root: String
@@ -19,6 +22,7 @@ public struct BatchResults: Sendable {
     public private(set) var records: [RunRecord] = []
     private var tables: [RunTable] = []
 
+    /// Empty results of a batch written under `root`; runs are added in batch order.
     public init(batch: Batch, root: String) {
         self.batch = batch
         self.root = root

@@ -34,7 +34,7 @@ public enum Conventions {
 
     static func binarization(_ b: Binarization) -> String {
         switch b {
-        case .seed: return "seed: +1 where x/255 − 0.5001 > 0 (Float32, on the resized image), else −1"
+        case .midgray: return "midgray: +1 where x/255 − 0.5001 > 0 (Float32, on the resized image), else −1 (notebook 000)"
         case .mean: return "mean: +1 above the image's mean"
         case .median: return "median: +1 above the image's median"
         case .otsu: return "otsu: +1 above Otsu's threshold"

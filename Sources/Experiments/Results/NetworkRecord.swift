@@ -11,5 +11,6 @@ public struct NetworkRecord: Sendable {
     /// The learned parameters as .npy files (weights.npy ...), for `network.load`.
     public var parameterFiles: [(name: String, bytes: [UInt8])] = []
 
+    /// The record of a network with this many parameters (not trained).
     public init(parameters: Int) { self.parameters = parameters }
 }

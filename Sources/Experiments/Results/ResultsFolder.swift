@@ -5,8 +5,10 @@ import Imaging
 /// summary.csv and one folder per run (tally.csv, manifest.json, ...). Reads go through the
 /// same typed rows the runner writes, and never follow a symbolic link.
 public struct ResultsFolder: Sendable {
+    /// `<output>/<batch folder>`.
     public let root: String
 
+    /// The results folder at `root`.
     public init(_ root: String) { self.root = root }
 
     /// The folder of one run.

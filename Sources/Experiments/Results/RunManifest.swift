@@ -4,10 +4,15 @@
 public struct RunManifest: Sendable {
     /// The dataset a run read.
     public struct DatasetRecord: Sendable, Equatable {
+        /// `dataset.path` as written in the config.
         public var path: String
+        /// The same path made absolute.
         public var resolvedPath: String
+        /// A hash of every file's bytes and path (``DatasetFingerprint``).
         public var fingerprint: String
+        /// How the fingerprint is computed.
         public var fingerprintMethod: String
+        /// Class names in label order.
         public var classes: [String]
         /// Files listed.
         public var files: Int
@@ -16,6 +21,7 @@ public struct RunManifest: Sendable {
         /// Files skipped, with the reason.
         public var refused: [(path: String, reason: String)]
 
+        /// A dataset's record.
         public init(path: String, resolvedPath: String, fingerprint: String, fingerprintMethod: String, classes: [String],
                     files: Int, usedImages: Int, refused: [(path: String, reason: String)]) {
             self.path = path
@@ -34,7 +40,9 @@ public struct RunManifest: Sendable {
         }
     }
 
+    /// "HopfieldLab".
     public var tool = "HopfieldLab"
+    /// The tool's version.
     public var version = HopfieldLab.version
     /// "commit" or "commit-dirty" of the working directory's repository, if any.
     public var gitCommit: String?
@@ -42,24 +50,34 @@ public struct RunManifest: Sendable {
     public var config: String?
     /// The run's key.
     public var run: String
+    /// The run's seed.
     public var seed: UInt64
+    /// The run's grid values.
     public var grid: [(String, JSONValue)]
+    /// The task's name.
     public var task: String
+    /// The dataset read (nil for capacity runs).
     public var dataset: DatasetRecord?
     /// Every convention the run used, in words (``Conventions``).
     public var conventions: [(String, JSONValue)]
+    /// The codec libraries' versions.
     public var libraries: String
+    /// The operating system and architecture.
     public var platform: String
     /// ISO 8601.
     public var startedAt: String
+    /// The network's parameter count.
     public var parameters: Int?
+    /// Wall time of training (trained rules only).
     public var trainingSeconds: Double?
     /// Wall time of the run.
     public var seconds: Double
     /// Shard index and count when the run was one shard's.
     public var shard: (index: Int, count: Int)?
+    /// Always true: written last, it marks a complete run folder.
     public var complete = true
 
+    /// A manifest with the fields every run has; the optional ones are set afterwards.
     public init(run: String, seed: UInt64, grid: [(String, JSONValue)], task: String, conventions: [(String, JSONValue)],
                 libraries: String, platform: String, startedAt: String, seconds: Double) {
         self.run = run

@@ -4,6 +4,7 @@ import Hopfield
 /// memories, its network, and the material for its pictures. Nothing here is text yet;
 /// ``files(gridKeys:)`` encodes the data files in one place.
 public struct RunResult: Sendable {
+    /// The run.
     public var spec: RunSpec
     /// The run's rows of runs.csv (its tally.csv).
     public var table: RunTable
@@ -15,8 +16,10 @@ public struct RunResult: Sendable {
     public var network: NetworkRecord?
     /// memories.npy, inputs.npy, states.npy when `outputs.states` asks for them.
     public var states: StateArrays?
+    /// Material for the run's pictures.
     public var visuals = RunVisuals()
 
+    /// A result with its rows and records; memories, network and pictures are added by the task.
     public init(spec: RunSpec, table: RunTable, detail: RunDetail) {
         self.spec = spec
         self.table = table

@@ -1,7 +1,10 @@
 /// The rows of runs.csv for one batch, or of tally.csv for one run, typed by task.
 public enum RunTable: Sendable, Equatable {
+    /// Classify runs: a row per split.
     case classify([ClassifyRow])
+    /// Recall runs: a row per corruption level.
     case recall([RecallRow])
+    /// Capacity runs: a row per number of patterns.
     case capacity([CapacityRow])
 
     /// The rows of `task` read from CSV text.

@@ -5,10 +5,14 @@ public struct RunVisuals: Sendable {
     public struct Example: Sendable {
         /// The outcome (classify) or the level (recall) the example stands for.
         public var group: String
+        /// The start.
         public var input: [Double]
+        /// The final state.
         public var state: [Double]
+        /// The nearest memory (recall: the target).
         public var nearest: [Double]
 
+        /// An example of a group.
         public init(group: String, input: [Double], state: [Double], nearest: [Double]) {
             self.group = group
             self.input = input
@@ -19,17 +23,21 @@ public struct RunVisuals: Sendable {
 
     /// The pattern side (0: not an image, no pattern pictures).
     public var size = 0
+    /// The stored patterns.
     public var memories: [[Double]] = []
+    /// Each memory's class.
     public var memoryLabels: [String] = []
     /// Up to 8 examples per outcome (4 per level for recall).
     public var examples: [Example] = []
     /// One image's states and energies sweep by sweep.
     public var trajectory: [[Double]] = []
+    /// The energies of the trajectory's states.
     public var trajectoryEnergies: [Double] = []
     /// Energy histories of a few images.
     public var energyCurves: [[Double]] = []
     /// The weights and the memories' overlaps, for binary networks with pairwise weights.
     public var weights: WeightsView?
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 }

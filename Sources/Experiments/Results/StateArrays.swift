@@ -2,8 +2,11 @@ import Hopfield
 
 /// The patterns of a run as NumPy arrays: int8 ±1, or float32 for continuous networks.
 public struct StateArrays: Sendable {
+    /// memories.npy: P × N.
     public var memories: [UInt8]
+    /// inputs.npy: one start per row.
     public var inputs: [UInt8]
+    /// states.npy: the final states, in the same order.
     public var states: [UInt8]
 
     /// The arrays of P memories, and of the inputs and final states (one row each), N neurons.

@@ -1,7 +1,10 @@
 /// The rows of summary.csv, typed by task.
 public enum SummaryTable: Sendable, Equatable {
+    /// A row per grid point and split.
     case classify([ClassifySummaryRow])
+    /// A row per grid point and level.
     case recall([RecallSummaryRow])
+    /// A row per grid point and number of patterns.
     case capacity([CapacitySummaryRow])
 
     /// The rows as CSV text.

@@ -4,7 +4,7 @@
 /// Counts are exact. The samples (overlaps, per-neuron errors) are kept in the order they were
 /// added, so means and quantiles are computed from them in one fixed order.
 public struct Tally: Sendable, Equatable {
-    /// States per outcome, in ``Outcome/allCases`` order.
+    /// States per outcome, in `Outcome.allCases` order.
     public private(set) var counts = [Int](repeating: 0, count: Outcome.allCases.count)
     /// Sweeps over all states (each state's last sweep, which changes nothing, included).
     public var sweeps = 0

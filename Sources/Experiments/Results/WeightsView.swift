@@ -8,6 +8,7 @@ public struct WeightsView: Sendable {
     /// P×P overlaps m/N between memories, row-major.
     public var overlaps: [Double]
 
+    /// A view of the weights.
     public init(matrix: [[Double]]?, centreRow: [Double]?, overlaps: [Double]) {
         self.matrix = matrix
         self.centreRow = centreRow

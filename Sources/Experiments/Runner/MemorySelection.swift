@@ -7,9 +7,13 @@ import Hopfield
 /// first classes in label order. Dissimilarity is 1 − |overlap|/N (1 − |cos| for continuous
 /// patterns): an inverted copy is an attractor too, so it counts as similar.
 public enum MemorySelection {
+    /// An image that may become a memory.
     public struct Candidate: Sendable {
+        /// Its class label.
         public var label: Int
+        /// Its pattern.
         public var pattern: PatternVector
+        /// A candidate.
         public init(label: Int, pattern: PatternVector) {
             self.label = label
             self.pattern = pattern

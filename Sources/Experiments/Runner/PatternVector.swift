@@ -3,9 +3,12 @@ import Imaging
 
 /// A pattern as the runner handles it: ±1 (with its packed form) or real-valued.
 public enum PatternVector: Sendable {
+    /// ±1 values and their packed form.
     case binary([Int8], BinaryPattern)
+    /// Real values (gray levels in [−1, 1]).
     case continuous([Double])
 
+    /// The pattern of an image.
     public init(_ values: PatternValues) {
         switch values {
         case .binary(let v): self = .binary(v, BinaryPattern(v))
@@ -13,6 +16,7 @@ public enum PatternVector: Sendable {
         }
     }
 
+    /// N.
     public var count: Int {
         switch self {
         case .binary(let v, _): return v.count

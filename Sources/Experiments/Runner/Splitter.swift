@@ -2,9 +2,11 @@ import Hopfield
 
 /// Dividing a dataset's usable images into training and test sets.
 public enum Splitter {
+    /// The two splits.
     public struct Result: Sendable, Equatable {
         /// Indices into the loaded images, in dataset order.
         public var train: [Int]
+        /// Indices into the loaded images, in dataset order.
         public var test: [Int]
     }
 

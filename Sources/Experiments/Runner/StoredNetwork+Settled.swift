@@ -3,14 +3,21 @@ import Hopfield
 extension StoredNetwork {
     /// One settled state and what it is.
     public struct Settled: Sendable {
+        /// The final state (±1 values for binary networks).
         public var state: [Double]
+        /// How the dynamics ended.
         public var status: ConvergenceStatus
+        /// Sweeps, the last one included.
         public var sweeps: Int
+        /// The energy of the start.
         public var energyStart: Double
+        /// The energy of the final state.
         public var energyEnd: Double
+        /// Whether the final state is a memory or a negated memory.
         public var match: MemoryMatch
         /// The memory with the largest |overlap| (|cos| for real values) and that overlap / N.
         public var nearest: Int
+        /// That memory's overlap m/N (|cos| for real states).
         public var nearestOverlap: Double
         /// The energy at the start and after every sweep, when the dynamics recorded it.
         public var energies: [Double]?

@@ -4,22 +4,31 @@ import Imaging
 
 /// The stored patterns with their network, binary or continuous.
 public struct StoredNetwork: Sendable {
+    /// The network behind the stored patterns.
     public enum Kind: Sendable {
+        /// A network of ±1 neurons updated one at a time (or all at once).
         case binary(BinaryNetworkBox)
+        /// The modern network, with the tolerance of its equality test.
         case continuous(ModernNetwork, tolerance: Double)
+        /// A trained RBM.
         case rbm(RBMNetwork)
+        /// An RBM whose hidden units are the memories.
         case hebbianRBM(HebbianRBM)
     }
 
     /// How a trained rule is trained (or where its parameters are loaded from).
     public struct Training: Sendable {
+        /// The training stream's seed.
         public var seed: UInt64 = 0
+        /// Threads for training (results never depend on it).
         public var jobs = 1
         /// Image side, for the convolutional rule.
         public var side = 0
         /// A run folder whose saved parameters are loaded instead of training.
         public var load: String?
+        /// Called after every epoch.
         public var observer: TrainingObserver?
+        /// An empty value, filled in field by field (as when a CSV line is read).
         public init() {}
     }
 
@@ -28,12 +37,16 @@ public struct StoredNetwork: Sendable {
     /// Wall time of training (for the manifest only: never in a CSV).
     public private(set) var trainingSeconds = 0.0
 
+    /// The network.
     public let kind: Kind
+    /// N.
     public let neurons: Int
     /// ±1 memories (binary networks, and modern networks storing binary patterns).
     public let binaryMemories: Memories?
+    /// The memories as real values (every network has them).
     public let continuousMemories: ContinuousMemories
 
+    /// Stores (or trains on, or loads) `patterns` with `rule`.
     public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
         neurons = patterns[0].count
         continuousMemories = ContinuousMemories(patterns.map(\.doubles))

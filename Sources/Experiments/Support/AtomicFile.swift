@@ -39,6 +39,7 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes UTF-8 text atomically.
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }

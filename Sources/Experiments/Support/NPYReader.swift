@@ -3,12 +3,17 @@ import Imaging
 /// Reads the .npy files HopfieldLab writes (and NumPy's own: version 1.0–3.0, little-endian,
 /// C order), checking the element type and the shape.
 public enum NPYReader {
+    /// An array read from a .npy file.
     public struct Array: Sendable {
+        /// NumPy's element type ("<i4", "|i1", ...).
         public var descr: String
+        /// The shape.
         public var shape: [Int]
+        /// The raw values, C order.
         public var data: ArraySlice<UInt8>
     }
 
+    /// Reads a .npy file.
     public static func read(_ path: String) throws -> Array {
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path) } catch { throw IOFailure(path: path, reason: error.reason) }
@@ -52,6 +57,7 @@ public enum NPYReader {
         guard a.data.count == shape.reduce(1, *) * size else { throw IOFailure(path: path, reason: "data length does not match the shape") }
     }
 
+    /// An int32 array of exactly this shape.
     public static func int32(_ path: String, shape: [Int]) throws -> [Int32] {
         let a = try read(path)
         try check(a, path, descr: "<i4", size: 4, shape: shape)
@@ -60,6 +66,7 @@ public enum NPYReader {
         }
     }
 
+    /// A float64 array of exactly this shape.
     public static func float64(_ path: String, shape: [Int]) throws -> [Double] {
         let a = try read(path)
         try check(a, path, descr: "<f8", size: 8, shape: shape)
@@ -70,6 +77,7 @@ public enum NPYReader {
         }
     }
 
+    /// An int8 array of any shape.
     public static func int8(_ path: String) throws -> (shape: [Int], values: [Int8]) {
         let a = try read(path)
         guard a.descr == "|i1" else { throw IOFailure(path: path, reason: "element type \(a.descr), expected |i1") }

@@ -17,8 +17,10 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
+    /// Adds bytes.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         for b in bytes {
             buffer.append(b)
@@ -55,6 +57,7 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// The 32-byte digest.
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail = buffer
@@ -70,10 +73,12 @@ public struct SHA256: Sendable {
         return out
     }
 
+    /// A digest in lowercase hex.
     public static func hex(_ digest: [UInt8]) -> String {
         digest.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The hex digest of `bytes`.
     public static func hash(_ bytes: [UInt8]) -> String {
         var h = SHA256()
         h.update(bytes)

@@ -37,7 +37,7 @@ public enum Corruption {
         return out
     }
 
-    /// Keeps only the top-left side×side corner; every other neuron becomes `value` (seed 001's
+    /// Keeps only the top-left side×side corner; every other neuron becomes `value` (notebook 001's
     /// "75% masked" recall: side = size/2, value 0).
     public static func keepCorner(_ pattern: [Int8], width: Int, side: Int, value: Int8) -> [Int8] {
         var out = pattern
@@ -56,7 +56,7 @@ public enum Corruption {
     /// −x.
     public static func negate(_ pattern: [Int8]) -> [Int8] { pattern.map { -$0 } }
 
-    /// sgn(Σ_k ±x^k) over an odd number of patterns (seed 001, exercise 6.12: sgn(x¹ ± x² ± x³)).
+    /// sgn(Σ_k ±x^k) over an odd number of patterns (notebook 001, exercise 6.12: sgn(x¹ ± x² ± x³)).
     /// Never zero for an odd count of ±1 patterns.
     public static func mixture(_ patterns: [[Int8]], signs: [Int8]) -> [Int8] {
         precondition(patterns.count == signs.count && patterns.count % 2 == 1, "an odd number of patterns")

@@ -5,7 +5,7 @@ private let nibbleMaskTable: [SIMD4<Int32>] = (0..<16).map { c in
 
 /// The Hebbian rule with exact integers: W = Σ_μ x^μ x^μᵀ with a zero diagonal.
 ///
-/// The notebooks scale W by 1/P (seed 000) or 1/N (seed 001); a positive factor never changes the
+/// The notebooks scale W by 1/P (notebook 000) or 1/N (notebook 001); a positive factor never changes the
 /// sign of a field, so it is dropped and every field and energy is an exact integer, the same on
 /// every machine and thread count.
 ///

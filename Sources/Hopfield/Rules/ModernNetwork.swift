@@ -9,7 +9,7 @@ import Glibc
 ///
 /// β is the inverse temperature. X s is of order N for ±1 patterns, so β·N sets how sharp the
 /// softmax is: at large β one update retrieves the closest pattern; at small β the state goes
-/// to a metastable average of several patterns (seed 001, exercise 6.16). The softmax subtracts
+/// to a metastable average of several patterns (notebook 001, exercise 6.16). The softmax subtracts
 /// the largest exponent first, so it never overflows.
 public struct ModernNetwork: Sendable {
     /// The stored patterns X, P rows of N real values.
@@ -104,33 +104,4 @@ public struct ModernNetwork: Sendable {
         return ContinuousConvergence(state: state, status: status, steps: steps, energyStart: start,
                                      energyEnd: energy(state), history: record)
     }
-}
-
-/// Step-by-step records of a modern-network run; entry 0 is the initial state, entry k the state
-/// after step k.
-public struct ContinuousHistory: Sendable {
-    /// E at the start and after every step; filled with ``HistoryOptions/energy``.
-    public var energies: [Double] = []
-    /// The whole real state at the start and after every step; filled with
-    /// ``HistoryOptions/states`` (overlaps are not recorded for this network).
-    public var states: [[Double]] = []
-}
-
-/// The result of running the modern network.
-public struct ContinuousConvergence: Sendable {
-    /// The final state, N real values: after at least one step, a convex combination Σ_μ p_μ x^μ of
-    /// the patterns.
-    public var state: [Double]
-    /// `converged` when the last step moved no component by more than the tolerance, otherwise
-    /// `unconverged` (`maxSteps` reached); never `cycle`.
-    public var status: ConvergenceStatus
-    /// Updates performed, including the last one (which, for `converged`, moved less than the
-    /// tolerance).
-    public var steps: Int
-    /// E of the initial state.
-    public var energyStart: Double
-    /// E of the final state, never above `energyStart`.
-    public var energyEnd: Double
-    /// The records asked for; empty arrays otherwise.
-    public var history: ContinuousHistory
 }

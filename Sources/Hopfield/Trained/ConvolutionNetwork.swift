@@ -2,7 +2,7 @@
 /// k×k kernel (centre excluded, as the zero diagonal of the other rules) applied to its
 /// neighbours, plus one bias: h_p = b + Σ_{o ≠ 0} K[o]·s_{p+o}, pixels outside the image counting
 /// as 0. About k² parameters whatever the image size, so a kernel trained on one size runs on
-/// any other (seed 003's convolutional reconstructor, one filter).
+/// any other (notebook 003's convolutional reconstructor, one filter).
 ///
 /// Trained with the perceptron rule on every neighbourhood of every training image: where
 /// x_p·h_p ≤ κ‖(K, b)‖, K[o] += x_p·x_{p+o} and b += x_p. Integer weights; deterministic.

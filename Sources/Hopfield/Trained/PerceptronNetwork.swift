@@ -1,5 +1,5 @@
 /// Couplings and biases learned so that every training pattern is a fixed point with a margin:
-/// one perceptron per neuron (Gardner 1988; the classical answer to seed 003's trained dense
+/// one perceptron per neuron (Gardner 1988; the classical answer to notebook 003's trained dense
 /// layer). Capacity up to P = 2N at zero margin, against the Hebbian rule's 0.138 N.
 ///
 /// The couplings are **asymmetric**: each neuron's incoming weights are learned on their own,

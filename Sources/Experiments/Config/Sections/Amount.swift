@@ -1,7 +1,9 @@
 extension ExperimentConfig {
     /// A number of images, or a fraction of those available.
     public enum Amount: Sendable, Equatable {
+        /// A number of images.
         case count(Int)
+        /// A fraction of the usable images, in (0, 1].
         case fraction(Double)
 
         /// Resolved against `available` images (fractions round half away from zero).

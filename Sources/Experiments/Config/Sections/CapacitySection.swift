@@ -6,6 +6,7 @@ extension ExperimentConfig {
         /// Numbers of stored patterns P (or `loads` α = P/N, converted with rounding): loads
         /// 0.02 … 0.3 of 1024, around the critical load 0.138.
         public var patterns: [Int] = [20, 51, 102, 123, 141, 154, 184, 205, 307]
+        /// Fresh random patterns per P: 3 gives a spread without tripling a run's time again.
         public var trials = 3
 
         /// The section's keys.

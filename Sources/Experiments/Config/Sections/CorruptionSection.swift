@@ -27,6 +27,7 @@ extension ExperimentConfig {
 
     /// `corruption` (recall only): the starts, their levels and repetitions.
     public struct CorruptionSection: Sendable, Equatable {
+        /// Flipped bits by default, the notebooks' first corruption.
         public var kind: CorruptionKind = .flip
         /// From no noise to 40%: past 50% flips a pattern is nearer its negation.
         public var levels: [Double] = [0, 0.1, 0.2, 0.3, 0.4]

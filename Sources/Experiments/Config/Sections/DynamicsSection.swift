@@ -3,6 +3,7 @@ import Hopfield
 extension ExperimentConfig {
     /// `dynamics`: the update order, the tie rule and the sweep limit.
     public struct DynamicsSection: Sendable, Equatable {
+        /// Shuffled asynchronous updates, notebook 000's intent.
         public var mode: UpdateMode = .async
         /// 100 sweeps: far above what the classical rules need (a few), and a bound on a run's cost.
         public var maxSweeps = 100

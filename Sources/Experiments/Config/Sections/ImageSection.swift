@@ -8,8 +8,8 @@ extension ExperimentConfig {
         /// `area` (box average, with libjpeg's scaled decoding) by default: it keeps thin strokes
         /// that a bilinear sample of a large photo can miss; `bilinear` reproduces notebook 000.
         public var resize: ResizeMethod = .area
-        /// The notebooks' rule by default: +1 where x/255 − 0.5001 > 0.
-        public var binarize: Binarization = .seed
+        /// The notebooks' rule by default: +1 above mid-gray, where x/255 − 0.5001 > 0.
+        public var binarize: Binarization = .midgray
         /// TensorFlow's fast integer IDCT by default, so photos decode as Keras decodes them.
         public var idct: IDCTMethod = .fast
 
@@ -23,8 +23,8 @@ extension ExperimentConfig {
                 ConfigKey("size", in: "image", .integer(2...256), default: .int(d.size), "side of the square pattern, N = size²"),
                 ConfigKey("resize", in: "image", .choice(ResizeMethod.allCases.map(\.rawValue)), default: .string(d.resize.rawValue),
                           "`area` or `bilinear`"),
-                ConfigKey("binarize", in: "image", .choice(Binarization.names), default: .string(d.binarize.name),
-                          "`seed`, `mean`, `median`, `otsu`, `threshold` (+ `image.threshold`), `none`"),
+                ConfigKey("binarize", in: "image", .choice(Binarization.names + Binarization.aliases.keys.sorted()), default: .string(d.binarize.name),
+                          "`midgray` (the notebooks' x/255 − 0.5001 > 0; also called `seed`), `mean`, `median`, `otsu`, `threshold` (+ `image.threshold`), `none`"),
                 ConfigKey("threshold", in: "image", .number(0...255), "the gray level for `\"binarize\": \"threshold\"`"),
                 ConfigKey("idct", in: "image", .choice(IDCTMethod.allCases.map(\.rawValue)), default: .string(d.idct.rawValue),
                           "JPEG inverse DCT: `fast` (TensorFlow's) or `accurate`"),
@@ -40,7 +40,7 @@ extension ExperimentConfig {
             image.resize = try r.choice(keys["resize"], as: ResizeMethod.self) ?? image.resize
             let threshold = try r.number(keys["threshold"])
             if let name = try r.string("binarize") {
-                guard Binarization.names.contains(name) else {
+                guard Binarization.names.contains(name) || Binarization.aliases[name] != nil else {
                     throw ConfigError(path: "image.binarize", "\(JSONValue.quote(name)) is not one of \(Binarization.names.joined(separator: ", "))")
                 }
                 if name == "threshold" && threshold == nil {

@@ -13,6 +13,7 @@ extension ExperimentConfig {
     public struct MemoriesSection: Sendable, Equatable {
         /// Patterns stored. 8 as notebook 000 (2 for recall, the BrainPy notebook's 4 and 9).
         public var count = 8
+        /// Notebook 000's enriched algorithm by default: maximally dissimilar memories.
         public var select: Selection = .maxmin
 
         /// The default section of a task (recall stores 2 memories).

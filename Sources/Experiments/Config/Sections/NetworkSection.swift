@@ -3,6 +3,7 @@ import Hopfield
 extension ExperimentConfig {
     /// `network`: the learning rule and its parameters.
     public struct NetworkSection: Sendable, Equatable {
+        /// Hebbian storage, as the notebooks.
         public var rule: LearningRule = .hebbian
         /// For continuous (modern) networks: a state "equals" a memory when every component is
         /// within this distance (0.01, 0.5% of the [−1, 1] range).

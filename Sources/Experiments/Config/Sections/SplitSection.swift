@@ -1,7 +1,9 @@
 extension ExperimentConfig {
     /// `split` (classify only): how many usable images train and how many test.
     public struct SplitSection: Sendable, Equatable {
+        /// Half the images train by default.
         public var train: Amount = .fraction(0.5)
+        /// Half the images test by default.
         public var test: Amount = .fraction(0.5)
         /// Each class split in proportion (true), or one shuffle of all images redrawn until every
         /// class is in both splits, as the notebook's loop did (false).

@@ -1,11 +1,16 @@
 /// A row of a capacity run's runs.csv: one number of stored patterns, every trial pooled.
 public struct CapacityRow: ResultRow, Equatable {
+    /// The run: its key, seed and grid values.
     public var run = RunLabel()
+    /// The learning rule's name.
     public var rule = ""
+    /// N, the neurons of each pattern.
     public var neurons = 0
+    /// P, the stored random patterns.
     public var patterns = 0
     /// α = P/N.
     public var load = 0.0
+    /// Trials pooled (fresh random patterns each).
     public var trials = 0
     /// Stored patterns that are fixed points.
     public var stableFraction = 0.0
@@ -13,6 +18,7 @@ public struct CapacityRow: ResultRow, Equatable {
     public var meanOverlap = 0.0
     /// Stored patterns whose dynamics end exactly on themselves.
     public var exactRate = 0.0
+    /// Sweeps per state, the last one (which changes nothing) included.
     public var meanSweeps = 0.0
     /// The AGS prediction of the overlap (Hebbian rule only; nil for the others).
     public var theoryOverlap: Double?
@@ -21,6 +27,7 @@ public struct CapacityRow: ResultRow, Equatable {
     /// N / (2 ln N).
     public var mcEliecePatterns = 0.0
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
     /// The row of P patterns over every trial.
@@ -40,6 +47,7 @@ public struct CapacityRow: ResultRow, Equatable {
         mcEliecePatterns = Recorded.fixed(CapacityTheory.mcElieceCapacity(neurons: neurons))
     }
 
+    /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<CapacityRow>] {
         RunLabel.columns(gridKeys: gridKeys).map { $0.lifted(\.run) } + [
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),

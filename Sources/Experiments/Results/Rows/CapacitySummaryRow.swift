@@ -1,20 +1,35 @@
 /// A row of a capacity batch's summary.csv: one grid point and number of patterns, every seed pooled.
 public struct CapacitySummaryRow: ResultRow, Equatable {
+    /// The grid values shared by the pooled runs, in grid key order.
     public var grid: [String] = []
+    /// The learning rule's name.
     public var rule = ""
+    /// N, the neurons of each pattern.
     public var neurons = 0
+    /// P, the stored random patterns.
     public var patterns = 0
+    /// α = P/N.
     public var load = 0.0
+    /// Runs pooled: one per seed.
     public var runs = 0
+    /// Mean over seeds of the fraction of stored patterns that are fixed points.
     public var meanStableFraction = 0.0
+    /// Its standard deviation over seeds (nil with one seed).
     public var sdStableFraction: Double?
+    /// Mean overlap m/N of the final state with the target pattern.
     public var meanOverlap = 0.0
+    /// Standard deviation over seeds of the mean overlap (nil with one seed).
     public var sdOverlap: Double?
+    /// Mean over seeds of the share of states that ended exactly on their target.
     public var meanExactRate = 0.0
+    /// The AGS prediction of the retrieval overlap (Hebbian rule only).
     public var theoryOverlap: Double?
+    /// α_c ≈ 0.138 (Amit, Gutfreund and Sompolinsky 1987).
     public var criticalLoad = 0.0
+    /// N / (2 ln N): patterns retrievable exactly with high probability (McEliece et al. 1987).
     public var mcEliecePatterns = 0.0
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
     /// The summary of runs that differ only by seed.
@@ -34,6 +49,7 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
         mcEliecePatterns = first.mcEliecePatterns
     }
 
+    /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<CapacitySummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),

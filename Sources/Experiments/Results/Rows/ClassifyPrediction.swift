@@ -1,24 +1,34 @@
 /// A row of a classify run's predictions.csv: one image and where it converged.
 public struct ClassifyPrediction: ResultRow, Equatable {
+    /// "train" or "test".
     public var split = ""
     /// The image's place in its split.
     public var index = 0
+    /// The image's path relative to the dataset folder.
     public var path = ""
+    /// The class name (the class folder's name).
     public var className = ""
+    /// Where the state ended.
     public var outcome = Outcome.spurious
     /// The class of the memory reached (empty when none was reached).
     public var predicted = ""
     /// The class of the nearest memory (largest |overlap|).
     public var nearest = ""
+    /// The memory with the largest |overlap| with the final state.
     public var nearestMemory = 0
     /// The nearest memory's overlap m/N (|cos| for continuous states).
     public var nearestOverlap = 0.0
+    /// Sweeps until the dynamics stopped, the last one included.
     public var sweeps = 0
+    /// The energy of the start (exact integers for the Hebbian rule).
     public var energyStart = 0.0
+    /// The energy of the final state.
     public var energyEnd = 0.0
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
+    /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifyPrediction>] {
         [.text("split", \.split), .int("index", \.index), .text("path", \.path), .text("class", \.className),
          Column("outcome", write: { $0.outcome.rawValue }, read: { row, field in

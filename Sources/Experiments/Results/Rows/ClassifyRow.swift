@@ -1,24 +1,35 @@
 /// A row of a classify run's runs.csv: one split's outcomes.
 public struct ClassifyRow: ResultRow, Equatable {
+    /// The run: its key, seed and grid values.
     public var run = RunLabel()
     /// "train" or "test".
     public var split = ""
+    /// Images in the split.
     public var n = 0
+    /// States that ended on a memory of their own class.
     public var correct = 0
+    /// States that ended on a memory of another class.
     public var errors = 0
+    /// States that ended on a negated memory.
     public var inverted = 0
+    /// States that ended on a fixed point that is no memory.
     public var spurious = 0
+    /// Synchronous dynamics that revisited a state.
     public var cycles = 0
+    /// States still changing after `dynamics.maxSweeps` sweeps.
     public var unconverged = 0
     /// correct / n.
     public var accuracy = 0.0
+    /// spurious / n.
     public var spuriousRate = 0.0
     /// The share whose nearest memory (largest |overlap|) has the right class: the fallback prediction.
     public var nearestAccuracy = 0.0
+    /// Sweeps per state, the last one (which changes nothing) included.
     public var meanSweeps = 0.0
     /// The smallest dissimilarity 1 − |overlap|/N between two chosen memories.
     public var selectionMinDissimilarity = 0.0
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
     /// The row of a split from its tally (rates recorded at the precision of their columns).
@@ -39,6 +50,7 @@ public struct ClassifyRow: ResultRow, Equatable {
         selectionMinDissimilarity = Recorded.fixed(selectionMinimum)
     }
 
+    /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifyRow>] {
         RunLabel.columns(gridKeys: gridKeys).map { $0.lifted(\.run) } + [
             .text("split", \.split), .int("n", \.n), .int("correct", \.correct), .int("errors", \.errors),

@@ -2,26 +2,38 @@
 public struct ClassifySummaryRow: ResultRow, Equatable {
     /// The grid values, in grid key order.
     public var grid: [String] = []
+    /// "train" or "test".
     public var split = ""
     /// Runs pooled (one per seed).
     public var runs = 0
+    /// Images counted over every seed.
     public var n = 0
+    /// Mean over seeds of the accuracy (correct / n).
     public var meanAccuracy = 0.0
     /// Standard deviation over seeds (nil with one seed).
     public var sdAccuracy: Double?
+    /// Mean over seeds of the spurious rate.
     public var meanSpuriousRate = 0.0
+    /// Its standard deviation over seeds (nil with one seed).
     public var sdSpuriousRate: Double?
+    /// Mean over seeds of the nearest-memory accuracy.
     public var meanNearestAccuracy = 0.0
+    /// Its standard deviation over seeds (nil with one seed).
     public var sdNearestAccuracy: Double?
+    /// Images that converged to a memory of their own class, every seed pooled.
     public var correct = 0
+    /// Images that converged to a memory of another class, every seed pooled.
     public var errors = 0
+    /// Images that ended on a negated memory, every seed pooled.
     public var inverted = 0
+    /// Images that ended in a spurious state, every seed pooled.
     public var spurious = 0
     /// errors / n over every seed, with its Wilson 95% interval.
     public var errorRate = Proportion()
     /// spurious / n over every seed, with its Wilson 95% interval.
     public var spuriousRate = Proportion()
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
     /// The summary of runs that differ only by seed.
@@ -41,6 +53,7 @@ public struct ClassifySummaryRow: ResultRow, Equatable {
         spuriousRate = Proportion(spurious, of: n)
     }
 
+    /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifySummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
             .text("split", \.split), .int("runs", \.runs), .int("n", \.n),

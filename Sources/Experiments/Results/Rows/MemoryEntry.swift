@@ -1,13 +1,19 @@
 /// A row of memories.csv: one stored memory, its image, and its closest other memory.
 public struct MemoryEntry: ResultRow, Equatable {
+    /// The memory's index.
     public var memory = 0
+    /// The image's path relative to the dataset folder.
     public var path = ""
+    /// The class name (the class folder's name).
     public var className = ""
+    /// The class label (the class's place in the dataset's class order).
     public var label = 0
     /// Dissimilarity 1 − |overlap|/N to the closest other memory (nil with one memory).
     public var minDissimilarity: Double?
+    /// The closest other memory (nil with a single memory).
     public var closestMemory: Int?
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
     /// The row of memory `memory`.
@@ -20,6 +26,7 @@ public struct MemoryEntry: ResultRow, Equatable {
         closestMemory = closest?.memory
     }
 
+    /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<MemoryEntry>] {
         [.int("memory", \.memory), .text("path", \.path), .text("class", \.className), .int("label", \.label),
          .optionalFixed("minDissimilarity", \.minDissimilarity),

@@ -1,9 +1,13 @@
 /// A pooled rate k/n with its Wilson 95% interval (the notebook's empty "risk estimation").
 public struct Proportion: Sendable, Equatable {
+    /// k/n (NaN when n = 0).
     public var rate = 0.0
+    /// The Wilson 95% interval's lower end.
     public var low95 = 0.0
+    /// The Wilson 95% interval's upper end.
     public var high95 = 0.0
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
     /// k successes of n trials, recorded at 4 decimals.

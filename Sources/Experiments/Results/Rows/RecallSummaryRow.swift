@@ -1,22 +1,35 @@
 /// A row of a recall batch's summary.csv: one grid point and level, every seed pooled.
 public struct RecallSummaryRow: ResultRow, Equatable {
+    /// The grid values shared by the pooled runs, in grid key order.
     public var grid: [String] = []
+    /// The corruption kind ("flip", "mask", ...).
     public var kind = ""
+    /// The corruption level as written in the config ("0.1"), or "" for kinds without levels.
     public var level = ""
+    /// Runs pooled: one per seed.
     public var runs = 0
+    /// Starts counted over every seed.
     public var n = 0
+    /// Mean over seeds of exactRate.
     public var meanExactRate = 0.0
+    /// Its standard deviation over seeds (nil with one seed).
     public var sdExactRate: Double?
+    /// Mean overlap m/N of the final state with the target pattern.
     public var meanOverlap = 0.0
+    /// Standard deviation over seeds of the mean overlap (nil with one seed).
     public var sdOverlap: Double?
     /// The mean over seeds of each run's 0.99-quantile of the per-pixel error.
     public var meanErrorQuantile99 = 0.0
+    /// Starts that ended exactly on their target, every seed pooled.
     public var exact = 0
     /// exact / n over every seed, with its Wilson 95% interval.
     public var exactRate = Proportion()
+    /// Starts that ended in a spurious state, every seed pooled.
     public var spurious = 0
+    /// spurious / n over every seed, with its Wilson 95% interval.
     public var spuriousRate = Proportion()
 
+    /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
     /// The summary of runs that differ only by seed.
@@ -36,6 +49,7 @@ public struct RecallSummaryRow: ResultRow, Equatable {
         spuriousRate = Proportion(spurious, of: n)
     }
 
+    /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<RecallSummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
             .text("kind", \.kind), .text("level", \.level), .int("runs", \.runs), .int("n", \.n),

@@ -2,6 +2,7 @@
 public struct RunLabel: Sendable, Equatable, Hashable {
     /// "memories.count=8,image.size=64,seed=42".
     public var key = ""
+    /// The run's seed.
     public var seed: UInt64 = 0
     /// The grid values as labels (``JSONValue/label``), in grid key order.
     public var grid: [String] = []

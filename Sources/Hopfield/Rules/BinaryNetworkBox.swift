@@ -1,0 +1,134 @@
+/// A network of ±1 neurons built by any binary rule, behind one type.
+public enum BinaryNetworkBox: Sendable {
+    /// The Hebbian rule with exact integer fields (``HebbianNetwork``).
+    case hebbian(HebbianNetwork)
+    /// An explicit N×N matrix: the Storkey rule (``MatrixNetwork``).
+    case matrix(MatrixNetwork)
+    /// The pseudo-inverse rule (``ProjectionNetwork``).
+    case projection(ProjectionNetwork)
+    /// A dense associative memory (``DenseAssociativeNetwork``).
+    case dense(DenseAssociativeNetwork)
+    /// Couplings learned by per-neuron perceptrons (``PerceptronNetwork``); boxed after training,
+    /// not by ``init(rule:memories:)``.
+    case perceptron(PerceptronNetwork)
+    /// A trained shared kernel (``ConvolutionNetwork``); boxed after training, not by
+    /// ``init(rule:memories:)``.
+    case conv(ConvolutionNetwork)
+
+    /// Builds the network of a binary rule (not `.modern`, nor the trained and layered rules,
+    /// which `StoredNetwork` builds).
+    public init(rule: LearningRule, memories: Memories) {
+        switch rule {
+        case .hebbian: self = .hebbian(HebbianNetwork(memories: memories))
+        case .storkey: self = .matrix(MatrixNetwork.storkey(memories))
+        case .pseudoinverse(let diagonal): self = .projection(ProjectionNetwork(memories: memories, diagonal: diagonal))
+        case .dense(let interaction): self = .dense(DenseAssociativeNetwork(memories: memories, interaction: interaction))
+        case .modern: preconditionFailure("the modern network is continuous: use ModernNetwork")
+        case .perceptron, .rbm, .hebbianRBM, .conv: preconditionFailure("\(rule.name) is built by training")
+        }
+    }
+
+    /// The stored patterns of the wrapped network.
+    public var memories: Memories {
+        switch self {
+        case .hebbian(let n): return n.memories
+        case .matrix(let n): return n.memories
+        case .projection(let n): return n.memories
+        case .dense(let n): return n.memories
+        case .perceptron(let n): return n.memories
+        case .conv(let n): return n.memories
+        }
+    }
+
+    /// N, the length of each memory.
+    public var neurons: Int { memories.neurons }
+
+    /// Runs the wrapped network from `initial` (see ``BinaryNetwork``). The switch happens once,
+    /// outside the sweeps, so each case runs its own specialised engine.
+    public func converge(from initial: [Int8], dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> Convergence {
+        switch self {
+        case .hebbian(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .matrix(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .projection(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .dense(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .perceptron(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .conv(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        }
+    }
+
+    /// The wrapped network's energy of a state.
+    public func energy(of state: [Int8]) -> Double {
+        switch self {
+        case .hebbian(let n): return n.energy(of: state)
+        case .matrix(let n): return n.energy(of: state)
+        case .projection(let n): return n.energy(of: state)
+        case .dense(let n): return n.energy(of: state)
+        case .perceptron(let n): return n.energy(of: state)
+        case .conv(let n): return n.energy(of: state)
+        }
+    }
+
+    /// The wrapped network's fields of a state, one per neuron.
+    public func fields(of state: [Int8]) -> [Double] {
+        switch self {
+        case .hebbian(let n): return n.fields(of: state)
+        case .matrix(let n): return n.fields(of: state)
+        case .projection(let n): return n.fields(of: state)
+        case .dense(let n): return n.fields(of: state)
+        case .perceptron(let n): return n.fields(of: state)
+        case .conv(let n): return n.fields(of: state)
+        }
+    }
+
+    /// Whether every neuron already has the value its field gives in the wrapped network, ties
+    /// decided by `tie`.
+    public func isFixedPoint(_ state: [Int8], tie: TieRule = .plus) -> Bool {
+        switch self {
+        case .hebbian(let n): return n.isFixedPoint(state, tie: tie)
+        case .matrix(let n): return n.isFixedPoint(state, tie: tie)
+        case .projection(let n): return n.isFixedPoint(state, tie: tie)
+        case .dense(let n): return n.isFixedPoint(state, tie: tie)
+        case .perceptron(let n): return n.isFixedPoint(state, tie: tie)
+        case .conv(let n): return n.isFixedPoint(state, tie: tie)
+        }
+    }
+}
+
+extension BinaryNetworkBox {
+    /// Row i of the weight matrix (W_ij for every j, W_ii as the rule has it), for pictures.
+    /// Nil for dense associative memories, which have no pairwise weights.
+    public func weightRow(_ i: Int) -> [Double]? {
+        let n = neurons
+        switch self {
+        case .hebbian(let network):
+            let x = network.memories
+            return (0..<n).map { j in
+                if j == i { return 0 }
+                var w = 0
+                for mu in 0..<x.count { w += Int(x.rows[mu * n + i]) * Int(x.rows[mu * n + j]) }
+                return Double(w)
+            }
+        case .matrix(let network):
+            return Array(network.weights[(i * n)..<((i + 1) * n)])
+        case .projection(let network):
+            return network.weightRow(i)
+        case .dense:
+            return nil
+        case .perceptron(let network):
+            return network.weights[(i * n)..<((i + 1) * n)].map(Double.init)
+        case .conv(let network):
+            let side = network.side, half = network.kernelSize / 2
+            var row = [Double](repeating: 0, count: n)
+            let r = i / side, c = i % side
+            for dy in -half...half {
+                for dx in -half...half where dy != 0 || dx != 0 {
+                    let rr = r + dy, cc = c + dx
+                    if rr >= 0 && cc >= 0 && rr < side && cc < side {
+                        row[rr * side + cc] = Double(network.kernel[(dy + half) * network.kernelSize + dx + half])
+                    }
+                }
+            }
+            return row
+        }
+    }
+}
