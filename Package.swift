@@ -25,10 +25,14 @@ let package = Package(
                 .linkedLibrary("z"),
             ]
         ),
+        // Exact integer kernels over bit-packed patterns (overlaps, nearest rows) with run-time
+        // CPU dispatch: POPCNT and AVX2 variants chosen by cpuid, a portable fallback, the same
+        // integers from each. C because Swift cannot compile one function for several CPUs.
+        .target(name: "CKernels"),
         // Decoding by magic bytes, grayscale, resizing, binarization, PNG encoding.
         .target(name: "Imaging", dependencies: ["CCodecs"]),
         // The pure core: patterns, rules, dynamics, energy, corruptions, seeded PRNG. No I/O.
-        .target(name: "Hopfield"),
+        .target(name: "Hopfield", dependencies: ["CKernels"]),
         // Datasets, importers, configs, runner, reports.
         .target(name: "Experiments", dependencies: ["Imaging", "Hopfield"]),
         // The command-line tool: parses arguments and calls the libraries.

@@ -38,23 +38,20 @@ extension StoredNetwork {
             return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, history: dynamics.history),
                                  dynamics: dynamics)
         case .continuous(let network, let tolerance):
-            let result = network.converge(from: start, maxSteps: dynamics.maxSweeps, history: dynamics.history)
-            let nearest = continuousMemories.nearest(result.state)
+            let settled = network.settle(from: start, maxSteps: dynamics.maxSweeps, history: dynamics.history, matchTolerance: tolerance)
+            let result = settled.convergence
             return Settled(state: result.state, status: result.status, sweeps: result.steps,
-                           energyStart: result.energyStart, energyEnd: result.energyEnd,
-                           match: continuousMemories.match(result.state, tolerance: tolerance),
-                           nearest: nearest.index, nearestOverlap: nearest.cosine,
+                           energyStart: result.energyStart, energyEnd: result.energyEnd, match: settled.match,
+                           nearest: settled.nearest, nearestOverlap: settled.cosine,
                            energies: dynamics.history.isEmpty ? nil : result.history.energies, states: result.history.states)
         }
     }
 
     func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
-        let packed = BinaryPattern(result.state)
-        let stored = binaryMemories!
-        let nearest = stored.nearest(packed)
+        let located = binaryMemories!.locate(BinaryPattern(result.state))
         return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
-                       energyStart: result.energyStart, energyEnd: result.energyEnd, match: stored.match(packed),
-                       nearest: nearest.index, nearestOverlap: Double(nearest.overlap) / Double(neurons),
+                       energyStart: result.energyStart, energyEnd: result.energyEnd, match: located.match,
+                       nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
                        energies: dynamics.history.isEmpty ? nil : result.history.energies,
                        states: result.history.states.map { $0.map(Double.init) })
     }

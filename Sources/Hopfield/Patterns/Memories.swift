@@ -8,6 +8,8 @@ public struct Memories: Sendable {
     public let rows: [Int8]
     /// The same patterns bit-packed, for equality tests and overlaps.
     public let packed: [BinaryPattern]
+    /// The same patterns as one packed matrix, for the batched kernels.
+    public let matrix: PackedPatterns
 
     /// From P ≥ 1 patterns of the same length N > 0, every entry ±1 (a 0 is refused, as in
     /// ``BinaryPattern``).
@@ -19,6 +21,7 @@ public struct Memories: Sendable {
         neurons = n
         rows = patterns.flatMap { $0 }
         packed = patterns.map { BinaryPattern($0) }
+        matrix = PackedPatterns(packed, neurons: n)
     }
 
     /// Pattern μ (0-based) as N values of ±1: a copy of its row.
@@ -35,23 +38,25 @@ public struct Memories: Sendable {
         }
     }
 
-    /// What a ±1 state is: a stored memory, the negation of one, or neither.
-    public func match(_ state: BinaryPattern) -> MemoryMatch {
-        for (mu, p) in packed.enumerated() where p == state { return .memory(mu) }
-        for (mu, p) in packed.enumerated() where p.negated == state { return .inverted(mu) }
-        return .none
+    /// Where a ±1 state stands: the memory it equals (overlap N) or whose negation it equals
+    /// (overlap −N), the lowest index first; and the memory with the largest |overlap| (lowest
+    /// index on ties) with that overlap. One row of overlaps gives both.
+    public func locate(_ state: BinaryPattern) -> (match: MemoryMatch, nearest: Int, overlap: Int) {
+        let m = matrix.overlaps(with: state)
+        let n = Int32(neurons)
+        var match = MemoryMatch.none
+        if let mu = m.firstIndex(of: n) { match = .memory(mu) } else if let mu = m.firstIndex(of: -n) { match = .inverted(mu) }
+        var best = 0
+        for mu in 1..<m.count where abs(m[mu]) > abs(m[best]) { best = mu }
+        return (match, best, Int(m[best]))
     }
+
+    /// What a ±1 state is: a stored memory, the negation of one, or neither.
+    public func match(_ state: BinaryPattern) -> MemoryMatch { locate(state).match }
 
     /// The memory with the largest |overlap| (lowest index on ties), and that overlap (signed).
     public func nearest(_ state: BinaryPattern) -> (index: Int, overlap: Int) {
-        var best = 0, bestOverlap = packed[0].overlap(with: state)
-        for mu in 1..<count {
-            let m = packed[mu].overlap(with: state)
-            if abs(m) > abs(bestOverlap) {
-                best = mu
-                bestOverlap = m
-            }
-        }
-        return (best, bestOverlap)
+        let l = locate(state)
+        return (l.nearest, l.overlap)
     }
 }

@@ -11,17 +11,55 @@ import Glibc
 /// softmax is: at large β one update retrieves the closest pattern; at small β the state goes
 /// to a metastable average of several patterns (notebook 001, exercise 6.16). The softmax subtracts
 /// the largest exponent first, so it never overflows.
+///
+/// **Sparse softmax.** A weight e^(β(z_μ − z_max)) below e^(−``cutoff``) of the largest is
+/// dropped, with the cut-off chosen so that P·e^(−cutoff) < 2⁻⁵³. Weights are summed from the
+/// largest down (ties: lower index first), so the running sum is at least 1 when the dropped
+/// weights would come, and each of them is below half a unit in the last place of that sum:
+/// the normaliser Σ_μ e^(β(z_μ − z_max)), every kept weight and lse(β, z) are *exactly* the
+/// double values the full sums in that order give. A state component Σ_μ p_μ x_i^μ can differ
+/// from the uncut sum by at most P·e^(−cutoff) < 2⁻⁵³ in absolute value, which shows only in a
+/// component that cancels to about zero; the cut-off is part of the definition, so results are
+/// reproducible either way.
+///
+/// **Memory space.** With ±1 memories (``packed``), the first update's X s is one row of exact
+/// integer overlaps (bit-packed kernels); after it the state is Σ_ν p_ν x^ν over the few kept
+/// memories, so X s = Σ_ν p_ν (x^ν · x^μ) comes from Hamming distances between memories, and only
+/// for the memories that can reach the cut-off: by the triangle inequality a memory μ whose
+/// distance to the start differs from ν's by more than the cut-off allows is provably out. No
+/// later update passes over N pixels of every memory.
 public struct ModernNetwork: Sendable {
     /// The stored patterns X, P rows of N real values.
     public let memories: ContinuousMemories
     /// β > 0, the inverse temperature of the softmax (see the type's notes on its scale).
     public let beta: Double
+    /// The memories bit-packed when every entry is ±1 (the memory-space path), else nil.
+    public let packed: PackedPatterns?
+    /// ln(1/ε) for the sparse softmax: weights below ε times the largest are dropped,
+    /// ε = 2⁻⁵⁴/P, so that the dropped mass P·ε is below half a unit in the last place of 1.
+    public let cutoff: Double
+    /// ½ M², M the largest memory norm (the energy's constant), computed once.
+    let halfLargestNormSquared: Double
 
     /// A network over the memories at inverse temperature β, which must be positive.
     public init(memories: ContinuousMemories, beta: Double) {
         precondition(beta > 0, "β must be positive")
         self.memories = memories
         self.beta = beta
+        cutoff = 54 * log(2.0) + log(Double(memories.count))
+        let n = memories.neurons
+        var largest = 0.0, binary = true
+        for mu in 0..<memories.count {
+            var norm = 0.0
+            for i in 0..<n {
+                let v = memories.rows[mu * n + i]
+                norm += v * v
+                if v != 1 && v != -1 { binary = false }
+            }
+            largest = max(largest, norm)
+        }
+        halfLargestNormSquared = 0.5 * largest
+        packed = binary ? PackedPatterns(rows: (0..<memories.count).map { mu in memories.pattern(mu).map { Int8($0) } }, neurons: n) : nil
     }
 
     /// X s.
@@ -35,7 +73,7 @@ public struct ModernNetwork: Sendable {
         }
     }
 
-    /// softmax(β z), stable.
+    /// softmax(β z) over every memory (no cut-off), stable: the plain definition.
     public func softmax(_ z: [Double]) -> [Double] {
         let largest = z.max() ?? 0
         let e = z.map { exp(beta * ($0 - largest)) }
@@ -43,7 +81,7 @@ public struct ModernNetwork: Sendable {
         return e.map { $0 / total }
     }
 
-    /// lse(β, z) = β⁻¹ log Σ e^(β z), stable.
+    /// lse(β, z) = β⁻¹ log Σ e^(β z) over every memory (no cut-off), stable.
     public func logSumExp(_ z: [Double]) -> Double {
         let largest = z.max() ?? 0
         var total = 0.0
@@ -51,7 +89,7 @@ public struct ModernNetwork: Sendable {
         return largest + log(total) / beta
     }
 
-    /// One update: Xᵀ softmax(β X s).
+    /// One update by the plain definition, Xᵀ softmax(β X s), every memory included.
     public func step(_ state: [Double]) -> [Double] {
         let p = softmax(similarities(state))
         let n = memories.neurons
@@ -63,45 +101,16 @@ public struct ModernNetwork: Sendable {
         return out
     }
 
-    /// E(s) = −lse(β, X s) + ½ sᵀs + β⁻¹ log P + ½ M².
+    /// E(s) = −lse(β, X s) + ½ sᵀs + β⁻¹ log P + ½ M², by the plain definition.
     public func energy(_ state: [Double]) -> Double {
-        let n = memories.neurons
-        var largestNorm = 0.0
-        for mu in 0..<memories.count {
-            var norm = 0.0
-            for i in 0..<n { norm += memories.rows[mu * n + i] * memories.rows[mu * n + i] }
-            largestNorm = max(largestNorm, norm)
-        }
         let half = 0.5 * state.reduce(0) { $0 + $1 * $1 }
-        return -logSumExp(similarities(state)) + half + log(Double(memories.count)) / beta + 0.5 * largestNorm
+        return -logSumExp(similarities(state)) + half + log(Double(memories.count)) / beta + halfLargestNormSquared
     }
 
     /// Updates until no component moves by more than `tolerance` (converged) or `maxSteps`
     /// updates (unconverged). Each update is one "sweep" in the reports.
     public func converge(from initial: [Double], maxSteps: Int, tolerance: Double = 1e-9,
                          history: HistoryOptions = []) -> ContinuousConvergence {
-        precondition(initial.count == memories.neurons)
-        var state = initial
-        var record = ContinuousHistory()
-        let start = energy(state)
-        if history.contains(.energy) { record.energies.append(start) }
-        if history.contains(.states) { record.states.append(state) }
-        var steps = 0
-        var status = ConvergenceStatus.unconverged
-        while steps < maxSteps {
-            steps += 1
-            let next = step(state)
-            var moved = 0.0
-            for i in 0..<state.count { moved = max(moved, abs(next[i] - state[i])) }
-            state = next
-            if history.contains(.energy) { record.energies.append(energy(state)) }
-            if history.contains(.states) { record.states.append(state) }
-            if moved <= tolerance {
-                status = .converged
-                break
-            }
-        }
-        return ContinuousConvergence(state: state, status: status, steps: steps, energyStart: start,
-                                     energyEnd: energy(state), history: record)
+        settle(from: initial, maxSteps: maxSteps, tolerance: tolerance, history: history).convergence
     }
 }

@@ -1,0 +1,138 @@
+import CKernels
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A modern network's run and where it ended.
+public struct ModernSettled: Sendable {
+    /// The run.
+    public var convergence: ContinuousConvergence
+    /// The first memory (by index) that every component of the final state is within the match
+    /// tolerance of; else the first negated memory; else none.
+    public var match: MemoryMatch
+    /// The memory with the largest |cos| with the final state (lowest index on ties).
+    public var nearest: Int
+    /// That cosine, signed.
+    public var cosine: Double
+}
+
+/// X s known exactly on a set of memories (ascending indices); every other memory is provably
+/// more than the cut-off below the largest, so its softmax weight is dropped.
+struct KnownOverlaps {
+    var index: [Int]
+    var value: [Double]
+}
+
+/// The kept softmax weights, largest first (ties: lower index first), summing to 1.
+struct SparseWeights {
+    var index: [Int]
+    var weight: [Double]
+}
+
+extension ModernNetwork {
+    /// Runs the network from `initial` as ``converge(from:maxSteps:tolerance:history:)`` and says
+    /// where it ended. `startOverlaps`, when given, are the exact integer overlaps X s of a ±1
+    /// start (computed for many starts at once by the batched kernels).
+    public func settle(from initial: [Double], maxSteps: Int, tolerance: Double = 1e-9, history: HistoryOptions = [],
+                       matchTolerance: Double = 0.01, startOverlaps: [Int32]? = nil) -> ModernSettled {
+        precondition(initial.count == memories.neurons)
+        var run = Run(network: self, start: initial, startOverlaps: startOverlaps)
+        var record = ContinuousHistory()
+        var state = initial
+        var z = run.startOverlaps
+        let energyStart = run.energy(state, z)
+        if history.contains(.energy) { record.energies.append(energyStart) }
+        if history.contains(.states) { record.states.append(state) }
+        var steps = 0, status = ConvergenceStatus.unconverged
+        var weights = SparseWeights(index: [], weight: [])
+        while steps < maxSteps {
+            steps += 1
+            weights = run.weights(z)
+            let next = run.state(weights)
+            var moved = 0.0
+            for i in 0..<state.count { moved = max(moved, abs(next[i] - state[i])) }
+            state = next
+            z = run.overlaps(of: weights)
+            if history.contains(.energy) { record.energies.append(run.energy(state, z)) }
+            if history.contains(.states) { record.states.append(state) }
+            if moved <= tolerance {
+                status = .converged
+                break
+            }
+        }
+        let convergence = ContinuousConvergence(state: state, status: status, steps: steps, energyStart: energyStart,
+                                                energyEnd: run.energy(state, z), history: record)
+        let (nearest, cosine) = run.nearest(state, z, weights)
+        return ModernSettled(convergence: convergence, match: run.match(state, weights, tolerance: matchTolerance),
+                             nearest: nearest, cosine: cosine)
+    }
+
+    /// One run's working values: the start's overlaps, and the distances that bound later ones.
+    struct Run {
+        let network: ModernNetwork
+        let n: Int
+        /// X s of the start, for every memory.
+        let startOverlaps: KnownOverlaps
+        /// Hamming distances of every memory to a ±1 reference point (the start when it is ±1),
+        /// for the triangle-inequality bounds; nil for continuous memories.
+        var reference: [Int32]?
+
+        init(network: ModernNetwork, start: [Double], startOverlaps given: [Int32]?) {
+            self.network = network
+            n = network.memories.neurons
+            let all = Array(0..<network.memories.count)
+            if let packed = network.packed, start.allSatisfy({ $0 == 1 || $0 == -1 }) {
+                let z = given ?? packed.overlaps(with: BinaryPattern(start.map { $0 > 0 ? 1 : -1 }))
+                startOverlaps = KnownOverlaps(index: all, value: z.map(Double.init))
+                reference = z.map { (Int32(packed.neurons) - $0) / 2 }
+            } else {
+                startOverlaps = KnownOverlaps(index: all, value: network.similarities(start))
+            }
+        }
+
+        /// The kept softmax weights of overlaps z: e^(β(z_μ − z_max)) within the cut-off,
+        /// largest first, normalised by their sum taken in that order.
+        func weights(_ z: KnownOverlaps) -> SparseWeights {
+            let beta = network.beta, cutoff = network.cutoff
+            let largest = z.value.max() ?? 0
+            var kept: [(Int, Double)] = []
+            for (k, v) in z.value.enumerated() where beta * (largest - v) <= cutoff { kept.append((z.index[k], exp(beta * (v - largest)))) }
+            kept.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            var total = 0.0
+            for (_, w) in kept { total += w }
+            return SparseWeights(index: kept.map(\.0), weight: kept.map { $0.1 / total })
+        }
+
+        /// Σ_ν p_ν x^ν, summed over the kept memories largest weight first.
+        func state(_ p: SparseWeights) -> [Double] {
+            var s = [Double](repeating: 0, count: n)
+            network.memories.rows.withUnsafeBufferPointer { rows in
+                for (nu, weight) in zip(p.index, p.weight) {
+                    let base = rows.baseAddress! + nu * n
+                    for i in 0..<n { s[i] += weight * base[i] }
+                }
+            }
+            return s
+        }
+
+        /// lse(β, z) = z_max + β⁻¹ log Σ e^(β(z − z_max)), the sum over the kept terms largest
+        /// first (equal to the full sum in that order: see ``ModernNetwork``).
+        func logSumExp(_ z: KnownOverlaps) -> Double {
+            let beta = network.beta, cutoff = network.cutoff
+            let largest = z.value.max() ?? 0
+            var terms: [Double] = []
+            for v in z.value where beta * (largest - v) <= cutoff { terms.append(exp(beta * (v - largest))) }
+            terms.sort(by: >)
+            var total = 0.0
+            for t in terms { total += t }
+            return largest + log(total) / beta
+        }
+
+        /// E(s) = −lse(β, X s) + ½ sᵀs + β⁻¹ log P + ½ M².
+        func energy(_ s: [Double], _ z: KnownOverlaps) -> Double {
+            var squares = 0.0
+            for v in s { squares += v * v }
+            return -logSumExp(z) + 0.5 * squares + log(Double(network.memories.count)) / network.beta + network.halfLargestNormSquared
+        }
+    }
+}
