@@ -118,9 +118,9 @@ uint32_t hl_crc32(uint32_t crc, const uint8_t *data, size_t size) {
 }
 
 const char *hl_library_versions(void) {
-    static char text[160];
-    snprintf(text, sizeof(text), "libpng %s, libjpeg-turbo (API %d), zlib %s",
-             png_get_libpng_ver(NULL), JPEG_LIB_VERSION, zlibVersion());
+    static char text[192];
+    snprintf(text, sizeof(text), "libpng %s, libjpeg-turbo (API %d), zlib %s, xxHash %s",
+             png_get_libpng_ver(NULL), JPEG_LIB_VERSION, zlibVersion(), hl_xxhash_version());
     return text;
 }
 

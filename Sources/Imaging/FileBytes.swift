@@ -58,7 +58,7 @@ public enum FileBytes {
     }
 
     /// Reads an open file to its end (at most `limit` bytes).
-    static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int, into prefix: [UInt8] = []) throws(ReadError) -> [UInt8] {
+    public static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int, into prefix: [UInt8] = []) throws(ReadError) -> [UInt8] {
         var bytes = prefix
         var filled = prefix.count
         if bytes.count < expected { bytes.append(contentsOf: repeatElement(0, count: expected - bytes.count)) }

@@ -66,9 +66,7 @@ public enum ImageDecoder {
     /// Reads and decodes one file.
     public static func decodeFile(atPath path: String,
                                   options: DecodeOptions = DecodeOptions()) throws(ImageError) -> DecodedImage {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw ImageError(path: path, cause: .unreadable(error.reason)) }
-        return try decode(bytes, path: path, options: options)
+        try decode(try ImageFile.read(path), path: path, options: options)
     }
 }
 

@@ -103,6 +103,8 @@ extension DatasetCommand {
         @Option(help: "Threads (default: all cores).")
         var jobs: Int = availableCores
 
+        @OptionGroup var cache: CacheOptions
+
         func validate() throws {
             guard (1...4096).contains(size) else { throw ValidationError("--size must be between 1 and 4096") }
             guard Binarization.names.contains(binarize) || Binarization.aliases[binarize] != nil else {
@@ -116,7 +118,7 @@ extension DatasetCommand {
             let rule = Binarization(name: binarize, threshold: threshold)!
             let dataset = try openDataset(folder, limitPerClass: limitPerClass)
             let spec = ImageSpec(size: size, resize: resize, binarize: rule)
-            let loaded = DatasetLoader.load(dataset, spec: spec, jobs: jobs)
+            let loaded = DatasetLoader.load(dataset, spec: spec, jobs: jobs, cache: cache.cache)
             for refused in loaded.refused { warn("skipped \(refused.error.description)") }
             let files = try DatasetExport.write(loaded, to: out)
             print("wrote \(loaded.images.count) patterns of \(spec.neurons) neurons (\(loaded.refused.count) files skipped):")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import Imaging
 
 @main
 struct HopfieldCommand: ParsableCommand {
@@ -10,4 +11,10 @@ struct HopfieldCommand: ParsableCommand {
         subcommands: [Run.self, Validate.self, ReportCommand.self, RecallCommand.self, MergeCommand.self, SlurmCommand.self, DatasetCommand.self,
                       RulesCommand.self, SchemaCommand.self]
     )
+
+    /// Tunes the allocator for decoding many images (``Allocator``), then runs the command.
+    static func main() {
+        Allocator.keepFreedBuffers()
+        Self.main(nil)
+    }
 }

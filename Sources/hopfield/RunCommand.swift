@@ -55,6 +55,8 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a config value: --set dataset.path=/data/cd (repeatable).")
     var overrides: [String] = []
 
+    @OptionGroup var cache: CacheOptions
+
     @Option(help: "Run only shard K of N (K/N, 1-based), or 'slurm' to read SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT.")
     var shard: String?
 
@@ -72,6 +74,7 @@ struct Run: ParsableCommand {
         options.resume = resume
         options.force = force
         options.report = !noReport
+        options.cache = cache.cache
         if let shard { options.shard = try parseShard(shard) }
         for path in configs {
             let batch = try loadBatch(path, overrides: overrides)
@@ -79,6 +82,7 @@ struct Run: ParsableCommand {
         }
         let terminal = isatty(2) == 1 && !quiet
         for plan in plans {
+            if !quiet { for line in plan.datasets { warn(line) } }
             var runOptions = options
             if terminal {
                 runOptions.progress = { p in

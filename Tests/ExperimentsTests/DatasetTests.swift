@@ -89,7 +89,8 @@ import Testing
         }
         let named = try IDXImporter.importFiles(images: images, labels: labels, output: scratch.file("out"),
                                                 names: ["zero", "one", "two"], replace: true)
-        #expect(named.perClass.map(\.0) == ["two", "zero"])
+        // "<label>-<name>" folders: sorted, they keep the labels' own order.
+        #expect(named.perClass.map(\.0) == ["0-zero", "2-two"])
         #expect(!FileManager.default.fileExists(atPath: scratch.file("out/2")))
     }
 

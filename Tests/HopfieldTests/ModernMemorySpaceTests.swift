@@ -21,16 +21,18 @@ import Testing
         return (s, steps, false, energies)
     }
 
-    @Test(arguments: [0.002, 0.02, 0.2, 1.0, 8.0])
-    func memorySpaceEqualsThePlainDefinition(beta: Double) {
+    /// Both ways of getting X s after the first update: the Gram matrix (up to 4096 memories)
+    /// and the distances pruned by the triangle inequality (beyond).
+    @Test(arguments: [0.002, 0.02, 0.2, 1.0, 8.0], [true, false])
+    func memorySpaceEqualsThePlainDefinition(beta: Double, gram: Bool) {
         var rng = Xoshiro256StarStar(seed: 11)
         let n = 96, p = 40
         // Correlated memories: 8 prototypes, each memory one of them with 10% of its bits flipped.
         let prototypes = (0..<8).map { _ in Corruption.random(neurons: n, rng: &rng) }
         let rows = (0..<p).map { mu -> [Int8] in prototypes[mu % 8].map { rng.unit() < 0.1 ? -$0 : $0 } }
         let memories = ContinuousMemories(rows.map { $0.map(Double.init) })
-        let network = ModernNetwork(memories: memories, beta: beta)
-        #expect(network.packed != nil)
+        let network = ModernNetwork(memories: memories, beta: beta, gramLimit: gram ? 4096 : 0)
+        #expect(network.packed != nil && (network.gram != nil) == gram)
         for trial in 0..<24 {
             var start = rows[trial % p].map { rng.unit() < 0.3 ? -Double($0) : Double($0) }
             if trial % 4 == 3 { for i in 0..<n / 3 { start[i] = 0 } }  // a masked start: not ±1

@@ -1,5 +1,5 @@
 /*
- * CCodecs: the only place where HopfieldLab calls C libraries (libpng, libjpeg-turbo, zlib).
+ * CCodecs: the only place where HopfieldLab calls C libraries (libpng, libjpeg-turbo, zlib, xxHash).
  *
  * Everything that needs setjmp/longjmp stays in this target. Every function returns one of the
  * HL_* status codes and, on failure, a human-readable cause in `message`; none of them prints,
@@ -88,6 +88,17 @@ uint32_t hl_crc32(uint32_t crc, const uint8_t *data, size_t size);
 const char *hl_library_versions(void);
 
 void hl_free(void *pointer);
+
+/* XXH3-128 (xxHash 0.8, Debian's libxxhash-dev, compiled inline): the 16 bytes of the hash of
+ * `data`, high half first (the order `xxhsum -H2` prints). */
+void hl_xxh3_128(const void *data, size_t size, uint8_t out[16]);
+
+/* The xxHash version, "0.8.1". */
+const char *hl_xxhash_version(void);
+
+/* Asks glibc's malloc to keep freed buffers of up to 64 MB in the heap (no munmap and new page
+ * faults for every decoded photo). Does nothing on other C libraries. */
+void hl_keep_freed_buffers(void);
 
 #ifdef __cplusplus
 }

@@ -39,22 +39,21 @@ public enum CSVImporter {
         if let last = lines.last, last.isEmpty { lines.removeLast() }
         guard !lines.isEmpty else { throw ImportError("\(path): no lines") }
         let layout = try Layout(fields(lines[0]), label: label, width: width, height: height, path: path)
-        var writer = try DatasetWriter(output: output, replace: replace)
         var skipped: [String] = []
-        do {
-            var imported = 0
-            for (lineIndex, line) in lines.enumerated() {
-                if lineIndex == 0 && layout.hasHeader { continue }
-                if let limit, imported >= limit { break }
-                if line.allSatisfy({ $0 == "\r" || $0 == " " }) { continue }
-                switch layout.image(fields(line), lineNumber: lineIndex + 1) {
-                case .failure(let problem): skipped.append(problem.description)
-                case .success(let (className, image)):
-                    try writer.add(image, className: className, number: imported)
-                    imported += 1
-                }
+        var items: [(className: String, number: Int, image: GrayImage)] = []
+        for (lineIndex, line) in lines.enumerated() {
+            if lineIndex == 0 && layout.hasHeader { continue }
+            if let limit, items.count >= limit { break }
+            if line.allSatisfy({ $0 == "\r" || $0 == " " }) { continue }
+            switch layout.image(fields(line), lineNumber: lineIndex + 1) {
+            case .failure(let problem): skipped.append(problem.description)
+            case .success(let (className, image)): items.append((className, items.count, image))
             }
-            guard imported > 0 else { throw ImportError("\(path): no usable rows" + (skipped.first.map { " (first problem: \($0))" } ?? "")) }
+        }
+        guard !items.isEmpty else { throw ImportError("\(path): no usable rows" + (skipped.first.map { " (first problem: \($0))" } ?? "")) }
+        var writer = try DatasetWriter(output: output, replace: replace)
+        do {
+            try writer.write(items)
             return try writer.commit(skipped: skipped)
         } catch {
             writer.abandon()
@@ -91,6 +90,10 @@ public enum CSVImporter {
                 }
                 labelIndex = index
             }
+            if hasHeader, let named = first.firstIndex(where: { ["label", "class", "target", "y"].contains($0.lowercased()) }),
+               named != labelIndex {
+                throw ImportError("\(path): the header names column \(named + 1) '\(first[named])', but the label was taken from column \(labelIndex + 1) '\(first[labelIndex])'; use --label \(first[named])")
+            }
             let pixelCount = columns - 1
             if let width, let height {
                 guard width * height == pixelCount else {
@@ -109,8 +112,10 @@ public enum CSVImporter {
         /// A row's class and image, or why the row is skipped.
         func image(_ row: [Substring], lineNumber: Int) -> Result<(String, GrayImage), ImportError> {
             guard row.count == columns else { return .failure(ImportError("line \(lineNumber): \(row.count) fields, expected \(columns)")) }
-            guard let className = DatasetWriter.safeClassName(String(row[labelIndex])) else {
-                return .failure(ImportError("line \(lineNumber): label '\(row[labelIndex])' cannot be a folder name"))
+            let className: String
+            switch DatasetWriter.className(String(row[labelIndex])) {
+            case .success(let name): className = name
+            case .failure(let problem): return .failure(ImportError("line \(lineNumber): \(problem.description)"))
             }
             var pixels: [UInt8] = []
             pixels.reserveCapacity(columns - 1)

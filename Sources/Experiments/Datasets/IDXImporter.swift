@@ -53,32 +53,41 @@ public enum IDXImporter {
             throw ImportError("\(imagesPath) has \(images.dims[0]) images but \(labelsPath) has \(labels.dims[0]) labels")
         }
         let (count, rows, cols) = (images.dims[0], images.dims[1], images.dims[2])
+        let n = min(count, limit ?? count)
+        let classNames = try folderNames(labels: labels, count: n, names: names, path: labelsPath)
         var writer = try DatasetWriter(output: output, replace: replace)
         do {
-            let n = min(count, limit ?? count)
             let base = images.bytes.startIndex
-            for i in 0..<n {
-                let label = Int(labels.bytes[labels.bytes.startIndex + i])
-                let className: String
-                if let names {
-                    guard label < names.count else {
-                        throw ImportError("\(labelsPath): label \(label) at record \(i) has no name (\(names.count) names given)")
-                    }
-                    guard let safe = DatasetWriter.safeClassName(names[label]) else {
-                        throw ImportError("class name '\(names[label])' cannot be a folder name")
-                    }
-                    className = safe
-                } else {
-                    className = String(label)
-                }
+            let items = (0..<n).map { i -> (className: String, number: Int, image: GrayImage) in
                 let start = base + i * rows * cols
-                let pixels = Array(images.bytes[start..<start + rows * cols])
-                try writer.add(GrayImage(width: cols, height: rows, pixels: pixels), className: className, number: i)
+                return (classNames[i], i, GrayImage(width: cols, height: rows, pixels: Array(images.bytes[start..<start + rows * cols])))
             }
+            try writer.write(items)
             return try writer.commit(skipped: [])
         } catch {
             writer.abandon()
             throw error
+        }
+    }
+
+    /// Each record's class folder: the label's number, or with `names`, "<label>-<name>" with the
+    /// label zero-padded so that sorted folders keep the official label order (Fashion-MNIST's
+    /// T-shirt is label 0, Trouser 1, ...).
+    static func folderNames(labels: Array3, count: Int, names: [String]?, path: String) throws -> [String] {
+        let values = (0..<count).map { Int(labels.bytes[labels.bytes.startIndex + $0]) }
+        guard let names else { return values.map(String.init) }
+        let width = String(max(names.count - 1, 0)).count
+        var folders: [String] = []
+        for name in names {
+            guard let safe = DatasetWriter.safeClassName(name) else { throw ImportError("class name '\(name)' cannot be a folder name") }
+            let number = String(folders.count)
+            folders.append(String(repeating: "0", count: width - number.count) + number + "-" + safe)
+        }
+        return try values.enumerated().map { i, label in
+            guard label < folders.count else {
+                throw ImportError("\(path): label \(label) at record \(i) has no name (\(names.count) names given)")
+            }
+            return folders[label]
         }
     }
 }

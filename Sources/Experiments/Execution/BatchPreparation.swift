@@ -6,7 +6,7 @@ extension ExperimentRunner {
     /// Loads the data every run needs and checks what can only be checked with the data (classes
     /// present, splits and memory counts that fit, parameters to load). Writes nothing.
     public static func prepare(_ batch: Batch, options: RunOptions) throws(ConfigError) -> Plan {
-        let (data, fingerprints) = try loadDatasets(batch, jobs: options.jobs)
+        let (data, fingerprints, report) = try loadDatasets(batch, options: options)
         var inputs: [RunInput?] = []
         for (i, run) in batch.runs.enumerated() {
             do throws(ConfigError) {
@@ -21,34 +21,45 @@ extension ExperimentRunner {
         let costs = batch.runs.enumerated().map { i, run in cost(run, images: data[i]?.images.count) }
         let root = joinPath(options.output, batch.folderName)
         let selected = options.shard.map { Sharding.select(batch: batch, costs: costs, shard: $0) } ?? Array(batch.runs.indices)
-        return Plan(batch: batch, root: root, inputs: inputs, fingerprints: fingerprints, costs: costs, selected: selected)
+        return Plan(batch: batch, root: root, inputs: inputs, fingerprints: fingerprints, costs: costs, selected: selected,
+                    datasets: report)
     }
 
-    /// Each run's decoded dataset (nil for capacity), every (folder, image spec) decoded once.
-    static func loadDatasets(_ batch: Batch, jobs: Int) throws(ConfigError) -> ([LoadedDataset?], [String: String]) {
-        var loaded: [String: LoadedDataset] = [:]
-        var fingerprints: [String: String] = [:]
-        var data: [LoadedDataset?] = []
+    /// Each run's decoded dataset (nil for capacity). Each dataset's files are read once for
+    /// every image spec the batch needs, and patterns come from the cache when it has them.
+    static func loadDatasets(_ batch: Batch, options: RunOptions) throws(ConfigError) -> ([LoadedDataset?], [String: String], [String]) {
+        var groups: [(key: String, section: ExperimentConfig.DatasetSection, specs: [ImageSpec])] = []
         for run in batch.runs {
-            guard let section = run.config.dataset else {
-                data.append(nil)
-                continue
+            guard let section = run.config.dataset else { continue }
+            let spec = imageSpec(run.config)
+            if let g = groups.firstIndex(where: { $0.key == datasetKey(section) }) {
+                if !groups[g].specs.contains(spec) { groups[g].specs.append(spec) }
+            } else {
+                groups.append((datasetKey(section), section, [spec]))
             }
-            let key = "\(datasetKey(section))|\(section.maxPixels)|\(run.config.image.spec)"
-            if loaded[key] == nil {
-                let dataset = try openDataset(section, file: batch.file)
-                var spec = run.config.image.spec
-                spec.maxPixels = section.maxPixels
-                let result = DatasetLoader.load(dataset, spec: spec, jobs: jobs)
-                if result.images.isEmpty {
-                    throw ConfigError(file: batch.file, path: "dataset.path", "\(section.path): no usable images (\(result.refused.count) refused)")
-                }
-                loaded[key] = result
-                if fingerprints[datasetKey(section)] == nil { fingerprints[datasetKey(section)] = DatasetFingerprint.of(dataset, jobs: jobs) }
-            }
-            data.append(loaded[key])
         }
-        return (data, fingerprints)
+        var loaded: [String: LoadedDataset] = [:], fingerprints: [String: String] = [:], report: [String] = []
+        for group in groups {
+            let dataset = try openDataset(group.section, file: batch.file)
+            let result = DatasetLoader.load(dataset, specs: group.specs, jobs: options.jobs, cache: options.cache)
+            fingerprints[group.key] = result.fingerprint
+            report.append("\(group.section.path): \(dataset.files.count) files, \(result.cached) pattern(s) from the cache, \(result.decoded) decoded")
+            for (spec, data) in zip(group.specs, result.loaded) {
+                if data.images.isEmpty {
+                    throw ConfigError(file: batch.file, path: "dataset.path", "\(group.section.path): no usable images (\(data.refused.count) refused)")
+                }
+                loaded["\(group.key)|\(spec)"] = data
+            }
+        }
+        let data = batch.runs.map { run in run.config.dataset.flatMap { loaded["\(datasetKey($0))|\(imageSpec(run.config))"] } }
+        return (data, fingerprints, report)
+    }
+
+    /// A run's image spec, with its dataset's pixel limit.
+    static func imageSpec(_ config: ExperimentConfig) -> ImageSpec {
+        var spec = config.image.spec
+        if let section = config.dataset { spec.maxPixels = section.maxPixels }
+        return spec
     }
 
     /// The key of a dataset section's files (not of how they are decoded).

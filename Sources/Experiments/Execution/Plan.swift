@@ -12,4 +12,6 @@ public struct Plan: Sendable {
     public var costs: [Int]
     /// Runs of this shard, in batch order.
     public var selected: [Int]
+    /// One line per dataset: files, patterns from the cache, patterns decoded.
+    public var datasets: [String] = []
 }

@@ -12,6 +12,8 @@ public struct RunOptions: Sendable {
     public var force = false
     /// Only the runs in this shard (`--shard K/N`); nil: all.
     public var shard: Shard?
+    /// Where decoded patterns are kept between runs (``PatternCache``); nil: no cache.
+    public var cache: PatternCache? = PatternCache(folder: PatternCache.defaultFolder)
     /// Write report.html at the end.
     public var report = true
     /// Called after every training epoch with the run's key (from worker threads).

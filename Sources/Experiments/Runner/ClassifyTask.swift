@@ -50,14 +50,17 @@ enum ClassifyTask {
     static func converge(_ spec: RunSpec, data: LoadedDataset, items: [Item], firstTest: Int, network: StoredNetwork,
                          jobs: Int) -> [StoredNetwork.Settled] {
         let dynamics = spec.config.dynamics.dynamics
-        return parallelMap(count: items.count, jobs: jobs) { k -> StoredNetwork.Settled in
-            let image = data.images[items[k].image]
-            var rng = RunStreams.item(spec.seed, "converge", UInt64(image.file.label), UInt64(image.file.indexInClass))
-            var d = dynamics
-            if k == firstTest { d.history = [.energy, .states] }
-            if k > firstTest && k < firstTest + 8 { d.history = [.energy] }
-            return network.settle(PatternVector(image.values).doubles, dynamics: d, rng: &rng)
-        }
+        let keepAll = spec.config.outputs.states
+        return network.settleAll(count: items.count, jobs: jobs, start: { k in PatternVector(data.images[items[k].image].values).doubles },
+                                 dynamics: { k in
+                                     var d = dynamics
+                                     if k == firstTest { d.history = [.energy, .states] }
+                                     if k > firstTest && k < firstTest + 8 { d.history = [.energy] }
+                                     return d
+                                 }, stream: { k in
+                                     let file = data.images[items[k].image].file
+                                     return RunStreams.item(spec.seed, "converge", UInt64(file.label), UInt64(file.indexInClass))
+                                 }, keepState: { k in keepAll || k >= firstTest })
     }
 
     /// What one image's converged state says: the outcome, the class reached, the nearest memory.

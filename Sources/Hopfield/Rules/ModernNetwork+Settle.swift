@@ -16,11 +16,22 @@ public struct ModernSettled: Sendable {
     public var cosine: Double
 }
 
-/// X s known exactly on a set of memories (ascending indices); every other memory is provably
-/// more than the cut-off below the largest, so its softmax weight is dropped.
+/// X s known exactly on a set of memories (ascending indices; nil: every memory); every other
+/// memory is provably more than the cut-off below the largest, so its softmax weight is dropped.
 struct KnownOverlaps {
-    var index: [Int]
+    var subset: [Int]?
     var value: [Double]
+    /// The largest value.
+    let largest: Double
+
+    init(subset: [Int]?, value: [Double]) {
+        self.subset = subset
+        self.value = value
+        largest = value.max() ?? 0
+    }
+
+    /// The memory of the k-th value.
+    @inline(__always) func memory(_ k: Int) -> Int { subset?[k] ?? k }
 }
 
 /// The kept softmax weights, largest first (ties: lower index first), summing to 1.
@@ -63,7 +74,7 @@ extension ModernNetwork {
         let convergence = ContinuousConvergence(state: state, status: status, steps: steps, energyStart: energyStart,
                                                 energyEnd: run.energy(state, z), history: record)
         let (nearest, cosine) = run.nearest(state, z, weights)
-        return ModernSettled(convergence: convergence, match: run.match(state, weights, tolerance: matchTolerance),
+        return ModernSettled(convergence: convergence, match: run.match(state, z, weights, tolerance: matchTolerance),
                              nearest: nearest, cosine: cosine)
     }
 
@@ -80,13 +91,12 @@ extension ModernNetwork {
         init(network: ModernNetwork, start: [Double], startOverlaps given: [Int32]?) {
             self.network = network
             n = network.memories.neurons
-            let all = Array(0..<network.memories.count)
             if let packed = network.packed, start.allSatisfy({ $0 == 1 || $0 == -1 }) {
                 let z = given ?? packed.overlaps(with: BinaryPattern(start.map { $0 > 0 ? 1 : -1 }))
-                startOverlaps = KnownOverlaps(index: all, value: z.map(Double.init))
-                reference = z.map { (Int32(packed.neurons) - $0) / 2 }
+                startOverlaps = KnownOverlaps(subset: nil, value: z.map(Double.init))
+                if network.gram == nil { reference = z.map { (Int32(packed.neurons) - $0) / 2 } }
             } else {
-                startOverlaps = KnownOverlaps(index: all, value: network.similarities(start))
+                startOverlaps = KnownOverlaps(subset: nil, value: network.similarities(start))
             }
         }
 
@@ -94,9 +104,9 @@ extension ModernNetwork {
         /// largest first, normalised by their sum taken in that order.
         func weights(_ z: KnownOverlaps) -> SparseWeights {
             let beta = network.beta, cutoff = network.cutoff
-            let largest = z.value.max() ?? 0
+            let largest = z.largest
             var kept: [(Int, Double)] = []
-            for (k, v) in z.value.enumerated() where beta * (largest - v) <= cutoff { kept.append((z.index[k], exp(beta * (v - largest)))) }
+            for (k, v) in z.value.enumerated() where beta * (largest - v) <= cutoff { kept.append((z.memory(k), exp(beta * (v - largest)))) }
             kept.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             var total = 0.0
             for (_, w) in kept { total += w }
@@ -119,7 +129,7 @@ extension ModernNetwork {
         /// first (equal to the full sum in that order: see ``ModernNetwork``).
         func logSumExp(_ z: KnownOverlaps) -> Double {
             let beta = network.beta, cutoff = network.cutoff
-            let largest = z.value.max() ?? 0
+            let largest = z.largest
             var terms: [Double] = []
             for v in z.value where beta * (largest - v) <= cutoff { terms.append(exp(beta * (v - largest))) }
             terms.sort(by: >)

@@ -40,9 +40,20 @@ public struct ModernNetwork: Sendable {
     public let cutoff: Double
     /// ½ M², M the largest memory norm (the energy's constant), computed once.
     let halfLargestNormSquared: Double
+    /// The Gram matrix x^ν · x^μ of ±1 memories, P×P exact integers, when P ≤ ``gramLimit``:
+    /// X s for s = Σ_ν p_ν x^ν is then Σ_ν p_ν G[ν, ·], for every memory at once.
+    let gram: [Int32]?
+    /// Up to 4096 memories the Gram matrix is kept (64 MB at most, P²/2 overlaps to compute).
+    public static let gramLimit = 4096
 
     /// A network over the memories at inverse temperature β, which must be positive.
     public init(memories: ContinuousMemories, beta: Double) {
+        self.init(memories: memories, beta: beta, gramLimit: Self.gramLimit)
+    }
+
+    /// The same, keeping the Gram matrix only up to `gramLimit` memories (tests use 0 to take the
+    /// path of large memory sets).
+    init(memories: ContinuousMemories, beta: Double, gramLimit: Int) {
         precondition(beta > 0, "β must be positive")
         self.memories = memories
         self.beta = beta
@@ -59,7 +70,15 @@ public struct ModernNetwork: Sendable {
             largest = max(largest, norm)
         }
         halfLargestNormSquared = 0.5 * largest
-        packed = binary ? PackedPatterns(rows: (0..<memories.count).map { mu in memories.pattern(mu).map { Int8($0) } }, neurons: n) : nil
+        let packed = binary ? PackedPatterns(rows: (0..<memories.count).map { mu in memories.pattern(mu).map { Int8($0) } }, neurons: n) : nil
+        self.packed = packed
+        if let packed, packed.count <= gramLimit {
+            let p = packed.count
+            let rows = parallelMap(count: (p + 63) / 64, jobs: 2) { b in packed.overlaps((b * 64)..<min(p, (b + 1) * 64), with: packed) }
+            gram = rows.flatMap { $0 }
+        } else {
+            gram = nil
+        }
     }
 
     /// X s.
