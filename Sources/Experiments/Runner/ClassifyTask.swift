@@ -91,7 +91,7 @@ enum ClassifyTask {
                         _ network: StoredNetwork, isTrajectory: Bool) {
         if visuals.examples.filter({ $0.group == outcome.rawValue }).count < 8 {
             visuals.examples.append(.init(group: outcome.rawValue, input: PatternVector(input.values).doubles, state: result.state,
-                                          nearest: network.continuousMemories.pattern(result.nearest)))
+                                          nearest: network.memoryPattern(result.nearest)))
         }
         if let energies = result.energies { visuals.energyCurves.append(energies) }
         if isTrajectory {

@@ -200,12 +200,27 @@ public enum MemorySelection {
     public static func choose(_ candidates: [Candidate], quotas: [Int], method: ExperimentConfig.Selection, seed: UInt64,
                               jobs: Int) -> [Int] {
         switch method {
-        case .maxmin: return maxmin(candidates, quotas: quotas, distances: dissimilarities(candidates, jobs: jobs))
+        case .maxmin:
+            if candidates.allSatisfy({ if case .binary = $0.pattern { return true } else { return false } }) {
+                return maxminBinary(candidates, quotas: quotas, jobs: jobs)
+            }
+            return maxmin(candidates, quotas: quotas, distances: dissimilarities(candidates, jobs: jobs))
         case .first: return first(candidates, quotas: quotas)
         case .random:
             var rng = RandomStreams.stream(seed, RandomStreams.key("select"))
             return random(candidates, quotas: quotas, rng: &rng)
         }
+    }
+
+    /// ``maxmin(_:quotas:distances:starts:)`` for ±1 candidates with the bit-packed kernels and no
+    /// candidates × candidates matrix (``MaxMinSearch``): the same memories, for thousands of
+    /// candidates.
+    public static func maxminBinary(_ candidates: [Candidate], quotas: [Int], starts: Int = 8, jobs: Int) -> [Int] {
+        let total = quotas.reduce(0, +)
+        precondition(total <= candidates.count)
+        if total == 0 { return [] }
+        if total == 1 { return [candidates.firstIndex { quotas[$0.label] > 0 }!] }
+        return MaxMinSearch(candidates, quotas: quotas).choose(starts: starts, jobs: jobs)
     }
 
     /// For each chosen memory, the most similar other one (the first in order among equals) and

@@ -43,18 +43,27 @@ public struct StoredNetwork: Sendable {
     public let neurons: Int
     /// ±1 memories (binary networks, and modern networks storing binary patterns).
     public let binaryMemories: Memories?
-    /// The memories as real values (every network has them).
-    public let continuousMemories: ContinuousMemories
+    /// The memories as real values, for continuous patterns only (±1 patterns are in
+    /// `binaryMemories`; a real copy of 54,000 of them would be 338 MB).
+    public let continuousPatterns: ContinuousMemories?
+    /// P.
+    public var memoryCount: Int { binaryMemories?.count ?? continuousPatterns!.count }
+
+    /// Memory μ as real values (±1 for binary patterns).
+    public func memoryPattern(_ mu: Int) -> [Double] {
+        if let binary = binaryMemories { return binary.pattern(mu).map(Double.init) }
+        return continuousPatterns!.pattern(mu)
+    }
 
     /// Stores (or trains on, or loads) `patterns` with `rule`.
     public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
         neurons = patterns[0].count
-        continuousMemories = ContinuousMemories(patterns.map(\.doubles))
         var binary: [[Int8]]? = []
         for p in patterns {
             if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
         }
         binaryMemories = binary.map(Memories.init)
+        continuousPatterns = binary == nil ? ContinuousMemories(patterns.map(\.doubles)) : nil
         let n = neurons
         let started = Date()
         // Saved parameters, read back with their checked shapes.
@@ -63,7 +72,9 @@ public struct StoredNetwork: Sendable {
         func float64(_ k: Int) throws -> [Double] { try NPYReader.float64(joinPath(training.load!, files[k].name), shape: files[k].shape) }
         switch rule {
         case .modern(let beta):
-            kind = .continuous(ModernNetwork(memories: continuousMemories, beta: beta), tolerance: tolerance)
+            let network = binaryMemories.map { ModernNetwork(binary: $0, beta: beta) }
+                ?? ModernNetwork(memories: continuousPatterns!, beta: beta)
+            kind = .continuous(network, tolerance: tolerance)
         case .hebbianRBM(let activation):
             kind = .hebbianRBM(HebbianRBM(memories: binaryMemories!, activation: activation))
         case .perceptron(let options):
@@ -107,9 +118,9 @@ public struct StoredNetwork: Sendable {
         switch kind {
         case .binary(.perceptron(let network)): return network.parameterCount
         case .binary(.conv(let network)): return network.parameterCount
-        case .binary(.dense): return continuousMemories.count * neurons
+        case .binary(.dense): return memoryCount * neurons
         case .binary: return neurons * (neurons - 1) / 2
-        case .continuous: return continuousMemories.count * neurons
+        case .continuous: return memoryCount * neurons
         case .rbm(let network): return network.parameterCount
         case .hebbianRBM(let network): return network.parameterCount
         }

@@ -5,33 +5,24 @@ extension ModernNetwork.Run {
     static let margin = 1e-6
 
     /// X s for s = Σ_ν p_ν x^ν: on every memory for continuous memories; for ±1 memories, exactly
-    /// on the memories that can be within the cut-off of the largest (triangle-inequality bounds
-    /// from the reference distances), each as Σ_ν p_ν (N − 2·d(x^ν, x^μ)) over the kept memories in
-    /// weight order.
-    mutating func overlaps(of p: SparseWeights) -> KnownOverlaps {
+    /// on the memories whose bound can reach the cut-off below the largest, each as
+    /// Σ_ν p_ν x^ν·x^μ over the kept memories in weight order (from the Gram matrix, or from
+    /// Hamming distances N − 2·d(x^ν, x^μ) without it). Every other memory is provably beyond the
+    /// cut-off.
+    mutating func overlaps(of p: SparseWeights, state s: [Double]) -> KnownOverlaps {
         guard network.packed != nil else {
             return KnownOverlaps(subset: nil, value: network.similarities(state(p)))
         }
-        if let gram = network.gram {
-            // Σ_ν p_ν G[ν, μ] for every μ, ν in weight order (the same sum as `exact`).
-            let count = network.memories.count
-            var z = [Double](repeating: 0, count: count)
-            gram.withUnsafeBufferPointer { g in
-                z.withUnsafeMutableBufferPointer { z in
-                    for (nu, weight) in zip(p.index, p.weight) {
-                        let row = g.baseAddress! + nu * count
-                        for mu in 0..<count { z[mu] += weight * Double(row[mu]) }
-                    }
-                }
-            }
-            return KnownOverlaps(subset: nil, value: z)
+        if network.gram == nil && reference == nil {
+            // Without a ±1 start, the heaviest kept memory is the reference point.
+            reference = distances(to: p.index[0])
+            referenceMemory = p.index[0]
         }
-        if reference == nil { reference = distances(to: p.index[0]) }
-        let supportValues = exact(p, at: p.index.sorted())
+        let supportValues = exact(p, at: p.index.sorted(), state: s)
         let floor = (supportValues.value.max() ?? 0) - network.cutoff / network.beta - Self.margin
         var candidates: [Int] = []
         forEachBound(p) { mu, upper, _ in if upper >= floor { candidates.append(mu) } }
-        return exact(p, at: candidates)
+        return exact(p, at: candidates, state: s)
     }
 
     /// Hamming distances of every memory to memory `nu`.
@@ -44,11 +35,34 @@ extension ModernNetwork.Run {
         return out
     }
 
-    /// Exact X s at the given memories (ascending), summed over the kept memories in weight order.
-    func exact(_ p: SparseWeights, at indices: [Int]) -> KnownOverlaps {
+    /// At most this many kept memories, X s is summed memory by memory; beyond, pixel by pixel.
+    static let keptForSums = 32
+
+    /// Exact X s at the given memories (ascending): Σ_ν p_ν x^ν·x^μ over the kept memories in
+    /// weight order while at most ``keptForSums`` are kept (each x^ν·x^μ an exact integer, from
+    /// the Gram matrix or N − 2·d(x^ν, x^μ)), else Σ_i x_i^μ s_i over the pixels in eight
+    /// interleaved lanes (``ModernNetwork/dot(_:_:)``). Either way a fixed order, the same on
+    /// every machine and thread count.
+    func exact(_ p: SparseWeights, at indices: [Int], state s: [Double]) -> KnownOverlaps {
+        if p.index.count > Self.keptForSums {
+            let values = network.signs.withUnsafeBufferPointer { signs in
+                s.withUnsafeBufferPointer { s in indices.map { ModernNetwork.dot(signs.baseAddress! + $0 * n, s.baseAddress!, n) } }
+            }
+            return KnownOverlaps(subset: indices, value: values)
+        }
+        var values = [Double](repeating: 0, count: indices.count)
+        if let gram = network.gram {
+            let count = network.count
+            gram.withUnsafeBufferPointer { g in
+                for (nu, weight) in zip(p.index, p.weight) {
+                    let row = g.baseAddress! + nu * count
+                    for (k, mu) in indices.enumerated() { values[k] += weight * Double(row[mu]) }
+                }
+            }
+            return KnownOverlaps(subset: indices, value: values)
+        }
         let packed = network.packed!
         let rows = indices.map { Int32($0) }
-        var values = [Double](repeating: 0, count: rows.count)
         var d = [Int32](repeating: 0, count: rows.count)
         packed.storage.withUnsafeBufferPointer { b in
             for (nu, weight) in zip(p.index, p.weight) {
@@ -59,12 +73,28 @@ extension ModernNetwork.Run {
         return KnownOverlaps(subset: indices, value: values)
     }
 
+    /// With the Gram matrix: bounds from the heaviest kept memory's exact row, the rest bounded
+    /// by ±N times its weight, |p_1 G[1, μ] + Σ_(ν>1) p_ν G[ν, μ] − p_1 G[1, μ]| ≤ (1 − p_1)·N.
+    func forEachGramBound(_ p: SparseWeights, _ gram: UnsafeBufferPointer<Int32>, _ body: (Int, Double, Double) -> Void) {
+        let count = network.count
+        let head = p.weight[0], slack = max(0, 1 - head) * Double(n) + Self.margin
+        let row = gram.baseAddress! + p.index[0] * count
+        for mu in 0..<count {
+            let v = head * Double(row[mu])
+            body(mu, v + slack, v - slack)
+        }
+    }
+
     /// Bounds on X s for every memory from the triangle inequality in Hamming distance, with
     /// r the reference: |d(r, μ) − d(r, ν)| ≤ d(ν, μ) ≤ d(r, μ) + d(r, ν). The kept memories are
     /// taken largest weight first until the rest weighs less than 1% (at most 8); the rest is
     /// bounded by ±N times its weight. Calls `body(μ, upper, lower)` for every memory in index
     /// order, the bounds widened by ``margin``.
     func forEachBound(_ p: SparseWeights, _ body: (Int, Double, Double) -> Void) {
+        if let gram = network.gram {
+            gram.withUnsafeBufferPointer { forEachGramBound(p, $0, body) }
+            return
+        }
         let r = reference!
         let count = r.count
         var head = 0, tail = 1.0
@@ -92,8 +122,12 @@ extension ModernNetwork.Run {
         for mu in 0..<count { body(mu, upper[mu], lower[mu]) }
     }
 
-    /// The memory with the largest |cos(s, x^μ)| (lowest index on ties) and that cosine.
-    func nearest(_ s: [Double], _ z: KnownOverlaps, _ p: SparseWeights) -> (Int, Double) {
+    /// Where the final state stands: the first memory every component is within `tolerance`
+    /// of (else the first negated one), and the memory with the largest |cos| (lowest index on
+    /// ties) with that cosine. Only memories with X s ≥ N(1 − tolerance) (or ≤ −N(1 − tolerance))
+    /// can match, and only those whose bounds allow more than the best known |X s| can be nearer:
+    /// one pass over the bounds finds both.
+    func locate(_ s: [Double], _ z: KnownOverlaps, _ p: SparseWeights, tolerance: Double) -> (match: MemoryMatch, nearest: Int, cosine: Double) {
         var squares = 0.0
         for v in s { squares += v * v }
         let stateNorm = squares.squareRoot()
@@ -101,64 +135,47 @@ extension ModernNetwork.Run {
             let norm = network.memoryNormSquared(mu)
             return (stateNorm > 0 && norm > 0) ? dot / (stateNorm * norm.squareRoot()) : 0
         }
-        if network.packed != nil, let subset = z.subset {
-            // Memories not known exactly whose bounds allow a larger |X s| than the best known.
-            let best = z.value.map(abs).max() ?? 0
-            var more: [Int] = []
-            var next = 0  // walks the known memories (ascending) beside μ
-            forEachBound(p) { mu, upper, lower in
-                while next < subset.count && subset[next] < mu { next += 1 }
-                if !(next < subset.count && subset[next] == mu) && max(upper, -lower) >= best { more.append(mu) }
+        guard network.packed != nil else {
+            var best = -1, bestCosine = 0.0
+            for k in z.value.indices {
+                let c = cosine(k, z.value[k])
+                if best < 0 || abs(c) > abs(bestCosine) { (best, bestCosine) = (k, c) }
             }
-            let extra = exact(p, at: more)
-            let merged = (Array(zip(subset, z.value)) + Array(zip(more, extra.value))).sorted { $0.0 < $1.0 }
-            var bestIndex = -1, bestCosine = 0.0
-            for (mu, dot) in merged {
-                let c = cosine(mu, dot)
-                if bestIndex < 0 || abs(c) > abs(bestCosine) { (bestIndex, bestCosine) = (mu, c) }
-            }
-            return (bestIndex, bestCosine)
+            return (network.continuous!.match(s, tolerance: tolerance), best, bestCosine)
         }
-        if network.packed != nil {
-            // Every norm is √N: the largest |X s| (first among equals) has the largest |cos|.
-            var best = 0
-            for k in 1..<z.value.count where abs(z.value[k]) > abs(z.value[best]) { best = k }
-            return (best, cosine(best, z.value[best]))
+        let threshold = Double(n) * (1 - tolerance) - Self.margin
+        var memories: [Int] = [], negated: [Int] = [], more: [Int] = []
+        let subset = z.subset ?? Array(z.value.indices)
+        let best = z.value.map(abs).max() ?? 0
+        var next = 0  // walks the known memories (ascending) beside μ
+        forEachBound(p) { mu, upper, lower in
+            if upper >= threshold { memories.append(mu) }
+            if lower <= -threshold { negated.append(mu) }
+            while next < subset.count && subset[next] < mu { next += 1 }
+            if !(next < subset.count && subset[next] == mu) && max(upper, -lower) >= best { more.append(mu) }
         }
-        var bestIndex = -1, bestCosine = 0.0
-        for k in z.value.indices {
-            let c = cosine(k, z.value[k])
-            if bestIndex < 0 || abs(c) > abs(bestCosine) { (bestIndex, bestCosine) = (k, c) }
+        let extra = exact(p, at: more, state: s)
+        let merged = (Array(zip(subset, z.value)) + Array(zip(more, extra.value))).sorted { $0.0 < $1.0 }
+        var nearest = -1, bestCosine = 0.0
+        for (mu, dot) in merged {
+            let c = cosine(mu, dot)
+            if nearest < 0 || abs(c) > abs(bestCosine) { (nearest, bestCosine) = (mu, c) }
         }
-        return (bestIndex, bestCosine)
+        return (match(s, memories: memories, negated: negated, tolerance: tolerance), nearest, bestCosine)
     }
 
-    /// The first memory every component of s is within `tolerance` of, else the first negated
-    /// one. Only memories with X s ≥ N(1 − tolerance) (or ≤ −N(1 − tolerance)) can qualify.
-    func match(_ s: [Double], _ z: KnownOverlaps, _ p: SparseWeights, tolerance: Double) -> MemoryMatch {
-        guard network.packed != nil else { return network.memories.match(s, tolerance: tolerance) }
-        let threshold = Double(n) * (1 - tolerance) - Self.margin
-        var memories: [Int] = [], negated: [Int] = []
-        if z.subset == nil {
-            for (mu, v) in z.value.enumerated() {
-                if v >= threshold { memories.append(mu) }
-                if v <= -threshold { negated.append(mu) }
-            }
-        } else {
-            forEachBound(p) { mu, upper, lower in
-                if upper >= threshold { memories.append(mu) }
-                if lower <= -threshold { negated.append(mu) }
-            }
-        }
-        let rows = network.memories.rows
+    /// The first of `memories` every component of s is within `tolerance` of, else the first of
+    /// `negated` whose negation it is within `tolerance` of.
+    func match(_ s: [Double], memories: [Int], negated: [Int], tolerance: Double) -> MemoryMatch {
+        let signs = network.signs
         for mu in memories {
             var worst = 0.0
-            for i in 0..<n { worst = max(worst, abs(s[i] - rows[mu * n + i])) }
+            for i in 0..<n { worst = max(worst, abs(s[i] - Double(signs[mu * n + i]))) }
             if worst <= tolerance { return .memory(mu) }
         }
         for mu in negated {
             var worst = 0.0
-            for i in 0..<n { worst = max(worst, abs(s[i] + rows[mu * n + i])) }
+            for i in 0..<n { worst = max(worst, abs(s[i] + Double(signs[mu * n + i]))) }
             if worst <= tolerance { return .inverted(mu) }
         }
         return .none
@@ -166,9 +183,30 @@ extension ModernNetwork.Run {
 }
 
 extension ModernNetwork {
+    /// Σ_i x_i s_i for ±1 bytes x, in a fixed order: eight lanes, lane l summing the pixels
+    /// i ≡ l (mod 8) in index order, the lanes added pairwise ((0+1)+(2+3))+((4+5)+(6+7)), then
+    /// the last N mod 8 pixels in order.
+    static func dot(_ x: UnsafePointer<Int8>, _ s: UnsafePointer<Double>, _ n: Int) -> Double {
+        var lanes = SIMD8<Double>()
+        var i = 0
+        let raw = UnsafeRawPointer(x)
+        while i + 8 <= n {
+            let bytes = raw.loadUnaligned(fromByteOffset: i, as: SIMD8<Int8>.self)
+            let values = UnsafeRawPointer(s + i).loadUnaligned(as: SIMD8<Double>.self)
+            lanes += SIMD8<Double>(bytes) * values
+            i += 8
+        }
+        var total = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
+        while i < n {
+            total += Double(x[i]) * s[i]
+            i += 1
+        }
+        return total
+    }
+
     /// |x^μ|² (N for ±1 memories).
     func memoryNormSquared(_ mu: Int) -> Double {
-        if packed != nil { return Double(memories.neurons) }
+        guard let memories = continuous else { return Double(neurons) }
         let n = memories.neurons
         var norm = 0.0
         for i in 0..<n { norm += memories.rows[mu * n + i] * memories.rows[mu * n + i] }

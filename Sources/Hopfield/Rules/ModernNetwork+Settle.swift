@@ -46,25 +46,27 @@ extension ModernNetwork {
     /// start (computed for many starts at once by the batched kernels).
     public func settle(from initial: [Double], maxSteps: Int, tolerance: Double = 1e-9, history: HistoryOptions = [],
                        matchTolerance: Double = 0.01, startOverlaps: [Int32]? = nil) -> ModernSettled {
-        precondition(initial.count == memories.neurons)
+        precondition(initial.count == neurons)
         var run = Run(network: self, start: initial, startOverlaps: startOverlaps)
         var record = ContinuousHistory()
         var state = initial
         var z = run.startOverlaps
-        let energyStart = run.energy(state, z)
+        var softmax = run.softmax(z)
+        let energyStart = run.energy(state, softmax.lse)
         if history.contains(.energy) { record.energies.append(energyStart) }
         if history.contains(.states) { record.states.append(state) }
         var steps = 0, status = ConvergenceStatus.unconverged
         var weights = SparseWeights(index: [], weight: [])
         while steps < maxSteps {
             steps += 1
-            weights = run.weights(z)
+            weights = softmax.weights
             let next = run.state(weights)
             var moved = 0.0
             for i in 0..<state.count { moved = max(moved, abs(next[i] - state[i])) }
             state = next
-            z = run.overlaps(of: weights)
-            if history.contains(.energy) { record.energies.append(run.energy(state, z)) }
+            z = run.overlaps(of: weights, state: state)
+            softmax = run.softmax(z)
+            if history.contains(.energy) { record.energies.append(run.energy(state, softmax.lse)) }
             if history.contains(.states) { record.states.append(state) }
             if moved <= tolerance {
                 status = .converged
@@ -72,10 +74,9 @@ extension ModernNetwork {
             }
         }
         let convergence = ContinuousConvergence(state: state, status: status, steps: steps, energyStart: energyStart,
-                                                energyEnd: run.energy(state, z), history: record)
-        let (nearest, cosine) = run.nearest(state, z, weights)
-        return ModernSettled(convergence: convergence, match: run.match(state, z, weights, tolerance: matchTolerance),
-                             nearest: nearest, cosine: cosine)
+                                                energyEnd: run.energy(state, softmax.lse), history: record)
+        let located = run.locate(state, z, weights, tolerance: matchTolerance)
+        return ModernSettled(convergence: convergence, match: located.match, nearest: located.nearest, cosine: located.cosine)
     }
 
     /// One run's working values: the start's overlaps, and the distances that bound later ones.
@@ -84,13 +85,16 @@ extension ModernNetwork {
         let n: Int
         /// X s of the start, for every memory.
         let startOverlaps: KnownOverlaps
-        /// Hamming distances of every memory to a ±1 reference point (the start when it is ±1),
-        /// for the triangle-inequality bounds; nil for continuous memories.
+        /// Hamming distances of every memory to a ±1 reference point (the start when it is ±1,
+        /// later the heaviest kept memory), for the triangle-inequality bounds; nil for
+        /// continuous memories or with the Gram matrix.
         var reference: [Int32]?
+        /// The memory the reference distances are to (nil: the start).
+        var referenceMemory: Int?
 
         init(network: ModernNetwork, start: [Double], startOverlaps given: [Int32]?) {
             self.network = network
-            n = network.memories.neurons
+            n = network.neurons
             if let packed = network.packed, start.allSatisfy({ $0 == 1 || $0 == -1 }) {
                 let z = given ?? packed.overlaps(with: BinaryPattern(start.map { $0 > 0 ? 1 : -1 }))
                 startOverlaps = KnownOverlaps(subset: nil, value: z.map(Double.init))
@@ -100,9 +104,10 @@ extension ModernNetwork {
             }
         }
 
-        /// The kept softmax weights of overlaps z: e^(β(z_μ − z_max)) within the cut-off,
-        /// largest first, normalised by their sum taken in that order.
-        func weights(_ z: KnownOverlaps) -> SparseWeights {
+        /// The kept softmax weights of overlaps z, e^(β(z_μ − z_max)) within the cut-off, largest
+        /// first, normalised by their sum taken in that order; and lse(β, z) = z_max + β⁻¹ log of
+        /// that sum (equal to the full sum in that order: see ``ModernNetwork``).
+        func softmax(_ z: KnownOverlaps) -> (weights: SparseWeights, lse: Double) {
             let beta = network.beta, cutoff = network.cutoff
             let largest = z.largest
             var kept: [(Int, Double)] = []
@@ -110,13 +115,25 @@ extension ModernNetwork {
             kept.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             var total = 0.0
             for (_, w) in kept { total += w }
-            return SparseWeights(index: kept.map(\.0), weight: kept.map { $0.1 / total })
+            return (SparseWeights(index: kept.map(\.0), weight: kept.map { $0.1 / total }), largest + log(total) / beta)
         }
 
-        /// Σ_ν p_ν x^ν, summed over the kept memories largest weight first.
+        /// Σ_ν p_ν x^ν, summed over the kept memories largest weight first (for ±1 memories from
+        /// their bytes: p·(±1) is ±p exactly, the same sums).
         func state(_ p: SparseWeights) -> [Double] {
             var s = [Double](repeating: 0, count: n)
-            network.memories.rows.withUnsafeBufferPointer { rows in
+            if network.packed != nil {
+                network.signs.withUnsafeBufferPointer { signs in
+                    s.withUnsafeMutableBufferPointer { s in
+                        for (nu, weight) in zip(p.index, p.weight) {
+                            let base = signs.baseAddress! + nu * n
+                            for i in 0..<n { s[i] += weight * Double(base[i]) }
+                        }
+                    }
+                }
+                return s
+            }
+            network.continuous!.rows.withUnsafeBufferPointer { rows in
                 for (nu, weight) in zip(p.index, p.weight) {
                     let base = rows.baseAddress! + nu * n
                     for i in 0..<n { s[i] += weight * base[i] }
@@ -125,24 +142,11 @@ extension ModernNetwork {
             return s
         }
 
-        /// lse(β, z) = z_max + β⁻¹ log Σ e^(β(z − z_max)), the sum over the kept terms largest
-        /// first (equal to the full sum in that order: see ``ModernNetwork``).
-        func logSumExp(_ z: KnownOverlaps) -> Double {
-            let beta = network.beta, cutoff = network.cutoff
-            let largest = z.largest
-            var terms: [Double] = []
-            for v in z.value where beta * (largest - v) <= cutoff { terms.append(exp(beta * (v - largest))) }
-            terms.sort(by: >)
-            var total = 0.0
-            for t in terms { total += t }
-            return largest + log(total) / beta
-        }
-
         /// E(s) = −lse(β, X s) + ½ sᵀs + β⁻¹ log P + ½ M².
-        func energy(_ s: [Double], _ z: KnownOverlaps) -> Double {
+        func energy(_ s: [Double], _ lse: Double) -> Double {
             var squares = 0.0
             for v in s { squares += v * v }
-            return -logSumExp(z) + 0.5 * squares + log(Double(network.memories.count)) / network.beta + network.halfLargestNormSquared
+            return -lse + 0.5 * squares + log(Double(network.count)) / network.beta + network.halfLargestNormSquared
         }
     }
 }

@@ -29,8 +29,17 @@ import Glibc
 /// distance to the start differs from ν's by more than the cut-off allows is provably out. No
 /// later update passes over N pixels of every memory.
 public struct ModernNetwork: Sendable {
-    /// The stored patterns X, P rows of N real values.
-    public let memories: ContinuousMemories
+    /// The stored patterns X, P rows of N real values (made from the bytes, when asked, for a
+    /// network built from ±1 ``Memories``: the memory-space path never needs them).
+    public var memories: ContinuousMemories { continuous ?? ContinuousMemories(binary!) }
+    /// The real-valued memories, for a network built from them.
+    let continuous: ContinuousMemories?
+    /// The ±1 memories, for a network built from them.
+    let binary: Memories?
+    /// P.
+    public let count: Int
+    /// N.
+    public let neurons: Int
     /// β > 0, the inverse temperature of the softmax (see the type's notes on its scale).
     public let beta: Double
     /// The memories bit-packed when every entry is ±1 (the memory-space path), else nil.
@@ -40,6 +49,8 @@ public struct ModernNetwork: Sendable {
     public let cutoff: Double
     /// ½ M², M the largest memory norm (the energy's constant), computed once.
     let halfLargestNormSquared: Double
+    /// The ±1 memories as bytes, P×N (an eighth of the Doubles' memory traffic), when packed.
+    let signs: [Int8]
     /// The Gram matrix x^ν · x^μ of ±1 memories, P×P exact integers, when P ≤ ``gramLimit``:
     /// X s for s = Σ_ν p_ν x^ν is then Σ_ν p_ν G[ν, ·], for every memory at once.
     let gram: [Int32]?
@@ -52,27 +63,58 @@ public struct ModernNetwork: Sendable {
     }
 
     /// The same, keeping the Gram matrix only up to `gramLimit` memories (tests use 0 to take the
-    /// path of large memory sets).
+    /// path of large memory sets). Memories whose entries are all ±1 take the memory-space path.
     init(memories: ContinuousMemories, beta: Double, gramLimit: Int) {
+        let n = memories.neurons
+        if memories.rows.allSatisfy({ $0 == 1 || $0 == -1 }) {
+            self.init(binary: Memories((0..<memories.count).map { mu in memories.rows[(mu * n)..<((mu + 1) * n)].map { Int8($0) } }),
+                      beta: beta, gramLimit: gramLimit)
+        } else {
+            self.init(continuous: memories, beta: beta)
+        }
+    }
+
+    /// A network over real-valued memories: X s by plain dot products.
+    init(continuous memories: ContinuousMemories, beta: Double) {
         precondition(beta > 0, "β must be positive")
-        self.memories = memories
+        let n = memories.neurons
+        continuous = memories
+        binary = nil
+        count = memories.count
+        neurons = n
         self.beta = beta
         cutoff = 54 * log(2.0) + log(Double(memories.count))
-        let n = memories.neurons
-        var largest = 0.0, binary = true
+        var largest = 0.0
         for mu in 0..<memories.count {
             var norm = 0.0
-            for i in 0..<n {
-                let v = memories.rows[mu * n + i]
-                norm += v * v
-                if v != 1 && v != -1 { binary = false }
-            }
+            for i in 0..<n { norm += memories.rows[mu * n + i] * memories.rows[mu * n + i] }
             largest = max(largest, norm)
         }
         halfLargestNormSquared = 0.5 * largest
-        let packed = binary ? PackedPatterns(rows: (0..<memories.count).map { mu in memories.pattern(mu).map { Int8($0) } }, neurons: n) : nil
+        packed = nil
+        signs = []
+        gram = nil
+    }
+
+    /// A network over ±1 memories at inverse temperature β: the memory-space path, with no real
+    /// copy of the memories (54,000 memories of 784 pixels would be 338 MB of Doubles).
+    public init(binary memories: Memories, beta: Double) {
+        self.init(binary: memories, beta: beta, gramLimit: Self.gramLimit)
+    }
+
+    init(binary memories: Memories, beta: Double, gramLimit: Int) {
+        precondition(beta > 0, "β must be positive")
+        continuous = nil
+        binary = memories
+        count = memories.count
+        neurons = memories.neurons
+        self.beta = beta
+        cutoff = 54 * log(2.0) + log(Double(memories.count))
+        halfLargestNormSquared = 0.5 * Double(memories.neurons)
+        let packed = memories.matrix
         self.packed = packed
-        if let packed, packed.count <= gramLimit {
+        signs = memories.rows
+        if packed.count <= gramLimit {
             let p = packed.count
             let rows = parallelMap(count: (p + 63) / 64, jobs: 2) { b in packed.overlaps((b * 64)..<min(p, (b + 1) * 64), with: packed) }
             gram = rows.flatMap { $0 }
@@ -83,6 +125,7 @@ public struct ModernNetwork: Sendable {
 
     /// X s.
     public func similarities(_ state: [Double]) -> [Double] {
+        let memories = self.memories
         let n = memories.neurons
         return (0..<memories.count).map { mu in
             var sum = 0.0
@@ -110,6 +153,7 @@ public struct ModernNetwork: Sendable {
 
     /// One update by the plain definition, Xᵀ softmax(β X s), every memory included.
     public func step(_ state: [Double]) -> [Double] {
+        let memories = self.memories
         let p = softmax(similarities(state))
         let n = memories.neurons
         var out = [Double](repeating: 0, count: n)
@@ -123,7 +167,7 @@ public struct ModernNetwork: Sendable {
     /// E(s) = −lse(β, X s) + ½ sᵀs + β⁻¹ log P + ½ M², by the plain definition.
     public func energy(_ state: [Double]) -> Double {
         let half = 0.5 * state.reduce(0) { $0 + $1 * $1 }
-        return -logSumExp(similarities(state)) + half + log(Double(memories.count)) / beta + halfLargestNormSquared
+        return -logSumExp(similarities(state)) + half + log(Double(count)) / beta + halfLargestNormSquared
     }
 
     /// Updates until no component moves by more than `tolerance` (converged) or `maxSteps`
