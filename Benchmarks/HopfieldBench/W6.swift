@@ -47,6 +47,9 @@ struct W6: ParsableCommand {
     @Option(help: "The 60,000 training images in class folders.")
     var dataset = "Datasets/fashion"
 
+    @Option(help: "Fashion-MNIST's 10,000 test images in class folders (W6d).")
+    var testDataset = "Datasets/fashion-test"
+
     @Option(help: "Workloads: any of a, b, c, d.")
     var workloads = "abc"
 
@@ -60,11 +63,11 @@ struct W6: ParsableCommand {
     var export: String?
 
     func run() throws {
-        let data = try FashionPatterns.load(dataset, jobs: threads)
+        let data = workloads.contains(where: { "abc".contains($0) }) ? try FashionPatterns.load(dataset, jobs: threads) : FashionPatterns(rows: [], labels: [])
         if workloads.contains("a") { try w6a(data) }
         if workloads.contains("b") { try w6b(data) }
         if workloads.contains("c") { try w6c(data) }
-        if workloads.contains("d") { try w6d(data) }
+        if workloads.contains("d") { try w6d() }
     }
 
     /// W6a: 2000 random memories of the training split, every one of the 60,000 images converged
@@ -155,5 +158,40 @@ struct W6: ParsableCommand {
                      candidates.count, chosen.count, threads, time, 1 - Double(largest) / 784, Kernels.name))
     }
 
-    func w6d(_ data: FashionPatterns) throws {}
+    /// W6d: classical and dense rules on 6,000 images of Fashion-MNIST's test set (the 10,000 in
+    /// `--test-dataset`, split 3000/3000 as Benchmarks/w6d.json does, every image converged),
+    /// P = 200, 500, 1000 random memories of the training half, asynchronous updates.
+    func w6d() throws {
+        let data = try FashionPatterns.load(testDataset, jobs: threads)
+        let split = try Splitter.split(labels: data.labels, classes: 10, train: .count(3000), test: .count(3000), stratify: true, seed: 1)
+        let items = split.train + split.test
+        let candidates = split.train.map { MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0]))) }
+        if let export { try writeNPY(items.map { data.rows[$0] }, to: export + "/w6d-states.npy") }
+        let rules: [(String, LearningRule)] = [("pseudoinverse", .pseudoinverse(.zero)), ("dense-exponential", .dense(.exponential)),
+                                               ("storkey", .storkey), ("hebbian", .hebbian)]
+        for count in [200, 500, 1000] {
+            var rng = RandomStreams.stream(1, RandomStreams.key("select"))
+            let chosen = MemorySelection.random(candidates, quotas: MemorySelection.quotas(count: count, classes: 10), rng: &rng)
+            let memories = chosen.map { data.rows[split.train[$0]] }
+            if let export { try writeNPY(memories, to: export + "/w6d-memories-\(count).npy") }
+            for (name, rule) in rules {
+                var stored: StoredNetwork?
+                var training = StoredNetwork.Training()
+                training.jobs = threads
+                let build = seconds {
+                    stored = try? StoredNetwork(rule: rule, patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01,
+                                                training: training)
+                }
+                var results: [StoredNetwork.Settled] = []
+                let time = medianSeconds(repeats: max(1, repeats - 2)) {
+                    results = stored!.settleAll(count: items.count, jobs: threads, start: { k in data.rows[items[k]].map(Double.init) },
+                                                dynamics: { _ in Dynamics(mode: .async, maxSweeps: 100) },
+                                                stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
+                }
+                let sweeps = Double(results.reduce(0) { $0 + $1.sweeps }) / Double(results.count)
+                print(String(format: "{\"workload\": \"W6d\", \"rule\": \"%@\", \"memories\": %d, \"images\": %d, \"threads\": %d, \"seconds\": %.4f, \"networkSeconds\": %.4f, \"meanSweeps\": %.3f}",
+                             name, count, items.count, threads, time + build, build, sweeps))
+            }
+        }
+    }
 }

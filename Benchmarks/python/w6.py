@@ -3,6 +3,8 @@
 The same work as HopfieldLab's engine, written as a NumPy user would: float32, batched matrix
 products (BLAS), a stable softmax. Prints one JSON object per workload.
     python3 Benchmarks/python/w6.py DIR [a b d ...]
+W6d runs a sample of the images (asynchronous updates are a Python loop over neurons) and
+scales the time to all of them.
 """
 import json
 import sys
@@ -65,8 +67,108 @@ def w6b(folder):
                       "meanSteps": float(np.mean(steps))}))
 
 
+def converge_matrix(W, s, rng, max_sweeps=100):
+    """Asynchronous updates in a shuffled order per sweep, s_i <- sign(W_i . s) (ties +1), until
+    a sweep changes nothing. Returns the number of sweeps."""
+    n = len(s)
+    for sweep in range(1, max_sweeps + 1):
+        changed = 0
+        for i in rng.permutation(n):
+            new = 1.0 if W[i] @ s >= 0 else -1.0
+            if new != s[i]:
+                s[i] = new
+                changed += 1
+        if changed == 0:
+            return sweep
+    return max_sweeps
+
+
+def converge_dense_exponential(X, s, rng, max_sweeps=100):
+    """The same for E = -sum_mu exp(x^mu . s): each neuron takes the value of lower energy, the
+    overlaps kept in step, the sums scaled by the largest exponent (logsumexp-style)."""
+    n = len(s)
+    m = X @ s
+    for sweep in range(1, max_sweeps + 1):
+        changed = 0
+        for i in rng.permutation(n):
+            x = X[:, i]
+            plus, minus = m + x * (1 - s[i]), m - x * (1 + s[i])
+            top = max(plus.max(), minus.max())
+            new = 1.0 if np.exp(plus - top).sum() - np.exp(minus - top).sum() >= 0 else -1.0
+            if new != s[i]:
+                m += x * (new - s[i])
+                s[i] = new
+                changed += 1
+        if changed == 0:
+            return sweep
+    return max_sweeps
+
+
+def storkey(X):
+    """Storkey's rule pattern by pattern, zero diagonal (as HopfieldLab's MatrixNetwork.storkey)."""
+    p, n = X.shape
+    W = np.zeros((n, n))
+    for x in X:
+        h = W @ x
+        D = (np.outer(x, x) - np.outer(x, h) - np.outer(h, x) + 2 * W) / n
+        np.fill_diagonal(D, 0)
+        W += D
+    return W
+
+
+def w6d(folder, sample=60):
+    """Every rule and P on the first `sample` of the 6,000 images (a Python loop over neurons is
+    what asynchronous updates take in NumPy), the time scaled to 6,000 images; networks built once."""
+    states = np.load(folder + "/w6d-states.npy").astype(np.float64)
+    for count in (200, 500, 1000):
+        X = np.load(folder + "/w6d-memories-%d.npy" % count).astype(np.float64)
+        for rule in ("pseudoinverse", "dense-exponential", "storkey", "hebbian"):
+            t = time.perf_counter()
+            W = None
+            if rule == "pseudoinverse":
+                W = X.T @ np.linalg.inv(X @ X.T) @ X
+            elif rule == "storkey":
+                W = storkey(X)
+            elif rule == "hebbian":
+                W = X.T @ X
+            if W is not None:
+                np.fill_diagonal(W, 0)
+            build = time.perf_counter() - t
+            t = time.perf_counter()
+            sweeps = []
+            for k in range(sample):
+                s = states[k].copy()
+                rng = np.random.default_rng(k)
+                sweeps.append(converge_dense_exponential(X, s, rng) if W is None else converge_matrix(W, s, rng))
+            per_image = (time.perf_counter() - t) / sample
+            print(json.dumps({"workload": "W6d", "implementation": "numpy", "rule": rule, "memories": count,
+                              "images": len(states), "sampled": sample, "seconds": round(build + per_image * len(states), 2),
+                              "networkSeconds": round(build, 4), "meanSweeps": float(np.mean(sweeps))}), flush=True)
+
+
+def table(ours_file, numpy_file):
+    """One Markdown table: each workload's time here and in NumPy, and the ratio."""
+    ours = [json.loads(line) for line in open(ours_file) if line.strip()]
+    theirs = [json.loads(line) for line in open(numpy_file) if line.strip()]
+    def key(r):
+        return (r["workload"], r.get("rule", ""), r.get("memories", 0))
+    numpy_by_key = {key(r): r for r in theirs}
+    print("| workload | HopfieldLab (s) | NumPy (s) | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for r in ours:
+        rows = [("nn", "nnSeconds"), ("modern", "modernSeconds")] if r["workload"] == "W6b" else [("", "seconds")]
+        for label, field in rows:
+            name = " ".join(x for x in (r["workload"], r.get("rule", ""), "P=%d" % r["memories"] if r["workload"] == "W6d" else "", label) if x)
+            other = numpy_by_key.get(key(r), {}).get(field)
+            ratio = "%.1fx" % (other / r[field]) if other else "-"
+            print("| %s | %.2f | %s | %s |" % (name, r[field], "%.2f" % other if other else "-", ratio))
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--table":
+        table(sys.argv[2], sys.argv[3])
+        sys.exit(0)
     folder = sys.argv[1]
     chosen = sys.argv[2:] or ["a", "b"]
     for name in chosen:
-        {"a": w6a, "b": w6b}[name](folder)
+        {"a": w6a, "b": w6b, "d": w6d}[name](folder)

@@ -21,6 +21,7 @@ func digitPatterns(_ perClass: Int, classes: [String] = ["0", "1", "3", "7"], si
 
 enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
     case hebbian, hebbianMatrix, storkey, pseudoinverse, pseudoinverseKeep
+    case hebbianFieldVector, storkeyFieldVector, pseudoinverseFieldVector, pseudoinverseKeepFieldVector
     var testDescription: String { rawValue }
 
     func build(_ patterns: [[Int8]]) -> (BinaryNetworkBox, ReferenceNetwork) {
@@ -32,6 +33,18 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
         case .pseudoinverse: return (.projection(ProjectionNetwork(memories: memories)), .pseudoinverse(patterns))
         case .pseudoinverseKeep:
             return (.projection(ProjectionNetwork(memories: memories, diagonal: .keep)), .pseudoinverse(patterns, keepDiagonal: true))
+        case .hebbianFieldVector:
+            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.hebbian(memories).weights, integers: true)),
+                    .hebbian(patterns))
+        case .storkeyFieldVector:
+            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.storkey(memories).weights)), .storkey(patterns))
+        case .pseudoinverseFieldVector:
+            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: ProjectionNetwork(memories: memories).weightMatrix(jobs: 2))),
+                    .pseudoinverse(patterns))
+        case .pseudoinverseKeepFieldVector:
+            let projection = ProjectionNetwork(memories: memories, diagonal: .keep)
+            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: projection.weightMatrix())),
+                    .pseudoinverse(patterns, keepDiagonal: true))
         }
     }
 }
@@ -65,7 +78,7 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
     }
 
     /// The same on real images: 12 MNIST digits as memories (N = 256), noisy digits as inputs.
-    @Test(arguments: [RuleCase.hebbian, .storkey, .pseudoinverse])
+    @Test(arguments: [RuleCase.hebbian, .storkey, .pseudoinverse, .hebbianFieldVector, .storkeyFieldVector, .pseudoinverseFieldVector])
     func fastEngineEqualsReferenceOnDigits(rule: RuleCase) throws {
         let digits = try digitPatterns(4)
         let memories = Array(digits.enumerated().filter { $0.offset % 4 == 0 }.map(\.element))
@@ -115,7 +128,8 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
     }
 
     /// Energy never increases under asynchronous updates, and async always ends at a fixed point.
-    @Test(arguments: [RuleCase.hebbian, .storkey, .pseudoinverse, .pseudoinverseKeep], [TieRule.plus, .keep])
+    @Test(arguments: [RuleCase.hebbian, .storkey, .pseudoinverse, .pseudoinverseKeep, .storkeyFieldVector, .pseudoinverseFieldVector],
+          [TieRule.plus, .keep])
     func energyNeverIncreasesAndAsyncReachesAFixedPoint(rule: RuleCase, tie: TieRule) {
         let n = 144
         let patterns = randomPatterns(12, neurons: n, seed: 41)
@@ -296,6 +310,31 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
             for s in 1..<e.count { #expect(e[s] <= e[s - 1] + 1e-9, "energy rose") }
         }
         #expect(retrieved >= p * 9 / 10, "\(interaction): \(retrieved) of \(p) retrieved from 10% noise at P/N = 0.4")
+    }
+
+    /// The exponential network's fields are the energy differences of the definition,
+    /// Σ_μ e^(m_μ⁺) − e^(m_μ⁻), scaled by e^(−max m − 2), for ±1 and undecided (0) neurons.
+    @Test func denseExponentialFieldsFollowTheDefinition() {
+        let n = 120
+        let patterns = randomPatterns(30, neurons: n, seed: 7)
+        let network = DenseAssociativeNetwork(memories: Memories(patterns), interaction: .exponential)
+        var rng = Xoshiro256StarStar(seed: 8)
+        for k in 0..<6 {
+            var start = k < 3 ? Corruption.flipExactly(patterns[k], fraction: 0.3, rng: &rng) : Corruption.random(neurons: n, rng: &rng)
+            for i in stride(from: k, to: n, by: 7) { start[i] = 0 }
+            let fields = network.fields(of: start)
+            let m = patterns.map { p in zip(p, start).reduce(0) { $0 + Int($1.0) * Int($1.1) } }
+            let shift = Double(m.max()! + 2)
+            for i in 0..<n {
+                let s = Int(start[i])
+                var expected = 0.0
+                for (mu, p) in patterns.enumerated() {
+                    let x = Int(p[i])
+                    expected += exp(Double(m[mu] + x * (1 - s)) - shift) - exp(Double(m[mu] - x * (1 + s)) - shift)
+                }
+                #expect(abs(fields[i] - expected) <= 1e-12 * max(1, abs(expected)), "start \(k) neuron \(i): \(fields[i]) vs \(expected)")
+            }
+        }
     }
 
     /// Large N does not overflow: N = 4096 with the exponential and a cubic.

@@ -107,7 +107,7 @@ public struct StoredNetwork: Sendable {
                 trainingLog = log
             }
         default:
-            kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!))
+            kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!, jobs: training.jobs))
         }
         if rule.isTrained && training.load == nil { trainingSeconds = Date().timeIntervalSince(started) }
     }

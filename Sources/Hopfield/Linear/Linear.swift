@@ -18,18 +18,7 @@ enum Linear {
     /// matrix (row-major, Double).
     static func independentGramInverse(rows: [Int8], count p: Int, neurons n: Int,
                                        tolerance: Double = 1e-9) -> (kept: [Int], inverse: [Double]) {
-        // Exact integer Gram matrix.
-        var gram = [Double](repeating: 0, count: p * p)
-        rows.withUnsafeBufferPointer { x in
-            for a in 0..<p {
-                for b in a..<p {
-                    var dot = 0
-                    for i in 0..<n { dot += Int(x[a * n + i]) * Int(x[b * n + i]) }
-                    gram[a * p + b] = Double(dot)
-                    gram[b * p + a] = Double(dot)
-                }
-            }
-        }
+        let gram = gramMatrix(rows: rows, count: p, neurons: n)
         // Incremental Cholesky L·Lᵀ over the kept rows.
         var kept: [Int] = []
         var lower: [[Double]] = []  // lower[k] = row k of L (length k+1)
@@ -47,23 +36,34 @@ enum Linear {
             lower.append(row)
             kept.append(a)
         }
-        // Inverse from L: solve L·Lᵀ·X = I column by column.
+        // Inverse from L: solve L·Lᵀ·X = I for all columns at once, row by row (each entry's sum in
+        // the same order as a column-by-column solve: t ascending).
         let q = kept.count
         var inverse = [Double](repeating: 0, count: q * q)
-        for column in 0..<q {
-            var y = [Double](repeating: 0, count: q)
+        var y = [Double](repeating: 0, count: q * q)
+        y.withUnsafeMutableBufferPointer { y in
             for r in 0..<q {
-                var sum = r == column ? 1.0 : 0.0
-                for t in 0..<r { sum -= lower[r][t] * y[t] }
-                y[r] = sum / lower[r][r]
+                let row = y.baseAddress! + r * q
+                row[r] = 1
+                for t in 0..<r {
+                    let l = lower[r][t], other = y.baseAddress! + t * q
+                    for c in 0..<q { row[c] -= l * other[c] }
+                }
+                let pivot = lower[r][r]
+                for c in 0..<q { row[c] /= pivot }
             }
-            var x = [Double](repeating: 0, count: q)
-            for r in stride(from: q - 1, through: 0, by: -1) {
-                var sum = y[r]
-                for t in (r + 1)..<max(q, r + 1) { sum -= lower[t][r] * x[t] }
-                x[r] = sum / lower[r][r]
+            inverse.withUnsafeMutableBufferPointer { x in
+                for r in stride(from: q - 1, through: 0, by: -1) {
+                    let row = x.baseAddress! + r * q
+                    for c in 0..<q { row[c] = y[r * q + c] }
+                    for t in (r + 1)..<max(q, r + 1) {
+                        let l = lower[t][r], other = x.baseAddress! + t * q
+                        for c in 0..<q { row[c] -= l * other[c] }
+                    }
+                    let pivot = lower[r][r]
+                    for c in 0..<q { row[c] /= pivot }
+                }
             }
-            for r in 0..<q { inverse[r * q + column] = x[r] }
         }
         // Symmetrise (the two triangles differ in the last bits).
         for r in 0..<q {
@@ -74,5 +74,26 @@ enum Linear {
             }
         }
         return (kept, inverse)
+    }
+
+    /// The Gram matrix X Xᵀ of `rows` (P×N) as exact integers in Doubles: by the bit-packed
+    /// kernels when every entry is ±1, else by plain integer sums.
+    static func gramMatrix(rows: [Int8], count p: Int, neurons n: Int) -> [Double] {
+        if p > 0 && rows.allSatisfy({ $0 == 1 || $0 == -1 }) {
+            let packed = PackedPatterns(rows: (0..<p).map { Array(rows[($0 * n)..<(($0 + 1) * n)]) }, neurons: n)
+            return packed.overlaps(0..<p, with: packed).map(Double.init)
+        }
+        var gram = [Double](repeating: 0, count: p * p)
+        rows.withUnsafeBufferPointer { x in
+            for a in 0..<p {
+                for b in a..<p {
+                    var dot = 0
+                    for i in 0..<n { dot += Int(x[a * n + i]) * Int(x[b * n + i]) }
+                    gram[a * p + b] = Double(dot)
+                    gram[b * p + a] = Double(dot)
+                }
+            }
+        }
+        return gram
     }
 }

@@ -27,15 +27,15 @@ public struct Memories: Sendable {
     /// Pattern μ (0-based) as N values of ±1: a copy of its row.
     public func pattern(_ mu: Int) -> [Int8] { Array(rows[(mu * neurons)..<((mu + 1) * neurons)]) }
 
-    /// m_μ = Σ_i x_i^μ s_i for every μ (s may hold zeros).
+    /// m_μ = Σ_i x_i^μ s_i for every μ (s may hold zeros), exact integers from the bit-packed
+    /// kernels: for a state with zeros, the mean of the overlaps with the zeros read as +1 and as
+    /// −1 (their terms cancel).
     public func overlaps(with state: [Int8]) -> [Int] {
         precondition(state.count == neurons)
-        return (0..<count).map { mu in
-            var m = 0
-            let base = mu * neurons
-            for i in 0..<neurons { m += Int(rows[base + i]) * Int(state[i]) }
-            return m
-        }
+        if !state.contains(0) { return matrix.overlaps(with: BinaryPattern(state)).map(Int.init) }
+        let up = matrix.overlaps(with: BinaryPattern(state.map { $0 == 0 ? 1 : $0 }))
+        let down = matrix.overlaps(with: BinaryPattern(state.map { $0 == 0 ? -1 : $0 }))
+        return zip(up, down).map { (Int($0) + Int($1)) / 2 }
     }
 
     /// Where a ±1 state stands: the memory it equals (overlap N) or whose negation it equals

@@ -8,6 +8,8 @@ public enum BinaryNetworkBox: Sendable {
     case projection(ProjectionNetwork)
     /// A dense associative memory (``DenseAssociativeNetwork``).
     case dense(DenseAssociativeNetwork)
+    /// A pairwise rule run from its fixed-point field vector (``FieldVectorNetwork``).
+    case fieldVector(FieldVectorNetwork)
     /// Couplings learned by per-neuron perceptrons (``PerceptronNetwork``); boxed after training,
     /// not by ``init(rule:memories:)``.
     case perceptron(PerceptronNetwork)
@@ -16,17 +18,41 @@ public enum BinaryNetworkBox: Sendable {
     case conv(ConvolutionNetwork)
 
     /// Builds the network of a binary rule (not `.modern`, nor the trained and layered rules,
-    /// which `StoredNetwork` builds).
-    public init(rule: LearningRule, memories: Memories) {
+    /// which `StoredNetwork` builds), in the form that is cheapest for its size:
+    /// - Storkey: always a ``FieldVectorNetwork`` (its matrix exists anyway; fields in O(1));
+    /// - pseudo-inverse: a ``FieldVectorNetwork`` once rank² ≥ 4N (the own form costs O(P²) per
+    ///   change, the field vector O(N)), while N ≤ ``fieldVectorLimit``;
+    /// - Hebbian: a ``FieldVectorNetwork`` once 4P ≥ N (a field costs O(P) in the own form), while
+    ///   N ≤ ``fieldVectorLimit``; the same exact integers either way.
+    /// The choice depends on N and P only, never on the machine. `jobs` threads build the matrix.
+    public init(rule: LearningRule, memories: Memories, jobs: Int = 1) {
+        let n = memories.neurons
         switch rule {
-        case .hebbian: self = .hebbian(HebbianNetwork(memories: memories))
-        case .storkey: self = .matrix(MatrixNetwork.storkey(memories))
-        case .pseudoinverse(let diagonal): self = .projection(ProjectionNetwork(memories: memories, diagonal: diagonal))
+        case .hebbian:
+            if 4 * memories.count >= n && n <= Self.fieldVectorLimit {
+                self = .fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.hebbian(memories).weights, integers: true))
+            } else {
+                self = .hebbian(HebbianNetwork(memories: memories))
+            }
+        case .storkey:
+            let matrix = MatrixNetwork.storkey(memories, jobs: jobs)
+            self = .fieldVector(FieldVectorNetwork(memories: memories, weights: matrix.weights))
+        case .pseudoinverse(let diagonal):
+            let projection = ProjectionNetwork(memories: memories, diagonal: diagonal, jobs: jobs)
+            if projection.rank * projection.rank >= 4 * n && n <= Self.fieldVectorLimit {
+                self = .fieldVector(FieldVectorNetwork(memories: memories, weights: projection.weightMatrix(jobs: jobs)))
+            } else {
+                self = .projection(projection)
+            }
         case .dense(let interaction): self = .dense(DenseAssociativeNetwork(memories: memories, interaction: interaction))
         case .modern: preconditionFailure("the modern network is continuous: use ModernNetwork")
         case .perceptron, .rbm, .hebbianRBM, .conv: preconditionFailure("\(rule.name) is built by training")
         }
     }
+
+    /// The largest N for which the Hebbian and pseudo-inverse rules use a field vector (its N×N
+    /// fixed-point matrix takes N²·8 bytes: 134 MB at N = 4096).
+    public static let fieldVectorLimit = 4096
 
     /// The stored patterns of the wrapped network.
     public var memories: Memories {
@@ -35,6 +61,7 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.memories
         case .projection(let n): return n.memories
         case .dense(let n): return n.memories
+        case .fieldVector(let n): return n.memories
         case .perceptron(let n): return n.memories
         case .conv(let n): return n.memories
         }
@@ -51,6 +78,7 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         case .projection(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         case .dense(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
+        case .fieldVector(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         case .perceptron(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         case .conv(let n): return n.converge(from: initial, dynamics: dynamics, rng: &rng)
         }
@@ -63,6 +91,7 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.energy(of: state)
         case .projection(let n): return n.energy(of: state)
         case .dense(let n): return n.energy(of: state)
+        case .fieldVector(let n): return n.energy(of: state)
         case .perceptron(let n): return n.energy(of: state)
         case .conv(let n): return n.energy(of: state)
         }
@@ -75,6 +104,7 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.fields(of: state)
         case .projection(let n): return n.fields(of: state)
         case .dense(let n): return n.fields(of: state)
+        case .fieldVector(let n): return n.fields(of: state)
         case .perceptron(let n): return n.fields(of: state)
         case .conv(let n): return n.fields(of: state)
         }
@@ -88,6 +118,7 @@ public enum BinaryNetworkBox: Sendable {
         case .matrix(let n): return n.isFixedPoint(state, tie: tie)
         case .projection(let n): return n.isFixedPoint(state, tie: tie)
         case .dense(let n): return n.isFixedPoint(state, tie: tie)
+        case .fieldVector(let n): return n.isFixedPoint(state, tie: tie)
         case .perceptron(let n): return n.isFixedPoint(state, tie: tie)
         case .conv(let n): return n.isFixedPoint(state, tie: tie)
         }
@@ -114,6 +145,8 @@ extension BinaryNetworkBox {
             return network.weightRow(i)
         case .dense:
             return nil
+        case .fieldVector(let network):
+            return network.weightRow(i)
         case .perceptron(let network):
             return network.weights[(i * n)..<((i + 1) * n)].map(Double.init)
         case .conv(let network):

@@ -34,6 +34,9 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
     /// x_i^μ by neuron: byNeuron[i·P + μ].
     let byNeuron: [Int8]
     let patterns: Int
+    /// e^(−k) for k = 0…745 (exp(Double(−k)), so the same Doubles; beyond, e^(−k) is 0 in Double,
+    /// and the last entry is that 0).
+    let exponentials: [Double]
     /// Decisions are not linear in other neurons' states: no pruning bound.
     public var couplingBound: Double { .infinity }
     /// Fields within 10⁻¹² of zero are ties: a field is a Double sum of P differences of F values,
@@ -52,6 +55,7 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
             for i in 0..<memories.neurons { table[i * memories.count + mu] = memories.rows[mu * memories.neurons + i] }
         }
         byNeuron = table
+        exponentials = (0...746).map { $0 == 746 ? 0 : exp(Double(-$0)) }
     }
 
     /// Runs the dynamics from `initial` (see `BinaryNetwork`).
@@ -60,15 +64,31 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
     }
 
     /// The overlaps m_μ of the current state as exact integers, kept in step by `update` in O(P)
-    /// per change.
+    /// per change; for the exponential also w_μ = e^(m_μ − L) with L = max_ν m_ν + 2 (from the
+    /// table, so exact functions of the state) and S = Σ_μ w_μ in index order.
     public final class Workspace {
         var overlaps: [Int]
+        var weights: [Double] = []
+        var total = 0.0
         init(_ overlaps: [Int]) { self.overlaps = overlaps }
     }
 
-    /// Computes the overlaps m_μ = Σ_j x_j^μ s_j from scratch, O(N·P).
+    /// Computes the overlaps m_μ = Σ_j x_j^μ s_j from scratch (bit-packed kernels, O(N·P/64)).
     public func makeWorkspace(_ state: UnsafeBufferPointer<Int8>) -> Workspace {
-        Workspace(memories.overlaps(with: Array(state)))
+        let workspace = Workspace(memories.overlaps(with: Array(state)))
+        if case .exponential = interaction { reweigh(workspace) }
+        return workspace
+    }
+
+    /// w_μ = e^(m_μ − L), L = max m + 2 (every exponent m_μ ± 2 − L ≤ 0), and S: O(P).
+    func reweigh(_ workspace: Workspace) {
+        let m = workspace.overlaps
+        let shift = (m.max() ?? 0) + 2
+        let last = exponentials.count - 1
+        workspace.weights = m.map { exponentials[min(shift - $0, last)] }
+        var total = 0.0
+        for w in workspace.weights { total += w }
+        workspace.total = total
     }
 
     @inline(__always)
@@ -88,26 +108,28 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
         }
     }
 
+    /// Coefficients (α, β) of the exponential field for s_i = +1, −1 and 0 (see `field`).
+    static let plusCoefficients = ((2 - exp(-2.0) - exp(2.0)) / 2, (exp(2.0) - exp(-2.0)) / 2)
+    static let minusCoefficients = (-(2 - exp(-2.0) - exp(2.0)) / 2, (exp(2.0) - exp(-2.0)) / 2)
+    static let zeroCoefficients = (0.0, exp(1.0) - exp(-1.0))
+
     /// Δ_i = Σ_μ F(m_μ⁺) − F(m_μ⁻), with m_μ⁺ and m_μ⁻ the overlaps with s_i set to +1 and to −1:
-    /// positive when +1 has the lower energy. O(P). For the exponential both sums are divided by
-    /// e^M, M the largest exponent, which keeps the sign and never overflows.
+    /// positive when +1 has the lower energy. O(P). For the exponential, Δ_i·e^(−L): with
+    /// w_μ = e^(m_μ − L) and x = x_i^μ = ±1, each term w_μ (e^(x(1 − s)) − e^(−x(1 + s))) is
+    /// α_s + β_s·x times w_μ (s = +1: α = (2 − e⁻² − e²)/2, β = (e² − e⁻²)/2; s = −1: −α, β;
+    /// s = 0: 0, e − e⁻¹), so Δ_i e^(−L) = α S + β Σ_μ x_i^μ w_μ, one eight-lane dot product in a
+    /// fixed order (``ModernNetwork/dot(_:_:_:)``); every term is at most 1 and none overflows.
     public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
         let s = Int(state[i])
         let base = i * patterns
         let m = workspace.overlaps
         if case .exponential = interaction {
-            var largest = Int.min
-            for mu in 0..<patterns {
-                let x = Int(byNeuron[base + mu])
-                largest = max(largest, m[mu] + x * (1 - s), m[mu] - x * (1 + s))
+            // Σ_μ w_μ (e^(x(1 − s)) − e^(−x(1 + s))) = α_s S + β_s Σ_μ x_i^μ w_μ (x = ±1).
+            let u = workspace.weights.withUnsafeBufferPointer { w in
+                byNeuron.withUnsafeBufferPointer { x in ModernNetwork.dot(x.baseAddress! + base, w.baseAddress!, patterns) }
             }
-            var plus = 0.0, minus = 0.0
-            for mu in 0..<patterns {
-                let x = Int(byNeuron[base + mu])
-                plus += exp(Double(m[mu] + x * (1 - s) - largest))
-                minus += exp(Double(m[mu] - x * (1 + s) - largest))
-            }
-            return plus - minus
+            let (alpha, beta) = s > 0 ? Self.plusCoefficients : s < 0 ? Self.minusCoefficients : Self.zeroCoefficients
+            return alpha * workspace.total + beta * u
         }
         var sum = 0.0
         for mu in 0..<patterns {
@@ -117,11 +139,12 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
         return sum
     }
 
-    /// m_μ += (new − old)·x_i^μ for every μ: O(P).
+    /// m_μ += (new − old)·x_i^μ for every μ, and for the exponential w and S again: O(P).
     public func update(_ i: Int, from old: Int8, to new: Int8, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) {
         let delta = Int(new) - Int(old)
         let base = i * patterns
         for mu in 0..<patterns { workspace.overlaps[mu] += delta * Int(byNeuron[base + mu]) }
+        if case .exponential = interaction { reweigh(workspace) }
     }
 
     /// E = −Σ_μ F(m_μ/N) for the polynomials; −log Σ_μ e^(m_μ) for the exponential (see the scaling

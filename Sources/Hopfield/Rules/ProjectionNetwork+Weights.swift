@@ -16,3 +16,24 @@ extension ProjectionNetwork {
         }
     }
 }
+
+extension ProjectionNetwork {
+    /// All of W, row-major N×N: W_i· = Σ_a x_i^a B_a· with B = (XXᵀ)⁻¹X (each entry a sum over a
+    /// in order, so the same on every machine and thread count), the diagonal zeroed or kept as
+    /// the network has it. O(N²·P), rows shared out over `jobs` threads.
+    public func weightMatrix(jobs: Int = 1) -> [Double] {
+        let n = neurons, q = rank
+        let rows = parallelMap(count: n, jobs: jobs) { i -> [Double] in
+            var row = [Double](repeating: 0, count: n)
+            solvedRows.withUnsafeBufferPointer { b in
+                for a in 0..<q {
+                    let source = b.baseAddress! + a * n
+                    if byNeuron[i * q + a] > 0 { for j in 0..<n { row[j] += source[j] } } else { for j in 0..<n { row[j] -= source[j] } }
+                }
+            }
+            if diagonal == .zero { row[i] = 0 }
+            return row
+        }
+        return rows.flatMap { $0 }
+    }
+}

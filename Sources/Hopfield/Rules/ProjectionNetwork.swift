@@ -45,10 +45,14 @@ public struct ProjectionNetwork: BinaryNetwork {
     /// field that is exactly 0 may come out as a rounding residue.
     public var tieTolerance: Double { 1e-9 }
 
+    /// B = (X Xᵀ)⁻¹ X over the independent patterns, row-major rank×N: W = Xᵀ B.
+    let solvedRows: [Double]
+
     /// Builds the projection: the Gram matrix X Xᵀ in exact integers, its Cholesky factorisation
-    /// keeping the linearly independent patterns, the inverse and the diagonal W_ii. O(N·P² + P³);
-    /// no N×N matrix.
-    public init(memories: Memories, diagonal: Diagonal = .zero) {
+    /// keeping the linearly independent patterns, the inverse, B = (X Xᵀ)⁻¹ X (rows shared out
+    /// over `jobs` threads, each entry summed in pattern order) and the diagonal
+    /// W_ii = Σ_a x_i^a B_ai. O(N·P² + P³); no N×N matrix.
+    public init(memories: Memories, diagonal: Diagonal = .zero, jobs: Int = 1) {
         self.memories = memories
         neurons = memories.neurons
         self.diagonal = diagonal
@@ -63,14 +67,22 @@ public struct ProjectionNetwork: BinaryNetwork {
             for i in 0..<n { table[i * q + k] = Double(memories.rows[mu * n + i]) }
         }
         byNeuron = table
+        let rows = memories.rows
+        let solved = parallelMap(count: q, jobs: jobs) { a -> [Double] in
+            var row = [Double](repeating: 0, count: n)
+            rows.withUnsafeBufferPointer { x in
+                for c in 0..<q {
+                    let v = inverse[a * q + c], pattern = x.baseAddress! + kept[c] * n
+                    for j in 0..<n { row[j] += v * Double(pattern[j]) }
+                }
+            }
+            return row
+        }
+        solvedRows = solved.flatMap { $0 }
         var d = [Double](repeating: 0, count: n)
         for i in 0..<n {
             var sum = 0.0
-            for a in 0..<q {
-                var row = 0.0
-                for b in 0..<q { row += inverse[a * q + b] * table[i * q + b] }
-                sum += table[i * q + a] * row
-            }
+            for a in 0..<q { sum += table[i * q + a] * solved[a][i] }
             d[i] = sum
         }
         selfCoupling = d

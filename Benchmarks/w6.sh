@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# W6 (Fashion-MNIST, research scale): HopfieldLab's engine against the NumPy implementation of the
+# same work, on the same machine, in one run; prints one Markdown table with the ratios.
+#   Benchmarks/w6.sh [WORKLOADS]   (default: abcd; needs scripts/fetch-fashion first)
+# W6a/W6b/W6c/W6d are described in Benchmarks/HopfieldBench/W6.swift and Benchmarks/python/w6.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+workloads=${1:-abcd}
+[ -d Datasets/fashion ] && [ -d Datasets/fashion-test ] || { echo "w6.sh: run scripts/fetch-fashion first" >&2; exit 1; }
+swift build -c release --product hopfield-bench >/dev/null
+python3 -c 'import numpy' 2>/dev/null || { echo "w6.sh: needs NumPy (apt-get install python3-numpy)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+.build/release/hopfield-bench w6 --workloads "$workloads" --export "$work" | tee "$work/ours.jsonl" >&2
+python_workloads=$(echo "$workloads" | tr -d c | sed 's/./& /g')
+python3 Benchmarks/python/w6.py "$work" $python_workloads | tee "$work/numpy.jsonl" >&2
+python3 Benchmarks/python/w6.py --table "$work/ours.jsonl" "$work/numpy.jsonl"
