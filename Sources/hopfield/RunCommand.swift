@@ -150,5 +150,7 @@ func resultsTable(_ results: BatchResults) -> String {
     let fields = TerminalSummary.fields(results.summary, gridKeys: results.batch.gridKeys)
     var table = TextTable(header: fields.header)
     for row in fields.rows { table.append(row) }
-    return table.text
+    var text = table.text
+    for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
+    return text
 }

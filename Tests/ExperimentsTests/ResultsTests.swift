@@ -68,14 +68,20 @@ import Testing
     }
 
     @Test func classifyRowsRecordWhatTheyWrite() throws {
-        let row = ClassifyRow(run: Self.label, split: "test", tally: Self.tally(correct: 1, error: 1, spurious: 1, sweeps: 7), selectionMinimum: 0.123456)
+        var tally = Self.tally(correct: 1, error: 1, spurious: 1, sweeps: 7)
+        tally.prototypeCorrect = 2
+        tally.neighborCorrect = 3
+        let row = ClassifyRow(run: Self.label, split: "test", tally: tally, selectionMinimum: 0.123456, chance: 0.5)
         #expect(row.accuracy == 0.3333 && row.meanSweeps == 2.3333 && row.selectionMinDissimilarity == 0.1235, "rounded as written")
         #expect(ClassifyRow.csv([row], gridKeys: ["memories.count"]) == """
-            run,seed,memories.count,split,n,correct,errors,inverted,spurious,cycles,unconverged,accuracy,spuriousRate,nearestAccuracy,meanSweeps,selectionMinDissimilarity
-            "memories.count=4,seed=7",7,4,test,3,1,1,0,1,0,0,0.3333,0.3333,0.0000,2.3333,0.1235
+            run,seed,memories.count,split,n,correct,errors,inverted,spurious,cycles,unconverged,accuracy,spuriousRate,nearestAccuracy,chanceAccuracy,prototypeAccuracy,neighborAccuracy,meanSweeps,selectionMinDissimilarity
+            "memories.count=4,seed=7",7,4,test,3,1,1,0,1,0,0,0.3333,0.3333,0.0000,0.5000,0.6667,1.0000,2.3333,0.1235
 
             """)
         try roundTrip([row], gridKeys: ["memories.count"])
+        var train = row
+        train.neighborAccuracy = nil
+        try roundTrip([train], gridKeys: ["memories.count"])
     }
 
     @Test func everyFileRoundTrips() throws {
@@ -122,9 +128,9 @@ import Testing
         var a = RowTests.label, b = RowTests.label
         b.key = "memories.count=4,seed=8"
         b.seed = 8
-        let rows = [ClassifyRow(run: a, split: "test", tally: RowTests.tally(correct: 1, error: 0, spurious: 1, sweeps: 2), selectionMinimum: 1),
-                    ClassifyRow(run: b, split: "test", tally: RowTests.tally(correct: 1, error: 1, spurious: 2, sweeps: 4), selectionMinimum: 1),
-                    ClassifyRow(run: a, split: "train", tally: RowTests.tally(correct: 2, error: 0, spurious: 0, sweeps: 2), selectionMinimum: 1)]
+        let rows = [ClassifyRow(run: a, split: "test", tally: RowTests.tally(correct: 1, error: 0, spurious: 1, sweeps: 2), selectionMinimum: 1, chance: 0.5),
+                    ClassifyRow(run: b, split: "test", tally: RowTests.tally(correct: 1, error: 1, spurious: 2, sweeps: 4), selectionMinimum: 1, chance: 0.5),
+                    ClassifyRow(run: a, split: "train", tally: RowTests.tally(correct: 2, error: 0, spurious: 0, sweeps: 2), selectionMinimum: 1, chance: 0.5)]
         a.grid = ["4"]
         let summary = Summary.classify(rows)
         #expect(summary.map(\.split) == ["test", "train"], "groups in the order their first row appears")
@@ -182,7 +188,8 @@ import Testing
             """)
         let split = try Splitter.split(labels: data.images.map(\.file.label), classes: 2, train: .fraction(0.5), test: .fraction(0.5),
                                        stratify: true, seed: spec.seed)
-        let result = try ClassifyTask.run(spec, data: data, split: split, jobs: 2)
+        let baselines = Baselines.compute(data: data, split: split, jobs: 2)
+        let result = try ClassifyTask.run(spec, data: data, split: split, baselines: baselines, jobs: 2)
         guard case .classify(let rows) = result.table, case .classify(let predictions) = result.detail else {
             Issue.record("not a classify result")
             return
@@ -194,7 +201,7 @@ import Testing
         let memoryPaths = Set(result.memories.map(\.path))
         #expect(memoryPaths.count == 4)
         #expect(predictions.filter { memoryPaths.contains($0.path) }.allSatisfy { $0.outcome == .correct && $0.sweeps == 1 })
-        let again = try ClassifyTask.run(spec, data: data, split: split, jobs: 1)
+        let again = try ClassifyTask.run(spec, data: data, split: split, baselines: Baselines.compute(data: data, split: split, jobs: 1), jobs: 1)
         #expect(again.table == result.table, "threads never change a result")
     }
 
@@ -227,7 +234,7 @@ import Testing
         #expect(rows.map(\.patterns) == [2, 60] && trials.count == 4)
         #expect(rows[0].stableFraction == 1 && rows[0].exactRate == 1 && rows[0].meanOverlap == 1)
         #expect(rows[1].stableFraction < 1, "P = 60 of N = 200 (α = 0.3) is beyond Hebbian capacity")
-        #expect(rows[1].theoryOverlap == 0, "no AGS retrieval state above α_c")
+        #expect(rows[1].theoryOverlap == nil, "no AGS retrieval state above α_c: no prediction, not a prediction of 0")
     }
 }
 

@@ -33,6 +33,19 @@ import Testing
         #expect((0..<n).contains { i in (0..<n).contains { j in network.weights[i * n + j] != network.weights[j * n + i] } })
     }
 
+    /// Beyond capacity the margin is never reached: the network returned is the pocket, the
+    /// epoch with the most stable training patterns, not whatever the last epoch left.
+    @Test func perceptronKeepsItsBestEpoch() {
+        let n = 40, p = 24
+        let patterns = randomPatterns(p, neurons: n, seed: 17)
+        let (network, log) = PerceptronNetwork.train(Memories(patterns), options: .init(margin: 1, maxEpochs: 25), seed: 3, jobs: 2)
+        #expect(log.count == 25 && log.last!.loss > 0, "P = 0.6N cannot all have margin 1")
+        let best = log.map(\.stablePatterns).max()!
+        let stable = patterns.filter { network.isFixedPoint($0) }.count
+        #expect(Double(stable) / Double(p) == best, "kept \(stable) stable of \(p); best epoch had \(best)")
+        #expect(log.last!.stablePatterns < best, "the last epoch did worse than the best (else the test shows nothing): \(log.map(\.stablePatterns))")
+    }
+
     /// Training is a function of the seed alone: threads do not change a bit, the seed does.
     @Test func trainingIsReproducibleFromTheSeed() throws {
         let patterns = try digitPatterns(3, size: 12)

@@ -112,7 +112,11 @@ extension ExperimentRunner {
         if config.memories.count > data.images.count {
             throw ConfigError(path: "memories.count", "\(config.memories.count) exceeds the \(data.images.count) usable images")
         }
-        return RunInput(data: data, split: split)
+        var input = RunInput(data: data, split: split)
+        if let section = config.dataset {
+            input.baselineKey = "\(datasetKey(section))|\(imageSpec(config))|\(run.seed)|\(config.split)"
+        }
+        return input
     }
 
     /// A run's estimated relative cost: images (or patterns) to converge, times N/64.

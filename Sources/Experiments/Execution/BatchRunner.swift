@@ -85,7 +85,11 @@ public enum ExperimentRunner {
         let input = plan.inputs[index]
         let result: RunResult
         switch run.config.task {
-        case .classify: result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, jobs: jobs, observer: observer)
+        case .classify:
+            let baselines = plan.baselines.baselines(input!.baselineKey) {
+                Baselines.compute(data: input!.data, split: input!.split!, jobs: jobs)
+            }
+            result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
         case .recall: result = try RecallTask.run(run, data: input!.data, jobs: jobs, observer: observer)
         case .capacity: result = try CapacityTask.run(run, jobs: jobs)
         }

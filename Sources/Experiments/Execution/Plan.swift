@@ -14,4 +14,6 @@ public struct Plan: Sendable {
     public var selected: [Int]
     /// One line per dataset: files, patterns from the cache, patterns decoded.
     public var datasets: [String] = []
+    /// The classify baselines, computed once per split and shared by the runs.
+    public var baselines = BaselineCache()
 }

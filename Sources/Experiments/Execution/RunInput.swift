@@ -4,4 +4,7 @@ public struct RunInput: Sendable {
     public var data: LoadedDataset
     /// The training and test images (classify only).
     public var split: Splitter.Result?
+    /// What identifies the split's baselines (dataset, image spec, seed, split settings): runs
+    /// with the same key share them (classify only).
+    public var baselineKey = ""
 }

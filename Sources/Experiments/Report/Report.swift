@@ -30,7 +30,7 @@ public enum Report {
         html += "<p>\(batch.runs.count) run(s): task <b>\(batch.runs[0].config.task.rawValue)</b>"
         if !batch.gridKeys.isEmpty { html += ", grid over \(batch.gridKeys.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))" }
         html += ", seeds \(batch.seeds.map(String.init).joined(separator: ", ")).</p>\n"
-        html += headline(summary)
+        html += headline(summary, gridKeys: batch.gridKeys)
         html += "<h2>Plots</h2>\n"
         for svg in BatchPlots.svgs(summary, gridKeys: batch.gridKeys) { html += "<div class=\"figure\">\(HTML.svgImage(svg))</div>\n" }
         html += "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"
@@ -68,12 +68,15 @@ public enum Report {
         """
     }
 
-    /// The plain-words result: how many test images ended in a spurious state.
-    static func headline(_ summary: SummaryTable) -> String {
+    /// The plain-words result, per grid point: test accuracy, spurious states, and where it
+    /// stands against chance, nearest-memory retrieval, the nearest class prototype and 1-NN.
+    static func headline(_ summary: SummaryTable, gridKeys: [String]) -> String {
+        if case .capacity(let rows) = summary, rows.contains(where: { $0.rule == "hebbian" }) {
+            return "<p class=\"note\">The Hebbian rows' <code>theoryOverlap</code> is the retrieval overlap of Amit, Gutfreund and Sompolinsky's theory at the row's load; it is empty above the critical load α<sub>c</sub> ≈ 0.138, where the theory has no retrieval state (not a prediction of zero overlap).</p>\n"
+        }
         guard case .classify(let rows) = summary else { return "" }
-        let test = rows.filter { $0.split == "test" }
-        let total = test.reduce(0) { $0 + $1.n }, lost = test.reduce(0) { $0 + $1.spurious }, right = test.reduce(0) { $0 + $1.correct }
-        return "<p class=\"note\">Test images: \(right) of \(total) converged to a memory of their own class; <b>\(lost) of \(total) ended in a spurious state</b> (no stored memory). The nearest-memory fallback (<code>meanNearestAccuracy</code>) and other rules are in the table.</p>\n"
+        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
+        return "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, the nearest class prototype (sign of the class mean) and 1-NN on all training images (Hamming distance).</p>\n<ul>\n\(items)\n</ul></div>\n"
     }
 
     /// "How it was made": the first run's manifest essentials.

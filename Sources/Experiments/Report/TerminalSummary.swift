@@ -1,8 +1,16 @@
 /// The few columns of summary.csv shown on the terminal after a run.
 public enum TerminalSummary {
     /// Columns shown, after the grid and group columns, when the task has them.
-    static let wanted = ["runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "errorRate", "spuriousRate",
+    static let wanted = ["runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "meanChanceAccuracy", "meanPrototypeAccuracy",
+                         "meanNeighborAccuracy", "errorRate", "spuriousRate",
                          "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap"]
+
+    /// Classify batches: one sentence per grid point on where its test accuracy stands against
+    /// the baselines (as the report's headline); nothing for the other tasks.
+    public static func headline(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
+        guard case .classify(let rows) = summary else { return [] }
+        return ClassifyHeadline.sentences(rows, gridKeys: gridKeys)
+    }
 
     /// The header and rows to print: the group columns (everything before `runs`), then `wanted`.
     public static func fields(_ summary: SummaryTable, gridKeys: [String]) -> (header: [String], rows: [[String]]) {

@@ -10,6 +10,11 @@ public struct Tally: Sendable, Equatable {
     public var sweeps = 0
     /// States whose nearest memory (largest |overlap|) has the right class (classify).
     public var nearestCorrect = 0
+    /// Images whose nearest class prototype has their class (classify baselines).
+    public var prototypeCorrect = 0
+    /// Images whose nearest training image has their class (classify baselines; nil where not
+    /// measured).
+    public var neighborCorrect: Int?
     /// Stored patterns that are fixed points of the dynamics (capacity).
     public var stable = 0
     /// Each state's overlap m/N with its target pattern (recall, capacity).
@@ -43,6 +48,8 @@ public struct Tally: Sendable, Equatable {
         for k in sum.counts.indices { sum.counts[k] += b.counts[k] }
         sum.sweeps += b.sweeps
         sum.nearestCorrect += b.nearestCorrect
+        sum.prototypeCorrect += b.prototypeCorrect
+        if let c = b.neighborCorrect { sum.neighborCorrect = (sum.neighborCorrect ?? 0) + c }
         sum.stable += b.stable
         sum.overlaps += b.overlaps
         sum.startErrors += b.startErrors

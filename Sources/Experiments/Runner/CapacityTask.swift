@@ -17,7 +17,8 @@ enum CapacityTask {
                 trials.append(CapacityTrialRow(patterns: p, neurons: n, trial: trial, tally: tally))
                 pooled = pooled + tally
             }
-            let theory = config.network.rule == .hebbian ? (CapacityTheory.retrievalOverlap(load: Double(p) / Double(n)) ?? 0) : nil
+            // Above α_c the theory has no retrieval state: the column stays empty (the report says why).
+            let theory = config.network.rule == .hebbian ? CapacityTheory.retrievalOverlap(load: Double(p) / Double(n)) : nil
             rows.append(CapacityRow(run: RunLabel(spec), rule: config.network.rule.name, neurons: n, patterns: p, trials: section.trials,
                                     tally: pooled, theoryOverlap: theory))
         }

@@ -10,7 +10,7 @@ enum ClassifyTask {
         var image: Int
     }
 
-    static func run(_ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, jobs: Int,
+    static func run(_ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
                     observer: TrainingObserver? = nil) throws -> RunResult {
         let config = spec.config
         let memories = try RunMemories(spec, data: data, candidates: split.train, jobs: jobs, observer: observer)
@@ -22,17 +22,25 @@ enum ClassifyTask {
         for name in ["train", "test"] {
             let members = items.indices.filter { items[$0].split == name }
             var tally = Tally()
+            let isTest = name == "test"
+            if isTest { tally.neighborCorrect = 0 }
             for (index, k) in members.enumerated() {
-                let prediction = predict(items[k], index: index, settled[k], data: data, memories: memories)
+                var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories)
+                let classes = data.dataset.classes
+                prediction.prototype = classes[(isTest ? baselines.testPrototype : baselines.trainPrototype)[index]]
+                if isTest { prediction.neighbor = classes[baselines.testNeighbor[index]] }
                 predictions.append(prediction)
                 tally.add(prediction.outcome, sweeps: settled[k].sweeps)
                 if prediction.nearest == prediction.className { tally.nearestCorrect += 1 }
+                if prediction.prototype == prediction.className { tally.prototypeCorrect += 1 }
+                if isTest && prediction.neighbor == prediction.className { tally.neighborCorrect! += 1 }
                 if name == "test" {
                     collect(&visuals, prediction.outcome, input: data.images[items[k].image], settled[k], memories.network,
                             isTrajectory: k == split.train.count)
                 }
             }
-            rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity))
+            rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity,
+                                    chance: isTest ? baselines.testChance : baselines.trainChance))
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
         result.memories = memories.entries(data)

@@ -55,6 +55,9 @@ public struct PerceptronNetwork: LocalFieldNetwork {
     }
 
     /// Trains on the memories. `jobs` threads share the neurons; the result does not depend on it.
+    /// Stops once every pattern has the margin; otherwise after `maxEpochs`, keeping the weights of
+    /// the epoch with the most stable training patterns (the pocket algorithm; the latest among
+    /// equals), so a last epoch that did worse does not cost stored patterns.
     public static func train(_ memories: Memories, options: Options, seed: UInt64, jobs: Int = 1,
                              observer: TrainingObserver? = nil) -> (PerceptronNetwork, [TrainingEpoch]) {
         let n = memories.neurons, p = memories.count
@@ -70,6 +73,10 @@ public struct PerceptronNetwork: LocalFieldNetwork {
         var rng = Xoshiro256StarStar(seed: seed)
         var order = Array(0..<p)
         var epochs: [TrainingEpoch] = []
+        // The pocket: the weights after the epoch with the most stable training patterns (the
+        // latest among equals), kept when later epochs do worse.
+        var pocketWeights = [Int32](repeating: 0, count: n * n), pocketBiases = [Int32](repeating: 0, count: n)
+        var pocketStable = -1
         let unstableCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
         defer { unstableCounts.deallocate() }
         // wrong[i·P + μ]: neuron i would flip in pattern μ after this epoch (written by i's thread).
@@ -121,10 +128,15 @@ public struct PerceptronNetwork: LocalFieldNetwork {
                 let entry = TrainingEpoch(epoch: epoch, loss: Double(unstable) / Double(n * p), stablePatterns: Double(stable) / Double(p))
                 epochs.append(entry)
                 observer?(entry)
+                if stable >= pocketStable {
+                    pocketStable = stable
+                    pocketWeights.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: weights) }
+                    pocketBiases.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: biases) }
+                }
                 if unstable == 0 { break }
             }
         }
-        return (PerceptronNetwork(memories: memories, weights: Array(weights), biases: Array(biases)), epochs)
+        return (PerceptronNetwork(memories: memories, weights: pocketWeights, biases: pocketBiases), epochs)
     }
 
     /// N², the size of the weight matrix (its zero diagonal included, the biases not): the count

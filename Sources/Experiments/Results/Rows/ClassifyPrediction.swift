@@ -18,6 +18,10 @@ public struct ClassifyPrediction: ResultRow, Equatable {
     public var nearestMemory = 0
     /// The nearest memory's overlap m/N (|cos| for continuous states).
     public var nearestOverlap = 0.0
+    /// The class of the nearest class prototype (baseline; see ``Baselines``).
+    public var prototype = ""
+    /// The class of the nearest training image (baseline, test images only; see ``Baselines``).
+    public var neighbor = ""
     /// Sweeps until the dynamics stopped, the last one included.
     public var sweeps = 0
     /// The energy of the start (exact integers for the Hebbian rule).
@@ -37,7 +41,8 @@ public struct ClassifyPrediction: ResultRow, Equatable {
              return true
          }),
          .text("predicted", \.predicted), .text("nearest", \.nearest), .int("nearestMemory", \.nearestMemory),
-         .fixed("nearestOverlap", \.nearestOverlap), .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart),
+         .fixed("nearestOverlap", \.nearestOverlap), .text("prototype", \.prototype), .text("neighbor", \.neighbor),
+         .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart),
          .exact("energyEnd", \.energyEnd)]
     }
 }

@@ -24,6 +24,12 @@ public struct ClassifyRow: ResultRow, Equatable {
     public var spuriousRate = 0.0
     /// The share whose nearest memory (largest |overlap|) has the right class: the fallback prediction.
     public var nearestAccuracy = 0.0
+    /// Baseline: the share of the split's most frequent class.
+    public var chanceAccuracy = 0.0
+    /// Baseline: the share whose nearest class prototype has the right class.
+    public var prototypeAccuracy = 0.0
+    /// Baseline: the share whose nearest training image has the right class (test split only).
+    public var neighborAccuracy: Double?
     /// Sweeps per state, the last one (which changes nothing) included.
     public var meanSweeps = 0.0
     /// The smallest dissimilarity 1 − |overlap|/N between two chosen memories.
@@ -33,7 +39,7 @@ public struct ClassifyRow: ResultRow, Equatable {
     public init() {}
 
     /// The row of a split from its tally (rates recorded at the precision of their columns).
-    public init(run: RunLabel, split: String, tally: Tally, selectionMinimum: Double) {
+    public init(run: RunLabel, split: String, tally: Tally, selectionMinimum: Double, chance: Double) {
         self.run = run
         self.split = split
         n = tally.n
@@ -46,6 +52,9 @@ public struct ClassifyRow: ResultRow, Equatable {
         accuracy = Recorded.fixed(tally.rate(.correct))
         spuriousRate = Recorded.fixed(tally.rate(.spurious))
         nearestAccuracy = Recorded.fixed(tally.nearestRate)
+        chanceAccuracy = Recorded.fixed(chance)
+        prototypeAccuracy = Recorded.fixed(Double(tally.prototypeCorrect) / Double(max(1, tally.n)))
+        if let neighbors = tally.neighborCorrect { neighborAccuracy = Recorded.fixed(Double(neighbors) / Double(max(1, tally.n))) }
         meanSweeps = Recorded.fixed(tally.meanSweeps)
         selectionMinDissimilarity = Recorded.fixed(selectionMinimum)
     }
@@ -56,6 +65,8 @@ public struct ClassifyRow: ResultRow, Equatable {
             .text("split", \.split), .int("n", \.n), .int("correct", \.correct), .int("errors", \.errors),
             .int("inverted", \.inverted), .int("spurious", \.spurious), .int("cycles", \.cycles), .int("unconverged", \.unconverged),
             .fixed("accuracy", \.accuracy), .fixed("spuriousRate", \.spuriousRate), .fixed("nearestAccuracy", \.nearestAccuracy),
+            .fixed("chanceAccuracy", \.chanceAccuracy), .fixed("prototypeAccuracy", \.prototypeAccuracy),
+            .optionalFixed("neighborAccuracy", \.neighborAccuracy),
             .fixed("meanSweeps", \.meanSweeps), .fixed("selectionMinDissimilarity", \.selectionMinDissimilarity),
         ]
     }

@@ -20,6 +20,12 @@ public struct ClassifySummaryRow: ResultRow, Equatable {
     public var meanNearestAccuracy = 0.0
     /// Its standard deviation over seeds (nil with one seed).
     public var sdNearestAccuracy: Double?
+    /// Mean over seeds of the chance baseline (the majority class's share).
+    public var meanChanceAccuracy = 0.0
+    /// Mean over seeds of the nearest-prototype baseline.
+    public var meanPrototypeAccuracy = 0.0
+    /// Mean over seeds of the 1-NN baseline (test split only).
+    public var meanNeighborAccuracy: Double?
     /// Images that converged to a memory of their own class, every seed pooled.
     public var correct = 0
     /// Images that converged to a memory of another class, every seed pooled.
@@ -45,6 +51,10 @@ public struct ClassifySummaryRow: ResultRow, Equatable {
         (meanAccuracy, sdAccuracy) = Summary.meanAndDeviation(rows.map(\.accuracy))
         (meanSpuriousRate, sdSpuriousRate) = Summary.meanAndDeviation(rows.map(\.spuriousRate))
         (meanNearestAccuracy, sdNearestAccuracy) = Summary.meanAndDeviation(rows.map(\.nearestAccuracy))
+        meanChanceAccuracy = Summary.meanAndDeviation(rows.map(\.chanceAccuracy)).0
+        meanPrototypeAccuracy = Summary.meanAndDeviation(rows.map(\.prototypeAccuracy)).0
+        let neighbors = rows.compactMap(\.neighborAccuracy)
+        if neighbors.count == rows.count { meanNeighborAccuracy = Summary.meanAndDeviation(neighbors).0 }
         correct = rows.reduce(0) { $0 + $1.correct }
         errors = rows.reduce(0) { $0 + $1.errors }
         inverted = rows.reduce(0) { $0 + $1.inverted }
@@ -60,6 +70,8 @@ public struct ClassifySummaryRow: ResultRow, Equatable {
             .fixed("meanAccuracy", \.meanAccuracy), .optionalFixed("sdAccuracy", \.sdAccuracy),
             .fixed("meanSpuriousRate", \.meanSpuriousRate), .optionalFixed("sdSpuriousRate", \.sdSpuriousRate),
             .fixed("meanNearestAccuracy", \.meanNearestAccuracy), .optionalFixed("sdNearestAccuracy", \.sdNearestAccuracy),
+            .fixed("meanChanceAccuracy", \.meanChanceAccuracy), .fixed("meanPrototypeAccuracy", \.meanPrototypeAccuracy),
+            .optionalFixed("meanNeighborAccuracy", \.meanNeighborAccuracy),
             .int("correct", \.correct), .int("errors", \.errors), .int("inverted", \.inverted), .int("spurious", \.spurious),
         ] + Proportion.columns("error", \.errorRate) + Proportion.columns("spurious", \.spuriousRate)
     }

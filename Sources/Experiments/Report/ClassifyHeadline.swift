@@ -1,0 +1,44 @@
+/// The plain-words result of a classify batch, per grid point (rule, memories…), on the test
+/// split: accuracy, spurious states, and where it stands against the baselines.
+enum ClassifyHeadline {
+    /// One sentence per test row of the summary: "accuracy 0.31 (…): above chance (0.10), equal to
+    /// nearest-memory retrieval (0.34), 55 points below 1-NN (0.88)".
+    static func sentences(_ rows: [ClassifySummaryRow], gridKeys: [String]) -> [String] {
+        rows.filter { $0.split == "test" }.map { row in
+            let point = zip(gridKeys, row.grid).map { "\($0) = \($1)" }.joined(separator: ", ")
+            let name = point.isEmpty ? "this config" : point
+            return "\(name): accuracy \(Format.fixed(row.meanAccuracy, 3)), \(row.spurious) of \(row.n) test images in spurious states; "
+                + verdict(row)
+        }
+    }
+
+    /// How an accuracy compares with the baselines, allowing its binomial 95% margin.
+    static func verdict(_ row: ClassifySummaryRow) -> String {
+        let a = row.meanAccuracy
+        let margin = max(0.005, 1.96 * (a * (1 - a) / Double(max(1, row.n))).squareRoot())
+        func points(_ x: Double) -> String { "\(Int((abs(x) * 100).rounded())) points" }
+        var words: [String] = []
+        let chance = row.meanChanceAccuracy
+        if abs(a - chance) <= margin {
+            words.append("at chance (\(Format.fixed(chance, 3)))")
+        } else if a < chance {
+            words.append("below chance (\(Format.fixed(chance, 3)))")
+        } else {
+            words.append("above chance (\(Format.fixed(chance, 3)))")
+        }
+        let nearest = row.meanNearestAccuracy
+        if abs(a - nearest) <= margin {
+            words.append("equal to nearest-memory retrieval (\(Format.fixed(nearest, 3)))")
+        } else {
+            words.append("\(points(a - nearest)) \(a < nearest ? "below" : "above") nearest-memory retrieval (\(Format.fixed(nearest, 3)))")
+        }
+        let prototype = row.meanPrototypeAccuracy
+        words.append(abs(a - prototype) <= margin ? "equal to the nearest class prototype (\(Format.fixed(prototype, 3)))"
+                     : "\(points(a - prototype)) \(a < prototype ? "below" : "above") the nearest class prototype (\(Format.fixed(prototype, 3)))")
+        if let neighbor = row.meanNeighborAccuracy {
+            words.append(abs(a - neighbor) <= margin ? "equal to 1-NN on all training images (\(Format.fixed(neighbor, 3)))"
+                         : "\(points(a - neighbor)) \(a < neighbor ? "below" : "above") 1-NN on all training images (\(Format.fixed(neighbor, 3)))")
+        }
+        return words.joined(separator: ", ")
+    }
+}

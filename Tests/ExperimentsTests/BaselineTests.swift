@@ -1,0 +1,59 @@
+import Experiments
+import Foundation
+import Hopfield
+import TestSupport
+import Testing
+
+/// The classify baselines (chance, nearest prototype, 1-NN) agree with an independent NumPy
+/// computation on the patterns the run exported, image by image.
+@Suite struct BaselineTests {
+    @Test func baselinesAgreeWithNumPy() throws {
+        try #require(pythonHas(["numpy"]), "python3 with numpy is needed (scripts/test installs it)")
+        let out = ScratchFolder("baselines")
+        defer { out.remove() }
+        let batch = try Batch.expand(try JSONParser.parse("""
+            {"name": "base", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 40},
+             "image": {"size": 16, "resize": "area", "binarize": "mean"}, "split": {"train": 0.5, "test": 0.5},
+             "memories": {"count": 10, "select": "random"}, "network": {"rule": "hebbian"},
+             "outputs": {"states": true, "pictures": false}, "seeds": [3]}
+            """))
+        var options = RunOptions()
+        options.output = out.path
+        options.jobs = 2
+        options.cache = nil
+        let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options)
+        let folder = report.root + "/seed=3"
+        let script = """
+            import csv, sys
+            import numpy as np
+            folder = sys.argv[1]
+            x = np.load(folder + '/inputs.npy').astype(np.int64)
+            rows = list(csv.DictReader(open(folder + '/predictions.csv')))
+            names = sorted({r['class'] for r in rows})
+            y = np.array([names.index(r['class']) for r in rows])
+            train = np.array([r['split'] == 'train' for r in rows])
+            xt, yt, xs, ys = x[train], y[train], x[~train], y[~train]
+            # 1-NN: largest overlap = smallest Hamming distance; the first training image among equals.
+            nn = yt[np.argmax(xs @ xt.T, axis=1)]
+            protos = np.array([np.where(xt[yt == c].sum(axis=0) >= 0, 1, -1) for c in range(len(names))])
+            proto = lambda a: np.argmax(a @ protos.T, axis=1)
+            test_rows = [r for r in rows if r['split'] == 'test']
+            train_rows = [r for r in rows if r['split'] == 'train']
+            assert [names[k] for k in nn] == [r['neighbor'] for r in test_rows], 'neighbor'
+            assert [names[k] for k in proto(xs)] == [r['prototype'] for r in test_rows], 'prototype (test)'
+            assert [names[k] for k in proto(xt)] == [r['prototype'] for r in train_rows], 'prototype (train)'
+            assert all(r['neighbor'] == '' for r in train_rows)
+            runs = {r['split']: r for r in csv.DictReader(open(folder + '/../runs.csv'))}
+            chance = np.bincount(ys).max() / len(ys)
+            assert runs['test']['chanceAccuracy'] == '%.4f' % chance, (runs['test']['chanceAccuracy'], chance)
+            assert runs['test']['neighborAccuracy'] == '%.4f' % (nn == ys).mean()
+            assert runs['test']['prototypeAccuracy'] == '%.4f' % (proto(xs) == ys).mean()
+            assert runs['train']['neighborAccuracy'] == ''
+            print('%.4f %.4f %.4f' % (chance, (nn == ys).mean(), (proto(xs) == ys).mean()))
+            """
+        let result = try runProcess("/usr/bin/env", ["python3", "-c", script, folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = result.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(figures.count == 3 && figures[1] > 0.5, "1-NN on digits should be well above chance: \(result.stdout)")
+    }
+}
