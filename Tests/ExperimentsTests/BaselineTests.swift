@@ -56,4 +56,33 @@ import Testing
         let figures = result.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         #expect(figures.count == 3 && figures[1] > 0.5, "1-NN on digits should be well above chance: \(result.stdout)")
     }
+
+    /// `memories.count: "all"` stores every training image; a modern network over them at β = 1
+    /// classifies like 1-NN (the softmax puts almost all weight on the nearest memory).
+    @Test func modernOverAllTrainingImagesIsNearestNeighbor() throws {
+        let out = ScratchFolder("all")
+        defer { out.remove() }
+        let batch = try Batch.expand(try JSONParser.parse("""
+            {"name": "all", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 30},
+             "image": {"size": 28, "resize": "area", "binarize": "midgray"}, "split": {"train": 0.5, "test": 0.5},
+             "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1}, "dynamics": {"mode": "sync"},
+             "outputs": {"pictures": false}, "seeds": [1]}
+            """))
+        var options = RunOptions()
+        options.output = out.path
+        options.jobs = 2
+        options.cache = nil
+        let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options)
+        let results = try #require(report.results)
+        guard case .classify(let rows) = results.runs else {
+            Issue.record("not a classify result")
+            return
+        }
+        let test = try #require(rows.first { $0.split == "test" })
+        let memories = try String(contentsOfFile: report.root + "/seed=1/memories.csv", encoding: .utf8)
+        #expect(memories.split(separator: "\n").count == 1 + 150, "every one of the 150 training images is a memory")
+        let neighbor = try #require(test.neighborAccuracy)
+        #expect(abs(test.nearestAccuracy - neighbor) <= 0.01, "nearest memory \(test.nearestAccuracy) vs 1-NN \(neighbor)")
+        #expect(abs(test.accuracy - neighbor) <= 0.02, "modern \(test.accuracy) vs 1-NN \(neighbor)")
+    }
 }

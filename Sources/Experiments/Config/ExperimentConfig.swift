@@ -105,7 +105,18 @@ extension ExperimentConfig {
         if image.binarize == .none && !network.rule.isContinuous {
             throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern rule stores them")
         }
-        if task == .classify, let classes = dataset?.classes, memories.count < classes.count {
+        if memories.all {
+            switch network.rule {
+            case .modern, .dense: break
+            case .hebbian:
+                throw ConfigError(path: "memories.count", "\"all\" stores every training image: the Hebbian rule retrieves at most about 0.138·N random patterns (N = \(n)), and correlated images far fewer; use modern or dense")
+            case .storkey, .pseudoinverse:
+                throw ConfigError(path: "memories.count", "\"all\" stores every training image: \(network.rule.name) stores fewer than N = \(n) patterns (pseudo-inverse: at most N independent ones); use modern or dense")
+            default:
+                throw ConfigError(path: "memories.count", "\"all\" stores every training image: only the modern and dense rules store that many (\(network.rule.name) is trained on its memories)")
+            }
+        }
+        if task == .classify, !memories.all, let classes = dataset?.classes, memories.count < classes.count {
             throw ConfigError(path: "memories.count", "\(memories.count) memories cannot cover the \(classes.count) classes (one per class at least)")
         }
         if let c = corruption {

@@ -98,18 +98,18 @@ extension ExperimentRunner {
             if classes < 2 { throw ConfigError(path: "dataset", "classification needs at least 2 classes, found \(classes)") }
             let s = try Splitter.split(labels: labels, classes: classes, train: config.split.train, test: config.split.test,
                                        stratify: config.split.stratify, seed: run.seed)
-            if config.memories.count > s.train.count {
+            if !config.memories.all && config.memories.count > s.train.count {
                 throw ConfigError(path: "memories.count", "\(config.memories.count) exceeds the \(s.train.count) training images")
             }
             candidates = s.train.map { labels[$0] }
             split = s
         }
-        let quotas = MemorySelection.quotas(count: config.memories.count, classes: classes)
+        let quotas = config.memories.all ? [] : MemorySelection.quotas(count: config.memories.count, classes: classes)
         for (c, quota) in quotas.enumerated() where quota > candidates.filter({ $0 == c }).count {
             let place = config.task == .classify ? "the training split has" : "the dataset has"
             throw ConfigError(path: "memories.count", "\(config.memories.count) memories need \(quota) of class \"\(data.dataset.classes[c])\", but \(place) \(candidates.filter { $0 == c }.count)")
         }
-        if config.memories.count > data.images.count {
+        if !config.memories.all && config.memories.count > data.images.count {
             throw ConfigError(path: "memories.count", "\(config.memories.count) exceeds the \(data.images.count) usable images")
         }
         var input = RunInput(data: data, split: split)

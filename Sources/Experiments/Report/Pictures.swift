@@ -43,11 +43,13 @@ enum Pictures {
         let rows = (v.memories.count + columns - 1) / columns
         let cellW = max(tile, 60) + 10, cellH = tile + 22
         var c = Canvas(width: columns * cellW + 10, height: rows * cellH + 30)
-        c.text("STORED MEMORIES (\(v.memories.count))", x: 8, y: 8)
+        let total = max(v.memoryTotal, v.memories.count)
+        c.text(total > v.memories.count ? "STORED MEMORIES (\(v.memories.count) EVENLY SPACED OF \(total))" : "STORED MEMORIES (\(total))", x: 8, y: 8)
         for (k, memory) in v.memories.enumerated() {
             let x = 10 + (k % columns) * cellW, y = 24 + (k / columns) * cellH
             c.pattern(memory, side: side, x: x, y: y, scale: scale)
-            let label = k < v.memoryLabels.count ? "\(k): \(v.memoryLabels[k])" : "\(k)"
+            let mu = k < v.memoryIndices.count ? v.memoryIndices[k] : k
+            let label = mu < v.memoryLabels.count ? "\(mu): \(v.memoryLabels[mu])" : "\(mu)"
             c.text(String(label.prefix(max(1, cellW / 6))), x: x, y: y + tile + 5)
         }
         return c

@@ -23,10 +23,16 @@ public struct RunVisuals: Sendable {
 
     /// The pattern side (0: not an image, no pattern pictures).
     public var size = 0
-    /// The stored patterns.
+    /// The stored patterns pictured (all of them, or ``shownLimit`` evenly spaced ones).
     public var memories: [[Double]] = []
-    /// Each memory's class.
+    /// The index of each pictured memory (empty: 0, 1, 2, …).
+    public var memoryIndices: [Int] = []
+    /// Memories stored in all.
+    public var memoryTotal = 0
+    /// Each stored memory's class (all of them).
     public var memoryLabels: [String] = []
+    /// At most this many memories are pictured.
+    public static let shownLimit = 80
     /// Up to 8 examples per outcome (4 per level for recall).
     public var examples: [Example] = []
     /// One image's states and energies sweep by sweep.

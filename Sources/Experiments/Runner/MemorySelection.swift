@@ -225,8 +225,26 @@ public enum MemorySelection {
 
     /// For each chosen memory, the most similar other one (the first in order among equals) and
     /// their dissimilarity; nil with a single memory.
-    public static func closest(_ chosen: [Int], _ candidates: [Candidate]) -> [(memory: Int, dissimilarity: Double)?] {
-        chosen.indices.map { mu in
+    public static func closest(_ chosen: [Int], _ candidates: [Candidate], jobs: Int = 1) -> [(memory: Int, dissimilarity: Double)?] {
+        if chosen.count > 1, case .binary(_, let first)? = chosen.first.map({ candidates[$0].pattern }) {
+            // ±1 patterns: exact overlaps from the kernels, 64 memories at a time.
+            let n = first.count
+            let packed = PackedPatterns(chosen.map { candidates[$0].pattern.binaryPattern }, neurons: n)
+            let block = 64
+            return parallelMap(count: (chosen.count + block - 1) / block, jobs: jobs) { b -> [(memory: Int, dissimilarity: Double)?] in
+                let rows = (b * block)..<min(chosen.count, (b + 1) * block)
+                let m = packed.overlaps(rows, with: packed)
+                return rows.map { mu -> (memory: Int, dissimilarity: Double)? in
+                    var best = -1, largest: Int32 = -1
+                    for nu in 0..<chosen.count where nu != mu {
+                        let v = abs(m[(mu - rows.lowerBound) * chosen.count + nu])
+                        if v > largest { (best, largest) = (nu, v) }
+                    }
+                    return (best, 1 - Double(largest) / Double(n))
+                }
+            }.flatMap { $0 }
+        }
+        return chosen.indices.map { mu in
             var best: (memory: Int, dissimilarity: Double)?
             for nu in chosen.indices where nu != mu {
                 let d = candidates[chosen[mu]].pattern.dissimilarity(to: candidates[chosen[nu]].pattern)

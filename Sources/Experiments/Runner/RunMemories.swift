@@ -15,11 +15,16 @@ struct RunMemories {
         let config = spec.config
         let candidates = indices.map { MemorySelection.Candidate(label: data.images[$0].file.label, pattern: PatternVector(data.images[$0].values)) }
         // (prepare has checked that every class quota fits the candidates.)
-        let quotas = MemorySelection.quotas(count: config.memories.count, classes: data.dataset.classes.count)
-        let chosen = MemorySelection.choose(candidates, quotas: quotas, method: config.memories.select, seed: spec.seed, jobs: jobs)
+        let chosen: [Int]
+        if config.memories.all {
+            chosen = Array(candidates.indices)
+        } else {
+            let quotas = MemorySelection.quotas(count: config.memories.count, classes: data.dataset.classes.count)
+            chosen = MemorySelection.choose(candidates, quotas: quotas, method: config.memories.select, seed: spec.seed, jobs: jobs)
+        }
         images = chosen.map { indices[$0] }
         patterns = chosen.map { candidates[$0].pattern }
-        closest = MemorySelection.closest(chosen, candidates)
+        closest = MemorySelection.closest(chosen, candidates, jobs: jobs)
         network = try StoredNetwork(rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance,
                                     training: RunStreams.trainingContext(spec, jobs: jobs, observer: observer))
     }
@@ -42,7 +47,11 @@ struct RunMemories {
     func visuals(_ data: LoadedDataset, side: Int, pictures: Bool) -> RunVisuals {
         var visuals = RunVisuals()
         visuals.size = side
-        visuals.memories = patterns.map(\.doubles)
+        let shown = patterns.count <= RunVisuals.shownLimit ? Array(patterns.indices)
+            : (0..<RunVisuals.shownLimit).map { $0 * patterns.count / RunVisuals.shownLimit }
+        visuals.memories = shown.map { patterns[$0].doubles }
+        visuals.memoryIndices = shown
+        visuals.memoryTotal = patterns.count
         visuals.memoryLabels = labels(data)
         if pictures { visuals.weights = network.weightsView(side: side) }
         return visuals

@@ -56,7 +56,8 @@ extension StoredNetwork {
     /// the neuron at the centre of a side×side image; and the overlaps m/N between memories.
     public func weightsView(side: Int) -> WeightsView? {
         guard case .binary(let box) = kind else { return nil }
-        let memories = (0..<memoryCount).map(memoryPattern)
+        // The overlap matrix is pictured for up to 256 memories (it is P×P).
+        let memories = (0..<min(memoryCount, 256)).map(memoryPattern)
         let p = memories.count, n = neurons
         var overlaps = [Double](repeating: 0, count: p * p)
         for a in 0..<p { for b in 0..<p { overlaps[a * p + b] = zip(memories[a], memories[b]).reduce(0) { $0 + $1.0 * $1.1 } / Double(n) } }

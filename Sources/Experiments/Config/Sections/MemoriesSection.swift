@@ -12,7 +12,11 @@ extension ExperimentConfig {
     /// `memories`: how many patterns are stored and how they are chosen.
     public struct MemoriesSection: Sendable, Equatable {
         /// Patterns stored. 8 as notebook 000 (2 for recall, the BrainPy notebook's 4 and 9).
+        /// Ignored when `all` is set.
         public var count = 8
+        /// `"count": "all"`: every training image is stored (classify; modern and dense rules only,
+        /// the others refuse it for their capacity). `select` is then moot.
+        public var all = false
         /// Notebook 000's enriched algorithm by default: maximally dissimilar memories.
         public var select: Selection = .maxmin
 
@@ -25,8 +29,9 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = MemoriesSection(task: .classify), recall = MemoriesSection(task: .recall)
             return [
-                ConfigKey("count", in: "memories", .integer(1...100_000), default: .int(d.count), defaultText: "\(d.count) (recall: \(recall.count))",
-                          "patterns stored; balanced over classes, the remainder one each to the first classes in label order"),
+                ConfigKey("count", in: "memories", .either([.integer(1...1_000_000), .choice(["all"])]), default: .int(d.count),
+                          defaultText: "\(d.count) (recall: \(recall.count))",
+                          "patterns stored; balanced over classes, the remainder one each to the first classes in label order; `\"all\"`: every training image (classify, modern and dense rules)"),
                 ConfigKey("select", in: "memories", .choice(Selection.allCases.map(\.rawValue)), default: .string(d.select.rawValue),
                           "`maxmin` (smallest pairwise dissimilarity 1 − \\|overlap\\|/N as large as possible), `random`, `first`"),
             ]
@@ -37,12 +42,18 @@ extension ExperimentConfig {
             guard let value else { return memories }
             if task == .capacity { throw ConfigError(path: "memories", "the capacity task stores capacity.patterns random patterns") }
             var r = try ObjectReader(value, path: "memories")
-            memories.count = try r.int(keys["count"]) ?? memories.count
+            if case .string(let text)? = r.value("count") {
+                guard text == "all" else { throw ConfigError(path: "memories.count", "expected a whole number or \"all\", found \"\(text)\"") }
+                if task != .classify { throw ConfigError(path: "memories.count", "\"all\" stores every training image: classify only") }
+                memories.all = true
+            } else {
+                memories.count = try ObjectReader.int(r.value("count") ?? .int(memories.count), path: "memories.count", in: 1...1_000_000)
+            }
             memories.select = try r.choice(keys["select"], as: Selection.self) ?? memories.select
             try r.finish()
             return memories
         }
 
-        var json: JSONValue { .object([("count", .int(count)), ("select", .string(select.rawValue))]) }
+        var json: JSONValue { .object([("count", all ? .string("all") : .int(count)), ("select", .string(select.rawValue))]) }
     }
 }
