@@ -32,6 +32,12 @@ let smallOverrides: [String: [String]] = [
                       "grid={\"network\": [{\"rule\": \"hebbian\"}, {\"rule\": \"perceptron\", \"margin\": 1}, {\"rule\": \"conv\", \"maxEpochs\": 3},"
                           + " {\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5}, {\"rule\": \"hebbian-rbm\", \"activation\": \"softmax\"},"
                           + " {\"rule\": \"modern\"}]}"],
+    // The Fashion-MNIST configs on the digits (the same folder as training and test split).
+    "fashion-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=3",
+                         "memories.count=10"],
+    "fashion-all": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=3"],
+    "fashion-dam": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=5",
+                    "network.hidden=10", "network.epochs=2", "network.batchSize=10"],
 ]
 
 @Suite(.serialized) struct CLITests {
@@ -58,7 +64,7 @@ let smallOverrides: [String: [String]] = [
         let config = out.write(Array("{\"name\": \"bad\", \"dataset\": {\"path\": \"D\"}, \"memories\": {\"count\": 0}}".utf8), to: "bad.json")
         let result = try hopfield(["run", config, "--output", out.file("results")])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: \(config): memories.count: 0 is outside 1...100000\n")
+        #expect(result.stderr == "error: \(config): memories.count: 0 is outside 1...1000000\n")
         #expect(!FileManager.default.fileExists(atPath: out.file("results")))
         // A data-dependent error (more memories than training images) is also caught before writing.
         let tooMany = out.write(Array("""

@@ -46,7 +46,7 @@ func configError(_ text: String) -> String? {
         ("{\(base), \"network\": {\"rule\": \"hebbian\", \"beta\": 2}}", "network.beta: is only used by the modern and hebbian-rbm rules"),
         ("{\(base), \"network\": {\"rule\": \"modern\", \"beta\": -1}}", "network.beta: must be positive"),
         ("{\(base), \"network\": {\"rule\": \"hebbian\", \"margin\": 1}}", "network.margin: is only used by the perceptron and conv rules"),
-        ("{\(base), \"network\": {\"rule\": \"modern\", \"load\": \"R\"}}", "network.load: is only used by the perceptron, rbm and conv rules"),
+        ("{\(base), \"network\": {\"rule\": \"modern\", \"load\": \"R\"}}", "network.load: is only used by the perceptron, rbm, conv and dam rules"),
         ("{\(base), \"network\": {\"rule\": \"conv\", \"kernel\": 4}}", "network.kernel: must be odd (the kernel is centred on the pixel)"),
         ("{\(base), \"network\": {\"rule\": \"rbm\", \"learningRate\": 0}}", "network.learningRate: must be positive"),
         ("{\(base), \"network\": {\"rule\": \"rbm\", \"recall\": \"gibbs\"}}", "network.recall: \"gibbs\" is not one of mean-field, sampled"),
@@ -65,7 +65,7 @@ func configError(_ text: String) -> String? {
         ("{\"name\": \"t\", \"task\": \"recall\", \"dataset\": {\"path\": \"D\"}, \"corruption\": {\"kind\": \"random\", \"levels\": [0.1]}}",
          "corruption.levels: \"random\" starts have no levels"),
         ("{\"name\": \"t\", \"task\": \"capacity\", \"capacity\": {\"patterns\": [10], \"loads\": [0.1]}}", "capacity.loads: give patterns or loads, not both"),
-        ("{\(base), \"image\": {\"binarize\": \"none\"}}", "image.binarize: \"none\" gives continuous patterns: only the modern rule stores them"),
+        ("{\(base), \"image\": {\"binarize\": \"none\"}}", "image.binarize: \"none\" gives continuous patterns: only the modern and dam rules take them"),
         ("{\(base), \"image\": {\"size\": 128}, \"network\": {\"rule\": \"storkey\"}}",
          "network.rule: storkey builds an N×N matrix: N = 16384 needs 2048 MiB; use N ≤ 8192 (image.size ≤ 90)"),
     ])

@@ -96,14 +96,24 @@ extension ExperimentConfig {
         return config
     }
 
+    /// Whether `memories.count` images are chosen by `memories.select` (not with `"all"`, nor for the
+    /// dam rule, whose memories are trained from every training image).
+    public var selectsMemories: Bool {
+        if case .dam = network.rule { return false }
+        return !memories.all
+    }
+
     /// Checks that need several sections at once (data-dependent checks come later).
     func checkConsistency() throws(ConfigError) {
         let n = neurons
         if network.rule == .storkey && n > 8192 {
             throw ConfigError(path: "network.rule", "storkey builds an N×N matrix: N = \(n) needs \((n * n * 8) >> 20) MiB; use N ≤ 8192 (image.size ≤ 90)")
         }
-        if image.binarize == .none && !network.rule.isContinuous {
-            throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern rule stores them")
+        if image.binarize == .none && !network.rule.acceptsGrayLevels {
+            throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern and dam rules take them")
+        }
+        if case .dam = network.rule, task != .classify {
+            throw ConfigError(path: "network.rule", "dam is a classifier (memories trained on a training split): use the classify task")
         }
         if memories.all {
             switch network.rule {
@@ -116,7 +126,7 @@ extension ExperimentConfig {
                 throw ConfigError(path: "memories.count", "\"all\" stores every training image: only the modern and dense rules store that many (\(network.rule.name) is trained on its memories)")
             }
         }
-        if task == .classify, !memories.all, let classes = dataset?.classes, memories.count < classes.count {
+        if task == .classify, selectsMemories, let classes = dataset?.classes, memories.count < classes.count {
             throw ConfigError(path: "memories.count", "\(memories.count) memories cannot cover the \(classes.count) classes (one per class at least)")
         }
         if let c = corruption {

@@ -29,6 +29,10 @@ public enum RuleCatalog {
         RuleDescription(name: "conv", summary: "One shared k×k kernel and bias for every pixel, trained by the pocket perceptron rule.",
                         formula: "h_i = Σ_{d ≠ 0} K_d s_{i+d} + b; pocket perceptron on every neighbourhood",
                         parameters: ["kernel", "margin", "maxEpochs", "load"]),
+        RuleDescription(name: "dam", summary: "Krotov and Hopfield's (2016) dense associative memory classifier, trained by gradient descent (classify only).",
+                        formula: "K memories over pixels + class neurons; class = argmax_α Σ_μ F((ξ^μ·off + 2ξ^μ_α)/T) − F(ξ^μ·off/T), F(x) = max(x, 0)ⁿ",
+                        parameters: ["hidden", "degree", "lossPower", "temperature", "epochs", "batchSize", "learningRate", "decay", "momentum",
+                                     "initialSpread", "load"]),
     ]
 
     /// The rules that read a `network` key, in catalogue order.

@@ -37,7 +37,7 @@ public struct Dataset: Sendable {
     /// Class names in label order.
     public let classes: [String]
     /// Every listed file, class by class, each class in sorted order.
-    public let files: [File]
+    public var files: [File]
     /// Entries that are not used, with the reason.
     public let notes: [Note]
 

@@ -10,6 +10,9 @@ public struct LoadedDataset: Sendable {
     public var images: [LoadedImage]
     /// The files that were skipped, in dataset order: one bad file never stops the others.
     public var refused: [RefusedFile]
+    /// With a test folder (`dataset.test`): the index of its first image in `images` (the
+    /// training folder's images come first). Nil for one folder.
+    public var testStart: Int?
 
     /// Usable images per class.
     public var countsPerClass: [Int] {

@@ -44,7 +44,20 @@ extension ExperimentRunner {
             let result = DatasetLoader.load(dataset, specs: group.specs, jobs: options.jobs, cache: options.cache)
             fingerprints[group.key] = result.fingerprint
             report.append("\(group.section.path): \(dataset.files.count) files, \(result.cached) pattern(s) from the cache, \(result.decoded) decoded")
-            for (spec, data) in zip(group.specs, result.loaded) {
+            var loadedSets = result.loaded
+            if let testPath = group.section.test {
+                let test = try loadTestFolder(testPath, section: group.section, train: dataset, specs: group.specs, options: options, file: batch.file)
+                fingerprints[group.key] = result.fingerprint + " + " + test.fingerprint
+                report.append("\(testPath): \(test.files) files, \(test.cached) pattern(s) from the cache, \(test.decoded) decoded")
+                loadedSets = zip(result.loaded, test.loaded).map { train, testSet in
+                    var merged = train
+                    merged.testStart = train.images.count
+                    merged.images += testSet.images
+                    merged.refused += testSet.refused
+                    return merged
+                }
+            }
+            for (spec, data) in zip(group.specs, loadedSets) {
                 if data.images.isEmpty {
                     throw ConfigError(file: batch.file, path: "dataset.path", "\(group.section.path): no usable images (\(data.refused.count) refused)")
                 }
@@ -53,6 +66,35 @@ extension ExperimentRunner {
         }
         let data = batch.runs.map { run in run.config.dataset.flatMap { loaded["\(datasetKey($0))|\(imageSpec(run.config))"] } }
         return (data, fingerprints, report)
+    }
+
+    /// A `dataset.test` folder, loaded for every spec: its classes must be the training folder's.
+    /// Its images' paths start with the folder's name and their indices within a class follow
+    /// the training folder's, so every image keeps its own random stream.
+    static func loadTestFolder(_ path: String, section: ExperimentConfig.DatasetSection, train: Dataset, specs: [ImageSpec],
+                               options: RunOptions, file: String?) throws(ConfigError)
+        -> (loaded: [LoadedDataset], fingerprint: String, files: Int, cached: Int, decoded: Int) {
+        var testSection = section
+        testSection.path = path
+        testSection.test = nil
+        var dataset: Dataset
+        do { dataset = try openDataset(testSection, file: file) } catch {
+            throw ConfigError(file: file, path: "dataset.test", error.message)
+        }
+        if dataset.classes != train.classes {
+            throw ConfigError(file: file, path: "dataset.test", "\(path): classes \(dataset.classes) differ from dataset.path's \(train.classes)")
+        }
+        let prefix = (path.split(separator: "/").last.map(String.init) ?? "test") + "/"
+        var perClass = [Int](repeating: 0, count: train.classes.count)
+        for f in train.files { perClass[f.label] = max(perClass[f.label], f.indexInClass + 1) }
+        dataset.files = dataset.files.map { f in
+            var g = f
+            g.relativePath = prefix + f.relativePath
+            g.indexInClass += perClass[f.label]
+            return g
+        }
+        let result = DatasetLoader.load(dataset, specs: specs, jobs: options.jobs, cache: options.cache)
+        return (result.loaded, result.fingerprint, dataset.files.count, result.cached, result.decoded)
     }
 
     /// A run's image spec, with its dataset's pixel limit.
@@ -64,7 +106,7 @@ extension ExperimentRunner {
 
     /// The key of a dataset section's files (not of how they are decoded).
     static func datasetKey(_ section: ExperimentConfig.DatasetSection) -> String {
-        "\(section.path)|\(section.classes ?? [])|\(section.limitPerClass ?? -1)"
+        "\(section.path)|\(section.classes ?? [])|\(section.limitPerClass ?? -1)|\(section.test ?? "")"
     }
 
     /// Lists a dataset, turning a problem into a config error on `dataset.path` or `dataset.classes`.
@@ -90,26 +132,38 @@ extension ExperimentRunner {
             }
         }
         guard let data else { return nil }
+        if let folder = config.network.load, case .dam(let o) = config.network.rule {
+            let path = joinPath(folder, "memories.npy")
+            do {
+                let array = try NPYReader.read(path)
+                try NPYReader.check(array, path, descr: "<f4", size: 4, shape: [o.memories, config.neurons + data.dataset.classes.count])
+            } catch { throw ConfigError(path: "network.load", "\(error)") }
+        }
         let labels = data.images.map(\.file.label)
         let classes = data.dataset.classes.count
         var candidates = labels
         var split: Splitter.Result?
         if config.task == .classify {
             if classes < 2 { throw ConfigError(path: "dataset", "classification needs at least 2 classes, found \(classes)") }
-            let s = try Splitter.split(labels: labels, classes: classes, train: config.split.train, test: config.split.test,
+            var s = Splitter.Result(train: [], test: [])
+            if let start = data.testStart {
+                s = Splitter.Result(train: Array(0..<start), test: Array(start..<data.images.count))
+            } else {
+                s = try Splitter.split(labels: labels, classes: classes, train: config.split.train, test: config.split.test,
                                        stratify: config.split.stratify, seed: run.seed)
-            if !config.memories.all && config.memories.count > s.train.count {
+            }
+            if config.selectsMemories && config.memories.count > s.train.count {
                 throw ConfigError(path: "memories.count", "\(config.memories.count) exceeds the \(s.train.count) training images")
             }
             candidates = s.train.map { labels[$0] }
             split = s
         }
-        let quotas = config.memories.all ? [] : MemorySelection.quotas(count: config.memories.count, classes: classes)
+        let quotas = config.selectsMemories ? MemorySelection.quotas(count: config.memories.count, classes: classes) : []
         for (c, quota) in quotas.enumerated() where quota > candidates.filter({ $0 == c }).count {
             let place = config.task == .classify ? "the training split has" : "the dataset has"
             throw ConfigError(path: "memories.count", "\(config.memories.count) memories need \(quota) of class \"\(data.dataset.classes[c])\", but \(place) \(candidates.filter { $0 == c }.count)")
         }
-        if !config.memories.all && config.memories.count > data.images.count {
+        if config.selectsMemories && config.memories.count > data.images.count {
             throw ConfigError(path: "memories.count", "\(config.memories.count) exceeds the \(data.images.count) usable images")
         }
         var input = RunInput(data: data, split: split)

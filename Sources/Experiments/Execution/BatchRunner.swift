@@ -89,7 +89,11 @@ public enum ExperimentRunner {
             let baselines = plan.baselines.baselines(input!.baselineKey) {
                 Baselines.compute(data: input!.data, split: input!.split!, jobs: jobs)
             }
-            result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
+            if case .dam = run.config.network.rule {
+                result = try ClassifierTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
+            } else {
+                result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
+            }
         case .recall: result = try RecallTask.run(run, data: input!.data, jobs: jobs, observer: observer)
         case .capacity: result = try CapacityTask.run(run, jobs: jobs)
         }

@@ -58,12 +58,15 @@ public enum Conventions {
             return "RBM with the memories as hidden units (W = Xᵀ), hidden activation \(a == .linear ? "linear" : "softmax")"
         case .conv(let o):
             return "shared \(o.kernelSize)×\(o.kernelSize) kernel (centre excluded) and bias, pocket perceptron rule on every neighbourhood, margin κ = \(Format.exact(o.margin)), \(o.maxEpochs) epochs"
+        case .dam(let o):
+            return "dense associative memory classifier (Krotov and Hopfield 2016): \(o.memories) memories over pixels and class neurons, F(x) = max(x, 0)^\(o.power) of x = a/T, T = \(Format.exact(o.temperature)); trained on the training split, loss Σ(c − t)^\(2 * o.lossPower), \(o.epochs) epochs, batches of \(o.batchSize), momentum \(Format.exact(o.momentum)), rate \(Format.exact(o.learningRate))·\(Format.exact(o.decay))^epoch, init N(0, \(Format.exact(o.initialSpread))²); Float arithmetic in fixed orders"
         }
     }
 
     static func update(_ rule: LearningRule, _ mode: UpdateMode) -> String {
         switch rule {
         case .modern: return "all neurons at once (s ← Xᵀ softmax(βXs))"
+        case .dam: return "one update of the class neurons, the pixels clamped (class = argmax_α Σ_μ F(ξ^μ·on_α) − F(ξ^μ·off))"
         case .rbm(let o):
             return "all visible units at once through the hidden layer (v ← sign(W tanh(Wᵀv + b) + a))"
                 + (o.recall == .sampled ? ", after \(o.samplingSteps) Gibbs steps seeded from the image's stream" : "")

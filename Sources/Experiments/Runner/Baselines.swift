@@ -56,17 +56,36 @@ public struct Baselines: Sendable, Equatable {
                 return packed.best(for: PackedPatterns(Array(queries[range]), neurons: n), absolute: false).map(\.index)
             }.flatMap { $0 }
         }
-        let rows = train.map(\.doubles)
-        return parallelMap(count: test.count, jobs: jobs) { k -> Int in
-            let x = test[k].doubles
-            var best = 0, bestDistance = Double.infinity
-            for (j, row) in rows.enumerated() {
-                var d = 0.0
-                for i in 0..<x.count { d += (x[i] - row[i]) * (x[i] - row[i]) }
-                if d < bestDistance { (best, bestDistance) = (j, d) }
+        return continuousNeighbors(train: train, test: test, jobs: jobs)
+    }
+}
+
+extension Baselines {
+    /// 1-NN for real values: the smallest |y|² − 2 x·y over training rows y (the squared
+    /// Euclidean distance less |x|², in Float with ``FloatDot``'s fixed order), the first among
+    /// equals; four test rows at a time.
+    static func continuousNeighbors(train: [PatternVector], test: [PatternVector], jobs: Int) -> [Int] {
+        let n = train[0].count
+        let rows = train.flatMap { $0.doubles.map(Float.init) }
+        let padded = (test.count + 3) / 4 * 4
+        let queries = test.flatMap { $0.doubles.map(Float.init) } + [Float](repeating: 0, count: (padded - test.count) * n)
+        let norms = rows.withUnsafeBufferPointer { r in (0..<train.count).map { FloatDot.dot(r.baseAddress! + $0 * n, r.baseAddress! + $0 * n, n) } }
+        return parallelMap(count: padded / 4, jobs: jobs) { block -> [Int] in
+            var best = [Int](repeating: 0, count: 4), smallest = [Float](repeating: .infinity, count: 4)
+            rows.withUnsafeBufferPointer { r in
+                queries.withUnsafeBufferPointer { q in
+                    let x = q.baseAddress! + block * 4 * n
+                    for j in 0..<train.count {
+                        let dots = FloatDot.dot4(x, stride: n, r.baseAddress! + j * n, n)
+                        for k in 0..<4 {
+                            let d = norms[j] - 2 * dots[k]
+                            if d < smallest[k] { (best[k], smallest[k]) = (j, d) }
+                        }
+                    }
+                }
             }
             return best
-        }
+        }.flatMap { $0 }.prefix(test.count).map { $0 }
     }
 }
 

@@ -66,6 +66,15 @@ public enum NPYReader {
         }
     }
 
+    /// A little-endian float32 array of the given shape.
+    public static func float32(_ path: String, shape: [Int]) throws -> [Float] {
+        let a = try read(path)
+        try check(a, path, descr: "<f4", size: 4, shape: shape)
+        return stride(from: a.data.startIndex, to: a.data.endIndex, by: 4).map { k in
+            Float(bitPattern: UInt32(a.data[k]) | UInt32(a.data[k + 1]) << 8 | UInt32(a.data[k + 2]) << 16 | UInt32(a.data[k + 3]) << 24)
+        }
+    }
+
     /// A float64 array of exactly this shape.
     public static func float64(_ path: String, shape: [Int]) throws -> [Double] {
         let a = try read(path)

@@ -46,7 +46,7 @@ public enum BinaryNetworkBox: Sendable {
             }
         case .dense(let interaction): self = .dense(DenseAssociativeNetwork(memories: memories, interaction: interaction))
         case .modern: preconditionFailure("the modern network is continuous: use ModernNetwork")
-        case .perceptron, .rbm, .hebbianRBM, .conv: preconditionFailure("\(rule.name) is built by training")
+        case .perceptron, .rbm, .hebbianRBM, .conv, .dam: preconditionFailure("\(rule.name) is built by training")
         }
     }
 

@@ -18,6 +18,9 @@ public enum LearningRule: Sendable, Equatable, Hashable {
     case hebbianRBM(HebbianRBM.Activation)
     /// A shared local kernel trained with the perceptron rule (`ConvolutionNetwork`).
     case conv(ConvolutionNetwork.Options)
+    /// Krotov and Hopfield's trained dense associative memory classifier (`DenseClassifier`):
+    /// memories over pixels and class neurons, the class read after one update (classify only).
+    case dam(DenseClassifier.Options)
 
     /// The rule's name in configs, run keys and reports (`hebbian`, `pseudoinverse`, `hebbian-rbm`,
     /// ...); parameters are not part of it.
@@ -32,13 +35,14 @@ public enum LearningRule: Sendable, Equatable, Hashable {
         case .rbm: return "rbm"
         case .hebbianRBM: return "hebbian-rbm"
         case .conv: return "conv"
+        case .dam: return "dam"
         }
     }
 
     /// Rules whose parameters are learned from the training patterns.
     public var isTrained: Bool {
         switch self {
-        case .perceptron, .rbm, .conv: return true
+        case .perceptron, .rbm, .conv, .dam: return true
         default: return false
         }
     }
@@ -47,7 +51,7 @@ public enum LearningRule: Sendable, Equatable, Hashable {
     /// hebbian-rbm): `Dynamics.mode` and `tie` do not apply to them.
     public var usesUpdateOrder: Bool {
         switch self {
-        case .modern, .rbm, .hebbianRBM: return false
+        case .modern, .rbm, .hebbianRBM, .dam: return false
         default: return true
         }
     }
@@ -56,5 +60,13 @@ public enum LearningRule: Sendable, Equatable, Hashable {
     public var isContinuous: Bool {
         if case .modern = self { return true }
         return false
+    }
+
+    /// Rules that take gray levels as well as ±1 patterns (`image.binarize: "none"`): modern, dam.
+    public var acceptsGrayLevels: Bool {
+        switch self {
+        case .modern, .dam: return true
+        default: return false
+        }
     }
 }

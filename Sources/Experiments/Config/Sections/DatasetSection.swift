@@ -9,6 +9,10 @@ extension ExperimentConfig {
         public var classes: [String]?
         /// The first K files of each class (sorted order); nil: all.
         public var limitPerClass: Int?
+        /// A second folder with the same class folders whose images are the test split (an
+        /// official split, as Fashion-MNIST's 10,000 test images); `path` is then the training
+        /// split and `split` is not used. Classify only.
+        public var test: String?
         /// Images whose header claims more pixels are refused before anything is allocated
         /// (64 megapixels: larger than any camera photo, smaller than a decompression bomb).
         public var maxPixels: UInt64 = DecodeOptions.defaultMaxPixels
@@ -24,6 +28,8 @@ extension ExperimentConfig {
                       "classes to use; their order sets the labels"),
             ConfigKey("limitPerClass", in: "dataset", .integer(1...10_000_000), defaultText: "all",
                       "the first K files of each class (sorted order)"),
+            ConfigKey("test", in: "dataset", .string(nonEmpty: true), defaultText: "none",
+                      "a folder with the same class folders: its images are the test split, `path`'s the training split (classify; `split` unused)"),
             ConfigKey("maxPixels", in: "dataset", .integer(1...Int(Int32.max) * 64), default: .number(String(DecodeOptions.defaultMaxPixels)),
                       "images whose header claims more are refused"),
         ]
@@ -48,6 +54,8 @@ extension ExperimentConfig {
                 section.classes = names
             }
             section.limitPerClass = try r.int(keys["limitPerClass"])
+            section.test = try r.string(keys["test"])
+            if section.test != nil && task != .classify { throw ConfigError(path: "dataset.test", "a test folder is for the classify task") }
             if let m = try r.int(keys["maxPixels"]) { section.maxPixels = UInt64(m) }
             try r.finish()
             return section
@@ -57,6 +65,7 @@ extension ExperimentConfig {
             var pairs: [(String, JSONValue)] = [("path", .string(path))]
             if let classes { pairs.append(("classes", .array(classes.map { .string($0) }))) }
             if let limitPerClass { pairs.append(("limitPerClass", .int(limitPerClass))) }
+            if let test { pairs.append(("test", .string(test))) }
             pairs.append(("maxPixels", .number(String(maxPixels))))
             return .object(pairs)
         }

@@ -21,6 +21,7 @@ extension ExperimentConfig {
         /// The section's keys (the parameters of every rule; ``RuleCatalog`` says which rule reads which).
         public static let keys: [ConfigKey] = {
             let perceptron = PerceptronNetwork.Options(), conv = ConvolutionNetwork.Options(), rbm = RBMNetwork.Options()
+            let dam = DenseClassifier.Options()
             func key(_ name: String, _ kind: ConfigKey.Kind, _ value: JSONValue? = nil, text: String? = nil, _ summary: String) -> ConfigKey {
                 ConfigKey(name, in: "network", kind, default: value, defaultText: text, summary)
             }
@@ -32,16 +33,24 @@ extension ExperimentConfig {
                 key("diagonal", .choice(ProjectionNetwork.Diagonal.allCases.map(\.rawValue)), .string("zero"), "`zero` or `keep` W_ii"),
                 key("interaction", .choice(["polynomial", "rectified", "exponential"]), .string("polynomial"),
                     "F(x) = xⁿ, max(x, 0)ⁿ or eˣ"),
-                key("degree", .integer(2...30), .int(3), "n of the polynomial interactions"),
+                key("degree", .integer(2...30), .int(3), "n of the polynomial interactions (dam: of F(x) = max(x, 0)ⁿ)"),
+                key("lossPower", .integer(1...30), .int(dam.lossPower), "m: the dam loss is Σ_α (c_α − t_α)^(2m)"),
+                key("temperature", .positive, .double(dam.temperature), "T: the dam's F acts on a/T"),
+                key("decay", .number(lower: 0, upper: 1, exclusiveLower: true, exclusiveUpper: false), .double(dam.decay),
+                    "f: the dam's step is ε₀ fᵉ in epoch e"),
+                key("momentum", .number(lower: 0, upper: 1, exclusiveLower: false, exclusiveUpper: true), .double(dam.momentum),
+                    "p: the dam's momentum V ← p V − ∇"),
+                key("initialSpread", .positive, .double(dam.initialSpread), "σ: the dam's memories start as N(0, σ²) draws"),
                 key("margin", .number(0...1000), .double(perceptron.margin),
                     "stability margin κ, in units of the weight vector's norm"),
                 key("maxEpochs", .integer(1...100_000), text: "perceptron \(perceptron.maxEpochs), conv \(conv.maxEpochs)",
                     "the most training epochs (the perceptron stops early once every pattern has the margin)"),
                 key("kernel", .integer(3...31), .int(conv.kernelSize), "the kernel's side, odd"),
-                key("hidden", .integer(1...100_000), .int(rbm.hidden), "hidden units"),
-                key("epochs", .integer(1...100_000), .int(rbm.epochs), "training epochs"),
-                key("learningRate", .positive, .double(rbm.learningRate), "the CD learning rate"),
-                key("batchSize", .integer(1...100_000), .int(rbm.batchSize), "patterns per mini-batch"),
+                key("hidden", .integer(1...100_000), text: "rbm \(rbm.hidden), dam \(dam.memories)", "hidden units (dam: its K memories)"),
+                key("epochs", .integer(1...100_000), text: "rbm \(rbm.epochs), dam \(dam.epochs)", "training epochs"),
+                key("learningRate", .positive, text: "rbm \(Format.exact(rbm.learningRate)), dam \(Format.exact(dam.learningRate))",
+                    "the CD learning rate (dam: ε₀, each memory's largest step in the first epoch)"),
+                key("batchSize", .integer(1...100_000), text: "rbm \(rbm.batchSize), dam \(dam.batchSize)", "patterns per mini-batch"),
                 key("cdSteps", .integer(1...1000), .int(rbm.cdSteps), "k of CD-k"),
                 key("recall", .choice(RBMNetwork.Recall.allCases.map(\.rawValue)), .string(rbm.recall.rawValue),
                     "`mean-field`, or `sampled` (Gibbs steps first)"),
@@ -86,6 +95,11 @@ extension ExperimentConfig {
                           ("samplingSteps", .int(o.samplingSteps))]
             case .hebbianRBM(.linear): pairs.append(("activation", .string("linear")))
             case .hebbianRBM(.softmax(let beta)): pairs += [("activation", .string("softmax")), ("beta", .double(beta))]
+            case .dam(let o):
+                pairs += [("hidden", .int(o.memories)), ("degree", .int(o.power)), ("lossPower", .int(o.lossPower)),
+                          ("temperature", .double(o.temperature)), ("epochs", .int(o.epochs)), ("batchSize", .int(o.batchSize)),
+                          ("learningRate", .double(o.learningRate)), ("decay", .double(o.decay)), ("momentum", .double(o.momentum)),
+                          ("initialSpread", .double(o.initialSpread))]
             case .hebbian, .storkey: break
             }
             if let load { pairs.append(("load", .string(load))) }
@@ -97,7 +111,8 @@ extension ExperimentConfig {
 /// The network keys of one config, read and checked, before they become a rule.
 struct RuleParameters {
     var given: Set<String>
-    var beta, tolerance, margin, learningRate: Double?
+    var beta, tolerance, margin, learningRate, temperature, decay, momentum, initialSpread: Double?
+    var lossPower: Int?
     var degree, maxEpochs, kernel, hidden, epochs, batchSize, cdSteps, samplingSteps: Int?
     var diagonal, interaction, recall, activation, load: String?
 
@@ -122,6 +137,11 @@ struct RuleParameters {
         samplingSteps = try r.int(keys["samplingSteps"])
         activation = try r.choice(keys["activation"]) { $0 }
         load = try r.string(keys["load"])
+        lossPower = try r.int(keys["lossPower"])
+        temperature = try r.number(keys["temperature"])
+        decay = try r.number(keys["decay"])
+        momentum = try r.number(keys["momentum"])
+        initialSpread = try r.number(keys["initialSpread"])
     }
 
     /// Every given key must be read by the rule, and the combinations must make sense.
@@ -167,10 +187,26 @@ struct RuleParameters {
             o.maxEpochs = maxEpochs ?? o.maxEpochs
             return .conv(o)
         case "rbm": return .rbm(rbmOptions)
+        case "dam": return .dam(damOptions)
         case "hebbian-rbm":
             return .hebbianRBM(activation == "softmax" ? .softmax(beta: beta ?? ExperimentConfig.NetworkSection.defaultBeta) : .linear)
         default: return .hebbian
         }
+    }
+
+    var damOptions: DenseClassifier.Options {
+        var o = DenseClassifier.Options()
+        o.memories = hidden ?? o.memories
+        o.power = degree ?? o.power
+        o.lossPower = lossPower ?? o.lossPower
+        o.temperature = temperature ?? o.temperature
+        o.epochs = epochs ?? o.epochs
+        o.batchSize = batchSize ?? o.batchSize
+        o.learningRate = learningRate ?? o.learningRate
+        o.decay = decay ?? o.decay
+        o.momentum = momentum ?? o.momentum
+        o.initialSpread = initialSpread ?? o.initialSpread
+        return o
     }
 
     var rbmOptions: RBMNetwork.Options {

@@ -1,0 +1,123 @@
+import Foundation
+import Hopfield
+import Imaging
+
+/// The classify task for the trained dense associative memory (`dam`): its memories trained on
+/// every image of the training split (or loaded with `network.load`), then every training and
+/// test image classified by one update of the class neurons. The outcomes are `correct` or
+/// `error` (there are no dynamics, so no spurious state); the nearest memory is the one with the
+/// largest pixel overlap, its class the one its class part votes for.
+enum ClassifierTask {
+    static func run(_ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
+                    observer: TrainingObserver?) throws -> RunResult {
+        guard case .dam(let options) = spec.config.network.rule else { preconditionFailure("a dam run") }
+        let classes = data.dataset.classes.count, n = data.images[0].values.count
+        let started = Date()
+        let model: DenseClassifier
+        var log: [TrainingEpoch] = []
+        if let folder = spec.config.network.load {
+            let memories = try NPYReader.float32(joinPath(folder, "memories.npy"), shape: [options.memories, n + classes])
+            model = DenseClassifier(neurons: n, classes: classes, options: options, memories: memories)
+        } else {
+            let images = split.train.flatMap { floats(data.images[$0].values) }
+            let training = RunStreams.trainingContext(spec, jobs: jobs, observer: observer)
+            (model, log) = DenseClassifier.train(images: images, labels: split.train.map { data.images[$0].file.label }, classes: classes,
+                                                 options: options, seed: training.seed, jobs: jobs, observer: observer)
+        }
+        let trainingSeconds = Date().timeIntervalSince(started)
+        var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []
+        var visuals = RunVisuals()
+        visuals.size = spec.config.image.size
+        for (name, members) in [("train", split.train), ("test", split.test)] {
+            let isTest = name == "test"
+            let classified = parallelMap(count: members.count, jobs: jobs) { k in predict(model, data.images[members[k]], names: data.dataset.classes) }
+            var tally = Tally()
+            if isTest { tally.neighborCorrect = 0 }
+            for (index, image) in members.enumerated() {
+                var p = classified[index]
+                p.split = name
+                p.index = index
+                p.prototype = data.dataset.classes[(isTest ? baselines.testPrototype : baselines.trainPrototype)[index]]
+                if isTest { p.neighbor = data.dataset.classes[baselines.testNeighbor[index]] }
+                tally.add(p.outcome, sweeps: 1)
+                if p.nearest == p.className { tally.nearestCorrect += 1 }
+                if p.prototype == p.className { tally.prototypeCorrect += 1 }
+                if isTest && p.neighbor == p.className { tally.neighborCorrect! += 1 }
+                if isTest && visuals.examples.filter({ $0.group == p.outcome.rawValue }).count < 8 {
+                    let input = floats(data.images[image].values).map(Double.init)
+                    visuals.examples.append(.init(group: p.outcome.rawValue, input: input, state: input,
+                                                  nearest: pixels(model, p.nearestMemory)))
+                }
+                predictions.append(p)
+            }
+            rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: 1,
+                                    chance: isTest ? baselines.testChance : baselines.trainChance))
+        }
+        var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
+        var record = NetworkRecord(parameters: model.memories.count)
+        record.trainingLog = log
+        if !log.isEmpty { record.trainingSeconds = trainingSeconds }
+        record.parameterFiles = [("memories.npy", NPY.float32(model.memories, shape: [model.count, model.width]))]
+        result.network = record
+        let shown = (0..<min(model.count, RunVisuals.shownLimit)).map { $0 * model.count / min(model.count, RunVisuals.shownLimit) }
+        visuals.memories = shown.map { pixels(model, $0) }
+        visuals.memoryIndices = shown
+        visuals.memoryTotal = model.count
+        visuals.memoryLabels = (0..<model.count).map { data.dataset.classes[vote(model, $0)] }
+        result.visuals = visuals
+        return result
+    }
+
+    /// One image classified: outcome, predicted class and nearest memory's vote, energies of the
+    /// start (class neurons off) and of the end (the predicted class on).
+    static func predict(_ model: DenseClassifier, _ image: LoadedImage, names: [String]) -> ClassifyPrediction {
+        let v = floats(image.values)
+        let predicted = model.classify(v)
+        let nearest = model.nearestMemory(v)
+        var p = ClassifyPrediction()
+        p.path = image.file.relativePath
+        p.className = image.file.className
+        p.outcome = predicted == image.file.label ? .correct : .error
+        p.predicted = names[predicted]
+        p.nearest = names[nearest.vote]
+        p.nearestMemory = nearest.memory
+        p.nearestOverlap = overlap(model, nearest.memory, v)
+        p.sweeps = 1
+        p.energyStart = model.energy(v, on: nil)
+        p.energyEnd = model.energy(v, on: predicted)
+        return p
+    }
+
+    /// The image's values as Float (±1 or gray levels in [−1, 1]).
+    static func floats(_ values: PatternValues) -> [Float] {
+        switch values {
+        case .binary(let v): return v.map(Float.init)
+        case .continuous(let v): return v
+        }
+    }
+
+    /// Memory μ's pixel part.
+    static func pixels(_ model: DenseClassifier, _ mu: Int) -> [Double] {
+        model.memories[(mu * model.width)..<(mu * model.width + model.neurons)].map(Double.init)
+    }
+
+    /// The class memory μ's class part votes for (its largest class component).
+    static func vote(_ model: DenseClassifier, _ mu: Int) -> Int {
+        let part = model.memories[(mu * model.width + model.neurons)..<((mu + 1) * model.width)]
+        var best = 0
+        for (k, v) in part.enumerated() where v > part[part.startIndex + best] { best = k }
+        return best
+    }
+
+    /// cos between memory μ's pixel part and the image.
+    static func overlap(_ model: DenseClassifier, _ mu: Int, _ v: [Float]) -> Double {
+        let x = pixels(model, mu)
+        var dot = 0.0, nx = 0.0, nv = 0.0
+        for i in 0..<x.count {
+            dot += x[i] * Double(v[i])
+            nx += x[i] * x[i]
+            nv += Double(v[i]) * Double(v[i])
+        }
+        return nx > 0 && nv > 0 ? dot / (nx * nv).squareRoot() : 0
+    }
+}

@@ -1,0 +1,159 @@
+/// Krotov and Hopfield's (2016) dense associative memory classifier: K memories ξ^μ over the N
+/// pixel neurons and C class neurons, energy E = −Σ_μ F_n(ξ^μ·σ) with the rectified polynomial
+/// F_n(x) = max(x, 0)ⁿ, and the class read after one update of the class neurons (Eq. 9 of
+/// "Dense Associative Memory for Pattern Recognition"):
+///
+///     a_μ = Σ_i ξ_μi v_i − Σ_γ ξ_μγ              (every class neuron off)
+///     s_α = Σ_μ F_n((a_μ + 2 ξ_μα)/T) − F_n(a_μ/T)   (class α switched on)
+///     c_α = tanh(s_α), the class is argmax_α s_α (the lowest α among equals)
+///
+/// The temperature enters as x = a/T inside F (β = T⁻ⁿ times F_n(a), the same value without
+/// forming Tⁿ). The memories are trained by ``train(images:labels:classes:options:seed:jobs:observer:)``
+/// on the loss Σ_α (c_α − t_α)^(2m) as in Krotov's notebook (mini-batches, momentum, each
+/// memory's step normalised by its largest component, the rate ε₀ fⁿ per epoch, memories clipped
+/// to [−1, 1]).
+///
+/// Arithmetic is Float in fixed orders (8-lane dot products combined pairwise, sums over
+/// memories, classes and samples in index order); tanh is computed in Double and rounded: the
+/// same bits for any thread count, on every machine with the same C library.
+public struct DenseClassifier: Sendable {
+    /// Training and model settings (config keys of the `dam` rule).
+    public struct Options: Sendable, Equatable, Hashable {
+        /// K, the memories (hidden units).
+        public var memories = 200
+        /// n, the power of the rectified polynomial F_n.
+        public var power = 3
+        /// m: the loss is Σ_α (c_α − t_α)^(2m).
+        public var lossPower = 3
+        /// T, the temperature (in units of the overlap a): x = a/T.
+        public var temperature = 30.0
+        /// Training epochs (passes over the training images).
+        public var epochs = 40
+        /// Images per mini-batch.
+        public var batchSize = 100
+        /// ε₀: each memory's largest step in the first epoch.
+        public var learningRate = 0.02
+        /// f: the step is ε₀ fᵉ in epoch e (from 0).
+        public var decay = 0.95
+        /// p: the momentum, V ← p V + (−∇).
+        public var momentum = 0.6
+        /// σ: memories start as N(0, σ²) draws.
+        public var initialSpread = 0.3
+
+        /// The defaults of the recommended Fashion-MNIST recipe (n = m = 3, K = 200, T = 30).
+        public init() {}
+    }
+
+    /// N, the pixel neurons.
+    public let neurons: Int
+    /// C, the class neurons.
+    public let classes: Int
+    /// The settings the memories were trained with.
+    public let options: Options
+    /// K × (N + C) row-major: memory μ's pixel part, then its class part.
+    public let memories: [Float]
+
+    /// K.
+    public var count: Int { options.memories }
+    /// N + C, the length of a memory.
+    public var width: Int { neurons + classes }
+
+    /// Wraps trained (or loaded) memories: K × (N + C) values in [−1, 1].
+    public init(neurons: Int, classes: Int, options: Options, memories: [Float]) {
+        precondition(memories.count == options.memories * (neurons + classes), "K × (N + C) memory values")
+        self.neurons = neurons
+        self.classes = classes
+        self.options = options
+        self.memories = memories
+    }
+
+    /// s_α for every class (see the type's description), for one image of N values.
+    public func scores(_ image: [Float]) -> [Float] {
+        precondition(image.count == neurons)
+        let offsets = classOffsets(memories)
+        return image.withUnsafeBufferPointer { v in
+            memories.withUnsafeBufferPointer { xi in
+                var a = [Float](repeating: 0, count: count)
+                for mu in 0..<count { a[mu] = Self.dot(v.baseAddress!, xi.baseAddress! + mu * width, neurons) - offsets[mu] }
+                return classScores(a, memories: xi.baseAddress!)
+            }
+        }
+    }
+
+    /// The predicted class: argmax_α s_α, the lowest α among equals.
+    public func classify(_ image: [Float]) -> Int { Self.argmax(scores(image)) }
+
+    /// The memory with the largest pixel overlap a_μ + Σ_γ ξ_μγ = Σ_i ξ_μi v_i with the image, and
+    /// the class its class part votes for (argmax_γ ξ_μγ).
+    public func nearestMemory(_ image: [Float]) -> (memory: Int, vote: Int) {
+        var best = 0, largest = -Float.infinity
+        image.withUnsafeBufferPointer { v in
+            memories.withUnsafeBufferPointer { xi in
+                for mu in 0..<count {
+                    let d = Self.dot(v.baseAddress!, xi.baseAddress! + mu * width, neurons)
+                    if d > largest { (best, largest) = (mu, d) }
+                }
+            }
+        }
+        return (best, Self.argmax(Array(memories[(best * width + neurons)..<((best + 1) * width)])))
+    }
+
+    /// E = −Σ_μ F_n(ξ^μ·σ / T) for the image with the class neurons set to `on` (+1 for that
+    /// class, −1 for the others; nil: all off), on the scale x = a/T.
+    public func energy(_ image: [Float], on: Int?) -> Double {
+        let offsets = classOffsets(memories)
+        var e = 0.0
+        image.withUnsafeBufferPointer { v in
+            memories.withUnsafeBufferPointer { xi in
+                for mu in 0..<count {
+                    var a = Self.dot(v.baseAddress!, xi.baseAddress! + mu * width, neurons) - offsets[mu]
+                    if let on { a += 2 * xi[mu * width + neurons + on] }
+                    e -= Double(Self.rectified(a / Float(options.temperature), options.power))
+                }
+            }
+        }
+        return e
+    }
+
+    /// Σ_γ ξ_μγ for every memory.
+    func classOffsets(_ xi: [Float]) -> [Float] {
+        (0..<count).map { mu in
+            var sum: Float = 0
+            for gamma in 0..<classes { sum += xi[mu * width + neurons + gamma] }
+            return sum
+        }
+    }
+
+    /// s_α = Σ_μ F_n((a_μ + 2ξ_μα)/T) − F_n(a_μ/T), μ in order.
+    func classScores(_ a: [Float], memories xi: UnsafePointer<Float>) -> [Float] {
+        let inverse = 1 / Float(options.temperature), n = options.power
+        var s = [Float](repeating: 0, count: classes)
+        for mu in 0..<count {
+            let off = Self.rectified(a[mu] * inverse, n)
+            for alpha in 0..<classes {
+                s[alpha] += Self.rectified((a[mu] + 2 * xi[mu * width + neurons + alpha]) * inverse, n) - off
+            }
+        }
+        return s
+    }
+
+    /// F_n(x) = max(x, 0)ⁿ by repeated products.
+    @inline(__always)
+    static func rectified(_ x: Float, _ n: Int) -> Float {
+        if x <= 0 { return 0 }
+        var y: Float = 1
+        for _ in 0..<n { y *= x }
+        return y
+    }
+
+    /// The first index of the largest value.
+    static func argmax(_ values: [Float]) -> Int {
+        var best = 0
+        for k in values.indices where values[k] > values[best] { best = k }
+        return best
+    }
+
+    /// Σ_i a_i b_i in ``FloatDot``'s fixed order.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float { FloatDot.dot(a, b, n) }
+}
