@@ -1,4 +1,5 @@
-import Experiments
+@testable import Experiments
+import Imaging
 import Foundation
 import Hopfield
 import TestSupport
@@ -84,5 +85,47 @@ import Testing
         let neighbor = try #require(test.neighborAccuracy)
         #expect(abs(test.nearestAccuracy - neighbor) <= 0.01, "nearest memory \(test.nearestAccuracy) vs 1-NN \(neighbor)")
         #expect(abs(test.accuracy - neighbor) <= 0.02, "modern \(test.accuracy) vs 1-NN \(neighbor)")
+    }
+}
+
+/// `prototypes` and `means` pick central representatives: on the digits they retrieve the right
+/// class more often than random memories, and means are stored patterns that are no image.
+@Suite struct ClusterSelectionTests {
+    @Test func centralMemoriesBeatRandomOnes() throws {
+        let data = try digitData(perClass: 40)
+        let candidates = data.map { MemorySelection.Candidate(label: $0.label, pattern: PatternVector(.binary($0.pattern))) }
+        let quotas = MemorySelection.quotas(count: 30, classes: 10)
+        func nearestAccuracy(_ memories: [PatternVector], labels: [Int]) -> Double {
+            let right = candidates.filter { c in
+                let best = memories.indices.max { memories[$0].binaryPattern.overlap(with: c.pattern.binaryPattern) < memories[$1].binaryPattern.overlap(with: c.pattern.binaryPattern) }!
+                return labels[best] == c.label
+            }.count
+            return Double(right) / Double(candidates.count)
+        }
+        var rng = RandomStreams.stream(1, RandomStreams.key("select"))
+        let random = MemorySelection.random(candidates, quotas: quotas, rng: &rng)
+        let prototypes = MemorySelection.choose(candidates, quotas: quotas, method: .prototypes, seed: 1, jobs: 2)
+        #expect(prototypes == MemorySelection.choose(candidates, quotas: quotas, method: .prototypes, seed: 1, jobs: 1), "threads change nothing")
+        #expect(zip(quotas.indices, quotas).allSatisfy { c, q in prototypes.filter { candidates[$0].label == c }.count == q }, "balanced")
+        let randomAccuracy = nearestAccuracy(random.map { candidates[$0].pattern }, labels: random.map { candidates[$0].label })
+        let prototypeAccuracy = nearestAccuracy(prototypes.map { candidates[$0].pattern }, labels: prototypes.map { candidates[$0].label })
+        let means = ClusterSelection.choose(candidates, quotas: quotas, means: true, seed: 1, jobs: 2)
+        let meanAccuracy = nearestAccuracy(means.map(\.pattern), labels: means.map { candidates[$0.candidate].label })
+        #expect(prototypeAccuracy > randomAccuracy && meanAccuracy > randomAccuracy,
+                "random \(randomAccuracy), prototypes \(prototypeAccuracy), means \(meanAccuracy)")
+        #expect(means.contains { m in !candidates.contains { $0.pattern.binaryPattern == m.pattern.binaryPattern } }, "some means are no image")
+    }
+
+    /// The first `perClass` digits of each class at 16×16 (median), with labels.
+    func digitData(perClass: Int) throws -> [(label: Int, pattern: [Int8])] {
+        var out: [(label: Int, pattern: [Int8])] = []
+        for c in 0..<10 {
+            let folder = TestPaths.shared("digits/\(c)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted().prefix(perClass) {
+                let loaded = try ImagePipeline.load(path: folder + "/" + name, spec: ImageSpec(size: 16, resize: .area, binarize: .median))
+                if case .binary(let v) = loaded.values { out.append((c, v)) }
+            }
+        }
+        return out
     }
 }

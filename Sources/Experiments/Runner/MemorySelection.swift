@@ -209,6 +209,8 @@ public enum MemorySelection {
         case .random:
             var rng = RandomStreams.stream(seed, RandomStreams.key("select"))
             return random(candidates, quotas: quotas, rng: &rng)
+        case .prototypes, .means:
+            return ClusterSelection.choose(candidates, quotas: quotas, means: method == .means, seed: seed, jobs: jobs).map(\.candidate)
         }
     }
 

@@ -15,16 +15,25 @@ struct RunMemories {
         let config = spec.config
         let candidates = indices.map { MemorySelection.Candidate(label: data.images[$0].file.label, pattern: PatternVector(data.images[$0].values)) }
         // (prepare has checked that every class quota fits the candidates.)
-        let chosen: [Int]
+        var chosen: [Int]
+        var chosenPatterns: [PatternVector]
+        let quotas = MemorySelection.quotas(count: config.memories.count, classes: data.dataset.classes.count)
         if config.memories.all {
             chosen = Array(candidates.indices)
+            chosenPatterns = candidates.map(\.pattern)
+        } else if config.memories.select == .means {
+            let means = ClusterSelection.choose(candidates, quotas: quotas, means: true, seed: spec.seed, jobs: jobs)
+            chosen = means.map(\.candidate)
+            chosenPatterns = means.map(\.pattern)
         } else {
-            let quotas = MemorySelection.quotas(count: config.memories.count, classes: data.dataset.classes.count)
             chosen = MemorySelection.choose(candidates, quotas: quotas, method: config.memories.select, seed: spec.seed, jobs: jobs)
+            chosenPatterns = chosen.map { candidates[$0].pattern }
         }
         images = chosen.map { indices[$0] }
-        patterns = chosen.map { candidates[$0].pattern }
-        closest = MemorySelection.closest(chosen, candidates, jobs: jobs)
+        patterns = chosenPatterns
+        // The closest-memory figures are between the stored patterns (cluster means included).
+        let stored = chosenPatterns.indices.map { MemorySelection.Candidate(label: candidates[chosen[$0]].label, pattern: chosenPatterns[$0]) }
+        closest = MemorySelection.closest(Array(stored.indices), stored, jobs: jobs)
         network = try StoredNetwork(rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance,
                                     training: RunStreams.trainingContext(spec, jobs: jobs, observer: observer))
     }

@@ -7,6 +7,10 @@ extension ExperimentConfig {
         case random
         /// Balanced per class, the first images in sorted order.
         case first
+        /// Per class, k-medoids: the most central image of each of k clusters (``ClusterSelection``).
+        case prototypes
+        /// Per class, k-means: the binarized means of k clusters (``ClusterSelection``).
+        case means
     }
 
     /// `memories`: how many patterns are stored and how they are chosen.
@@ -33,7 +37,7 @@ extension ExperimentConfig {
                           defaultText: "\(d.count) (recall: \(recall.count))",
                           "patterns stored; balanced over classes, the remainder one each to the first classes in label order; `\"all\"`: every training image (classify, modern and dense rules)"),
                 ConfigKey("select", in: "memories", .choice(Selection.allCases.map(\.rawValue)), default: .string(d.select.rawValue),
-                          "`maxmin` (smallest pairwise dissimilarity 1 − \\|overlap\\|/N as large as possible), `random`, `first`"),
+                          "`maxmin` (smallest pairwise dissimilarity 1 − \\|overlap\\|/N as large as possible, notebook 000), `random`, `first`, `prototypes` (per class the medoids of k clusters: central images), `means` (per class the binarized means of k clusters)"),
             ]
         }()
 
