@@ -181,6 +181,30 @@ import Testing
 
     static func spec(_ json: String) throws -> RunSpec { try Batch.expand(try JSONParser.parse(json)).runs[0] }
 
+    /// Asynchronous-random updates draw neurons with replacement: with one sweep some masked
+    /// (0) neurons are never drawn. The state is then no memory (it crashed before), and its
+    /// nearest memory is taken on the decided neurons.
+    @Test func undecidedNeuronsLeftByAsyncRandomAreSpurious() throws {
+        var rng = Xoshiro256StarStar(seed: 9)
+        let memories = (0..<3).map { _ in Corruption.random(neurons: 64, rng: &rng) }
+        let network = try StoredNetwork(rule: .hebbian, patterns: memories.map { PatternVector(.binary($0)) }, tolerance: 0)
+        var start = [Double](repeating: 0, count: 64)
+        for i in 0..<4 { start[i] = Double(memories[1][i]) }
+        var sawUndecided = false
+        for seed in 1...20 {
+            var stream = Xoshiro256StarStar(seed: UInt64(seed))
+            let settled = network.settle(start, dynamics: Dynamics(mode: .asyncRandom, maxSweeps: 1), rng: &stream)
+            guard settled.state.contains(0) else { continue }
+            sawUndecided = true
+            #expect(settled.match == .none)
+            let decided = settled.state.indices.filter { settled.state[$0] != 0 }
+            let overlaps = memories.map { m in decided.reduce(0) { $0 + Int(m[$1]) * Int(settled.state[$1]) } }
+            let best = overlaps.indices.max { abs(overlaps[$0]) < abs(overlaps[$1]) || (abs(overlaps[$0]) == abs(overlaps[$1]) && $0 > $1) }!
+            #expect(settled.nearest == best && settled.nearestOverlap == Double(overlaps[best]) / 64)
+        }
+        #expect(sawUndecided, "one sweep of 64 draws with replacement leaves some neuron undrawn")
+    }
+
     @Test func classifyTalliesEveryImageOnce() throws {
         let data = Self.dataset(classes: 2, perClass: 10, neurons: 256, seed: 3)
         let spec = try Self.spec("""

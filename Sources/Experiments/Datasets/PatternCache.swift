@@ -5,7 +5,7 @@ import Imaging
 /// a rerun or another results folder never decodes the same image with the same spec twice.
 ///
 /// Each spec has one pack file, `patterns-<hash of the spec>.hlpc`, holding entries keyed by the
-/// XXH3-128 of a file's bytes (``ContentHash``): a changed file has another key and is decoded
+/// XXH3-128 of a file's bytes (`ContentHash`): a changed file has another key and is decoded
 /// again; a renamed or copied file is found. The pack carries the spec it was made for and a
 /// checksum of its entries: a pack that does not match either is ignored and rebuilt, never
 /// trusted. Refused files are not cached (they fail fast). Packs are written to a temporary file

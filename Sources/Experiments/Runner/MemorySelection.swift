@@ -215,7 +215,7 @@ public enum MemorySelection {
     }
 
     /// ``maxmin(_:quotas:distances:starts:)`` for ±1 candidates with the bit-packed kernels and no
-    /// candidates × candidates matrix (``MaxMinSearch``): the same memories, for thousands of
+    /// candidates × candidates matrix (`MaxMinSearch`): the same memories, for thousands of
     /// candidates.
     public static func maxminBinary(_ candidates: [Candidate], quotas: [Int], starts: Int = 8, jobs: Int) -> [Int] {
         let total = quotas.reduce(0, +)

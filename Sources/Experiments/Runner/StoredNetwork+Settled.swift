@@ -44,8 +44,11 @@ extension StoredNetwork {
         }
     }
 
+    /// A state may keep undecided (0) neurons: asynchronous-random dynamics stopped by
+    /// `maxSweeps` before every masked neuron was drawn. Such a state equals no memory (an
+    /// unconverged spurious state); its nearest memory is taken on the decided neurons.
     func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
-        let located = binaryMemories!.locate(BinaryPattern(result.state))
+        let located = Self.locate(result.state, in: binaryMemories!)
         return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
                        energyStart: result.energyStart, energyEnd: result.energyEnd, match: located.match,
                        nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
@@ -53,8 +56,18 @@ extension StoredNetwork {
                        states: result.history.states.map { $0.map(Double.init) })
     }
 
+    /// ``Memories/locate(_:)`` for states that may hold zeros: no match, and the nearest memory
+    /// by |overlap| over the decided neurons (lowest index on ties).
+    static func locate(_ state: [Int8], in memories: Memories) -> (match: MemoryMatch, nearest: Int, overlap: Int) {
+        guard state.contains(0) else { return memories.locate(BinaryPattern(state)) }
+        let m = memories.overlaps(with: state)
+        var best = 0
+        for mu in 1..<m.count where abs(m[mu]) > abs(m[best]) { best = mu }
+        return (.none, best, m[best])
+    }
+
     /// Converges `count` starts, item k from `start(k)` with `dynamics(k)` and the stream
-    /// `stream(k)`, on `jobs` threads; the same results as ``settle(_:dynamics:rng:)`` item by
+    /// `stream(k)`, on `jobs` threads; the same results as ``settle(_:dynamics:rng:startOverlaps:)`` item by
     /// item. Final states are kept only where `keepState(k)` says so (60,000 states of N doubles
     /// are 376 MB at N = 784); the others are empty. Modern networks over ±1 memories get the
     /// first overlaps of ±1 starts in blocks of 32 from the batched kernel, so the memories pass

@@ -11,10 +11,10 @@ public enum BinaryNetworkBox: Sendable {
     /// A pairwise rule run from its fixed-point field vector (``FieldVectorNetwork``).
     case fieldVector(FieldVectorNetwork)
     /// Couplings learned by per-neuron perceptrons (``PerceptronNetwork``); boxed after training,
-    /// not by ``init(rule:memories:)``.
+    /// not by ``init(rule:memories:jobs:)``.
     case perceptron(PerceptronNetwork)
     /// A trained shared kernel (``ConvolutionNetwork``); boxed after training, not by
-    /// ``init(rule:memories:)``.
+    /// ``init(rule:memories:jobs:)``.
     case conv(ConvolutionNetwork)
 
     /// Builds the network of a binary rule (not `.modern`, nor the trained and layered rules,

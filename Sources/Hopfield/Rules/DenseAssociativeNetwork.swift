@@ -118,7 +118,7 @@ public struct DenseAssociativeNetwork: BinaryNetwork {
     /// w_μ = e^(m_μ − L) and x = x_i^μ = ±1, each term w_μ (e^(x(1 − s)) − e^(−x(1 + s))) is
     /// α_s + β_s·x times w_μ (s = +1: α = (2 − e⁻² − e²)/2, β = (e² − e⁻²)/2; s = −1: −α, β;
     /// s = 0: 0, e − e⁻¹), so Δ_i e^(−L) = α S + β Σ_μ x_i^μ w_μ, one eight-lane dot product in a
-    /// fixed order (``ModernNetwork/dot(_:_:_:)``); every term is at most 1 and none overflows.
+    /// fixed order (`FloatDot.dot`); every term is at most 1 and none overflows.
     public func field(_ i: Int, _ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace) -> Double {
         let s = Int(state[i])
         let base = i * patterns

@@ -10,7 +10,7 @@
 /// Hebbian rule) are kept as they are (k = 0), and every field is the same integer as before.
 ///
 /// Used where it is cheaper than the rule's own form: the Storkey rule, the pseudo-inverse and the
-/// Hebbian rule with many memories (see ``BinaryNetworkBox/init(rule:memories:)``). Memory: N²·8
+/// Hebbian rule with many memories (see ``BinaryNetworkBox/init(rule:memories:jobs:)``). Memory: N²·8
 /// bytes (4.9 MB at N = 784, 134 MB at N = 4096), shared by every thread.
 public struct FieldVectorNetwork: BinaryNetwork {
     /// The stored patterns (for outcomes and overlaps).

@@ -7,9 +7,9 @@ extension ExperimentConfig {
         case random
         /// Balanced per class, the first images in sorted order.
         case first
-        /// Per class, k-medoids: the most central image of each of k clusters (``ClusterSelection``).
+        /// Per class, k-medoids: the most central image of each of k clusters (`ClusterSelection`).
         case prototypes
-        /// Per class, k-means: the binarized means of k clusters (``ClusterSelection``).
+        /// Per class, k-means: the binarized means of k clusters (`ClusterSelection`).
         case means
     }
 
