@@ -61,12 +61,14 @@ public enum FileBytes {
     public static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int, into prefix: [UInt8] = []) throws(ReadError) -> [UInt8] {
         var bytes = prefix
         var filled = prefix.count
-        if bytes.count < expected { bytes.append(contentsOf: repeatElement(0, count: expected - bytes.count)) }
+        // Whole zeroed arrays appended (a memset and a memcpy): appending repeatElement goes element
+        // by element, 200 MB/min in a debug build.
+        if bytes.count < expected { bytes += [UInt8](repeating: 0, count: expected - bytes.count) }
         while true {
             if filled == bytes.count {
                 // The file may have grown since fstat.
                 if bytes.count >= limit { throw ReadError(path: path, reason: "more than \(limit) bytes") }
-                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), limit - bytes.count)))
+                bytes += [UInt8](repeating: 0, count: min(max(4096, bytes.count), limit - bytes.count))
             }
             let got = bytes.withUnsafeMutableBytes { raw in
                 Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)

@@ -56,15 +56,20 @@ public struct ProcessResult {
     public let stderr: String
 }
 
+/// The pattern cache folder of the tools run by this test process (under the temporary folder,
+/// one per process).
+public let testCacheFolder = FileManager.default.temporaryDirectory.path + "/hopfieldlab-test-cache-\(getpid())"
+
 public func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil,
                        environment: [String: String]? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    if let environment {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    }
+    // The tool's pattern cache goes to a folder of this test process (not the user's cache,
+    // which may hold packs of 60,000 images), unless the caller names one.
+    let base = ["HOPFIELDLAB_CACHE": testCacheFolder]
+    process.environment = ProcessInfo.processInfo.environment.merging(base.merging(environment ?? [:]) { $1 }) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
