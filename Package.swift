@@ -9,6 +9,9 @@ let package = Package(
         .library(name: "Hopfield", targets: ["Hopfield"]),
         .library(name: "Imaging", targets: ["Imaging"]),
         .library(name: "Experiments", targets: ["Experiments"]),
+        // The C ABI of the Python package (python/): `swift build -c release --product HopfieldC`
+        // writes .build/release/libHopfieldC.so.
+        .library(name: "HopfieldC", type: .dynamic, targets: ["HopfieldCABI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The engine behind a C ABI (@_cdecl functions) for the Python package: NumPy buffers in,
+        // status codes and malloc'd error messages out.
+        .target(name: "HopfieldCABI", dependencies: ["Experiments", "Hopfield", "Imaging"]),
         // Release-mode benchmarks: `swift run -c release hopfield-bench`.
         .executableTarget(
             name: "hopfield-bench",

@@ -1,0 +1,43 @@
+import Hopfield
+import Imaging
+
+/// The config's own decoders, for a program that embeds the engine (the Python package's C ABI,
+/// `Sources/HopfieldCABI`): a network, dynamics or dataset given as a config section means what
+/// it means in a config, with the same defaults, and fails with the same message.
+public enum Embedding {
+    /// A `network` section (`{"rule": "dense", "interaction": "exponential"}`), read and checked
+    /// as in a config: unknown keys, keys of another rule and out-of-range values are errors at
+    /// `network.<key>`.
+    public static func network(_ section: JSONValue) throws(ConfigError) -> ExperimentConfig.NetworkSection {
+        try ExperimentConfig.NetworkSection.decode(section)
+    }
+
+    /// A network section with every default written out, as a run's config.json has it
+    /// (`{"rule": "modern", "beta": 1, "tolerance": 0.01}`).
+    public static func resolved(_ section: ExperimentConfig.NetworkSection) -> JSONValue { section.json }
+
+    /// A `dynamics` section (`{"mode": "sync", "maxSweeps": 20}`), read and checked as in a config.
+    public static func dynamics(_ section: JSONValue) throws(ConfigError) -> ExperimentConfig.DynamicsSection {
+        try ExperimentConfig.DynamicsSection.decode(section)
+    }
+
+    /// Lists and decodes a dataset as a run does: `dataset` and `image` are the config's sections
+    /// of those names (path, classes, limitPerClass, maxPixels; size, resize, binarize, threshold,
+    /// idct), the files are read on `jobs` threads and patterns come from `cache` when it has
+    /// them. A dataset with no usable image is an error, as in a run.
+    public static func loadDataset(dataset: JSONValue, image: JSONValue, jobs: Int,
+                                   cache: PatternCache?) throws(ConfigError) -> LoadedDataset {
+        guard let section = try ExperimentConfig.DatasetSection.decode(dataset, task: .recall) else {
+            throw ConfigError(path: "dataset", "is required")
+        }
+        let imageSection = try ExperimentConfig.ImageSection.decode(image, task: .recall)
+        let opened = try ExperimentRunner.openDataset(section, file: nil)
+        var spec = imageSection.spec
+        spec.maxPixels = section.maxPixels
+        let data = DatasetLoader.load(opened, spec: spec, jobs: max(1, jobs), cache: cache)
+        if data.images.isEmpty {
+            throw ConfigError(path: "dataset.path", "\(section.path): no usable images (\(data.refused.count) refused)")
+        }
+        return data
+    }
+}

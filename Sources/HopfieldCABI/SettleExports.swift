@@ -1,0 +1,180 @@
+import Experiments
+import Foundation
+import Hopfield
+
+/// One converged start, as the C ABI hands it back.
+struct SettledRow: Sendable {
+    /// The final state (±1, or 0 for a neuron never visited; reals for the modern network).
+    var state: [Double]
+    /// How the dynamics ended.
+    var status: ConvergenceStatus
+    /// Sweeps, the last one included.
+    var sweeps: Int
+    /// Energies of the start and of the final state.
+    var energyStart, energyEnd: Double
+    /// The memory reached, its negation, or neither.
+    var match: MemoryMatch
+    /// The memory with the largest |overlap| (|cos| for real states), and that overlap / N (cos).
+    var nearest: Int
+    var nearestOverlap: Double
+    /// The state and the energy at the start and after every sweep, when asked for.
+    var trajectory: [[Double]] = []
+    var energies: [Double] = []
+
+    init(_ s: StoredNetwork.Settled) {
+        state = s.state
+        status = s.status
+        sweeps = s.sweeps
+        energyStart = s.energyStart
+        energyEnd = s.energyEnd
+        match = s.match
+        nearest = s.nearest
+        nearestOverlap = s.nearestOverlap
+        trajectory = s.states
+        energies = s.energies ?? []
+    }
+
+    /// A binary network's run that may end with undecided neurons: `async-random` updates can
+    /// leave a 0 of the start unvisited, which `StoredNetwork.settle` cannot locate (a ±1 pattern
+    /// is required). The match is then none, the nearest memory by the exact overlaps.
+    init(_ box: BinaryNetworkBox, start: [Double], dynamics: Dynamics, rng: inout Xoshiro256StarStar) {
+        let initial = start.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
+        let c = box.converge(from: initial, dynamics: dynamics, rng: &rng)
+        let memories = box.memories
+        if c.state.contains(0) {
+            let m = memories.overlaps(with: c.state)
+            var best = 0
+            for mu in m.indices where abs(m[mu]) > abs(m[best]) { best = mu }
+            (match, nearest, nearestOverlap) = (.none, best, Double(m[best]) / Double(memories.neurons))
+        } else {
+            let located = memories.locate(BinaryPattern(c.state))
+            (match, nearest, nearestOverlap) = (located.match, located.nearest, Double(located.overlap) / Double(memories.neurons))
+        }
+        state = c.state.map(Double.init)
+        status = c.status
+        sweeps = c.sweeps
+        energyStart = c.energyStart
+        energyEnd = c.energyEnd
+        trajectory = c.history.states.map { $0.map(Double.init) }
+        energies = c.history.energies
+    }
+
+    /// Writes the row's numbers: 5 integers (sweeps, status 0 converged / 1 cycle / 2
+    /// unconverged, match kind 0 none / 1 memory / 2 inverted, match index or −1, nearest) and 3
+    /// reals (energy of the start, of the end, nearest overlap).
+    func write(integers: UnsafeMutablePointer<Int32>, measures: UnsafeMutablePointer<Double>) {
+        let statusCode: Int32 = status == .converged ? 0 : (status == .cycle ? 1 : 2)
+        var kind: Int32 = 0, index: Int32 = -1
+        switch match {
+        case .memory(let mu): (kind, index) = (1, Int32(mu))
+        case .inverted(let mu): (kind, index) = (2, Int32(mu))
+        case .none: break
+        }
+        for (k, v) in [Int32(sweeps), statusCode, kind, index, Int32(nearest)].enumerated() { integers[k] = v }
+        for (k, v) in [energyStart, energyEnd, nearestOverlap].enumerated() { measures[k] = v }
+    }
+}
+
+/// Starts from the caller: `count` rows of the network's N values, int8 or double. A binary
+/// network takes −1, 0 (undecided, a masked pixel) or +1; the modern network any finite reals.
+func startRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
+               network: StoredNetwork) throws -> [[Double]] {
+    _ = try checkedTotal(count, neurons, "states")
+    guard neurons == network.neurons else { throw ABIError("states have \(neurons) neurons, the network \(network.neurons)") }
+    var continuous = false
+    if case .continuous = network.kind { continuous = true }
+    let rows: [[Double]]
+    if let binary {
+        rows = (0..<count).map { k in UnsafeBufferPointer(start: binary + k * neurons, count: neurons).map(Double.init) }
+    } else if let reals {
+        rows = (0..<count).map { k in Array(UnsafeBufferPointer(start: reals + k * neurons, count: neurons)) }
+    } else {
+        throw ABIError("states: null pointer")
+    }
+    for (k, row) in rows.enumerated() {
+        if continuous, let i = row.firstIndex(where: { !$0.isFinite }) {
+            throw ABIError("state \(k) entry \(i) is \(row[i]), expected a finite number")
+        }
+        if !continuous, let i = row.firstIndex(where: { $0 != 1 && $0 != -1 && $0 != 0 }) {
+            throw ABIError("state \(k) entry \(i) is \(Format.exact(row[i])): a binary network takes −1, 0 (undecided) or +1")
+        }
+    }
+    return rows
+}
+
+/// The stream of each row: `Xoshiro256StarStar(seed: RandomStreams.derive(seed, keys of row k))`,
+/// `keysPerRow` keys per row; without keys, row k's single key is k (`RandomStreams.stream(seed, k)`).
+func rowStreams(seed: UInt64, keys: UnsafePointer<UInt64>?, keysPerRow: Int, count: Int) throws -> @Sendable (Int) -> Xoshiro256StarStar {
+    guard let keys else { return { k in RandomStreams.stream(seed, UInt64(k)) } }
+    let total = try checkedTotal(count, keysPerRow, "keys")
+    let all = Array(UnsafeBufferPointer(start: keys, count: total))
+    return { k in Xoshiro256StarStar(seed: RandomStreams.derive(seed, Array(all[(k * keysPerRow)..<((k + 1) * keysPerRow)]))) }
+}
+
+/// Converges every start, on `jobs` threads, through `StoredNetwork.settleAll` (the runner's own
+/// path, so the same start and stream give the same result as a run).
+func settleRows(_ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics, streams: @escaping @Sendable (Int) -> Xoshiro256StarStar,
+                jobs: Int) -> [SettledRow] {
+    if case .binary(let box) = network.kind, dynamics.mode == .asyncRandom, starts.contains(where: { $0.contains(0) }) {
+        return parallelMap(count: starts.count, jobs: jobs) { k in
+            var rng = streams(k)
+            return SettledRow(box, start: starts[k], dynamics: dynamics, rng: &rng)
+        }
+    }
+    return network.settleAll(count: starts.count, jobs: jobs, start: { starts[$0] }, dynamics: { _ in dynamics }, stream: streams,
+                             keepState: { _ in true }).map(SettledRow.init)
+}
+
+/// Converges `count` starts (row-major, `binary` int8 or `reals`) with the JSON `dynamics` section
+/// (`{"mode": "async", "maxSweeps": 100}`), row k with the stream of ``rowStreams``, on `jobs`
+/// threads. Writes the final states (count × N doubles), 5 integers and 3 reals per row (see
+/// `SettledRow.write`).
+@_cdecl("hopfieldlab_network_settle")
+public func hopfieldlab_network_settle(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
+                              _ count: Int, _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
+                              _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ jobs: Int,
+                              _ states: UnsafeMutablePointer<Double>?, _ integers: UnsafeMutablePointer<Int32>?,
+                              _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+    guarded(err) {
+        guard let states, let integers, let measures else { throw ABIError("outputs: null pointer") }
+        let network = try NetworkHandle.from(handle).network
+        let starts = try startRows(binary: binary, reals: reals, count: count, neurons: neurons, network: network)
+        let settings = try Embedding.dynamics(try json(dynamics, "dynamics")).dynamics
+        let streams = try rowStreams(seed: seed, keys: keys, keysPerRow: keysPerRow, count: count)
+        let rows = settleRows(network, starts: starts, dynamics: settings, streams: streams, jobs: max(1, jobs))
+        for (k, row) in rows.enumerated() {
+            for i in 0..<neurons { states[k * neurons + i] = row.state[i] }
+            row.write(integers: integers + 5 * k, measures: measures + 3 * k)
+        }
+    }
+}
+
+/// Converges one start (as hopfieldlab_network_settle with count 1) and records the state and the energy
+/// at the start and after every sweep: up to `capacity` rows of N doubles in `trajectory` and
+/// `capacity` energies; `*length` receives the number of rows (sweeps + 1).
+@_cdecl("hopfieldlab_network_trajectory")
+public func hopfieldlab_network_trajectory(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
+                                  _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
+                                  _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ capacity: Int,
+                                  _ trajectory: UnsafeMutablePointer<Double>?, _ energies: UnsafeMutablePointer<Double>?,
+                                  _ length: UnsafeMutablePointer<Int>?, _ integers: UnsafeMutablePointer<Int32>?,
+                                  _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+    guarded(err) {
+        guard let trajectory, let energies, let length, let integers, let measures else { throw ABIError("outputs: null pointer") }
+        let network = try NetworkHandle.from(handle).network
+        let starts = try startRows(binary: binary, reals: reals, count: 1, neurons: neurons, network: network)
+        var settings = try Embedding.dynamics(try json(dynamics, "dynamics")).dynamics
+        settings.history = [.energy, .states]
+        let streams = try rowStreams(seed: seed, keys: keys, keysPerRow: keysPerRow, count: 1)
+        let row = settleRows(network, starts: starts, dynamics: settings, streams: streams, jobs: 1)[0]
+        guard row.trajectory.count <= capacity, row.energies.count == row.trajectory.count else {
+            throw ABIError("trajectory: \(row.trajectory.count) states for room for \(capacity)")
+        }
+        for (t, state) in row.trajectory.enumerated() {
+            for i in 0..<neurons { trajectory[t * neurons + i] = state[i] }
+            energies[t] = row.energies[t]
+        }
+        length.pointee = row.trajectory.count
+        row.write(integers: integers, measures: measures)
+    }
+}

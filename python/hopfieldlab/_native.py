@@ -1,0 +1,133 @@
+"""Loads the Swift engine (libHopfieldC.so) and declares its C functions for ctypes.
+
+Conventions of the C ABI (Sources/HopfieldCABI): NumPy allocates every array and passes pointers
+and sizes; each call returns 0, or 1 with a malloc'd message that `call` turns into EngineError
+and frees; networks and datasets are opaque handles freed by their *_free function.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+LIB_NAME = "libHopfieldC.so"
+
+
+def _find_library() -> Path:
+    # 1. An explicit library ($HOPFIELD_LIB): a fresh `swift build` tested without reinstalling.
+    given = os.environ.get("HOPFIELD_LIB")
+    if given:
+        return Path(given)
+    # 2. The copy installed in the package.
+    here = Path(__file__).resolve().parent / LIB_NAME
+    if here.exists():
+        return here
+    # 3. The source tree (editable install): ../../.build/release.
+    tree = Path(__file__).resolve().parents[2] / ".build" / "release" / LIB_NAME
+    if tree.exists():
+        return tree
+    raise ImportError(f"{LIB_NAME} not found next to {__file__}: run `swift build -c release --product HopfieldC` and "
+                      "reinstall the package (pip install ./python), or set HOPFIELD_LIB to the built library")
+
+
+LIB_PATH = _find_library()
+lib = ctypes.CDLL(str(LIB_PATH))  # CDLL: the GIL is released during each call
+
+_i8p = ctypes.POINTER(ctypes.c_int8)
+_i32p = ctypes.POINTER(ctypes.c_int32)
+_u64p = ctypes.POINTER(ctypes.c_uint64)
+_f32p = ctypes.POINTER(ctypes.c_float)
+_f64p = ctypes.POINTER(ctypes.c_double)
+_sizep = ctypes.POINTER(ctypes.c_ssize_t)
+_strp = ctypes.POINTER(ctypes.c_void_p)  # char **: kept as void * so ctypes neither copies nor loses the pointer
+_handlep = ctypes.POINTER(ctypes.c_void_p)
+_size, _str, _handle = ctypes.c_ssize_t, ctypes.c_char_p, ctypes.c_void_p
+
+
+def _declare(name, restype, *argtypes):
+    fn = getattr(lib, name)
+    fn.restype = restype
+    fn.argtypes = list(argtypes)
+
+
+_declare("hopfieldlab_version", ctypes.c_void_p)
+_declare("hopfieldlab_rules", ctypes.c_void_p)
+_declare("hopfieldlab_free_string", None, ctypes.c_void_p)
+_declare("hopfieldlab_stream_key", ctypes.c_uint64, _str)
+_declare("hopfieldlab_stream_derive", ctypes.c_uint64, ctypes.c_uint64, _u64p, _size)
+_declare("hopfieldlab_available_cores", _size)
+_declare("hopfieldlab_network_create", ctypes.c_int32, _i8p, _f64p, _size, _size, _str, ctypes.c_uint64, _size, _handlep, _strp)
+_declare("hopfieldlab_network_free", None, _handle)
+_declare("hopfieldlab_network_info", ctypes.c_int32, _handle, _strp, _strp)
+_declare("hopfieldlab_network_settle", ctypes.c_int32, _handle, _i8p, _f64p, _size, _size, _str, ctypes.c_uint64, _u64p, _size,
+         _size, _f64p, _i32p, _f64p, _strp)
+_declare("hopfieldlab_network_trajectory", ctypes.c_int32, _handle, _i8p, _f64p, _size, _str, ctypes.c_uint64, _u64p, _size,
+         _size, _f64p, _f64p, _sizep, _i32p, _f64p, _strp)
+_declare("hopfieldlab_network_energy", ctypes.c_int32, _handle, _i8p, _f64p, _size, _size, _f64p, _strp)
+_declare("hopfieldlab_network_weights", ctypes.c_int32, _handle, _f64p, _strp)
+_declare("hopfieldlab_dataset_load", ctypes.c_int32, _str, _size, _str, _handlep, _strp)
+_declare("hopfieldlab_dataset_free", None, _handle)
+_declare("hopfieldlab_dataset_info", ctypes.c_int32, _handle, _strp, _strp)
+_declare("hopfieldlab_dataset_values", ctypes.c_int32, _handle, _i8p, _f32p, _strp)
+_declare("hopfieldlab_run", ctypes.c_int32, _str, _str, _str, _size, ctypes.c_bool, ctypes.c_bool, ctypes.c_bool, _str, _strp, _strp)
+
+
+class EngineError(RuntimeError):
+    """An error reported by the Swift engine; str() is the engine's own message (the one the
+    `hopfield` tool prints after "error: ")."""
+
+
+def take_string(address) -> str:
+    """The text of a malloc'd string returned by the library, which is then freed."""
+    if not address:
+        return ""
+    try:
+        return ctypes.string_at(address).decode("utf-8", "replace")
+    finally:
+        lib.hopfieldlab_free_string(address)
+
+
+def call(fn, *args) -> None:
+    """Calls `fn(*args, &err)` and raises EngineError with the engine's message on failure."""
+    err = ctypes.c_void_p()
+    if fn(*args, ctypes.byref(err)) != 0:
+        raise EngineError(take_string(err.value) or "unknown error")
+
+
+def call_json(fn, *args):
+    """Calls a function whose last output before `err` is a malloc'd JSON text, and parses it."""
+    out = ctypes.c_void_p()
+    call(fn, *args, ctypes.byref(out))
+    return json.loads(take_string(out.value))
+
+
+def encode(text) -> bytes:
+    """A str (or path) as a NUL-terminated UTF-8 argument."""
+    return os.fsencode(text) if isinstance(text, os.PathLike) else str(text).encode("utf-8")
+
+
+def pointer(array: np.ndarray | None, kind):
+    """A typed pointer to a C-contiguous array's data, or None."""
+    return None if array is None else array.ctypes.data_as(kind)
+
+
+def jobs_or_default(jobs) -> int:
+    """`jobs`, or every core the process may use (the CLI's --jobs default)."""
+    if jobs is None:
+        return int(lib.hopfieldlab_available_cores())
+    if int(jobs) < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    return int(jobs)
+
+
+def cache_argument(cache):
+    """The C argument for a pattern cache: True → "" (the default folder, as the CLI),
+    False/None → NULL (no cache), a path → that folder."""
+    if cache is True:
+        return b""
+    if cache is False or cache is None:
+        return None
+    return encode(cache)
