@@ -36,6 +36,17 @@ struct RecallCommand: ParsableCommand {
     @Option(help: "The seed of the update order.")
     var seed: UInt64 = 42
 
+    @Option(help: ArgumentHelp("Corrupt the input first: flip:LEVEL (exactly that fraction of neurons flipped), flip-each:LEVEL or bernoulli:LEVEL (each neuron set to --value with that probability). Repeatable.",
+                               valueName: "kind:level"))
+    var noise: [String] = []
+
+    @Option(help: ArgumentHelp("Mask the input first: a centred square covering a FRACTION of the image (0.25), corner:FRACTION (keep the top-left square, hide that fraction) or rows and columns r0,r1,c0,c1. Repeatable.",
+                               valueName: "mask"))
+    var mask: [String] = []
+
+    @Option(help: "The value written by --mask and bernoulli noise: -1, 0 (undecided) or 1 (default: 0 for corner, else 1).")
+    var value: Int8?
+
     @Option(help: "Where the pictures go (default Results/recall-<input name>).")
     var out: String?
 
@@ -58,6 +69,15 @@ struct RecallCommand: ParsableCommand {
         options.spec = ImageSpec(size: size, resize: resize, binarize: binarization)
         options.dynamics = Dynamics(mode: updates)
         options.seed = seed
+        if let value, !(-1...1).contains(value) { throw ValidationError("--value must be -1, 0 or 1") }
+        do {
+            options.corruptions = try noise.map(SingleRecall.InputCorruption.noise) + mask.map { text throws(RunError) in
+                try SingleRecall.InputCorruption.mask(text, size: size)
+            }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let value { for k in options.corruptions.indices { options.corruptions[k].value = value } }
         do {
             let outcome = try SingleRecall.run(options)
             print(outcome.description)

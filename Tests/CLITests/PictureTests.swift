@@ -52,5 +52,24 @@ import Testing
         }
         let missing = try hopfield(["recall", "--memories", "/no/such", "--input", memories[0], "--out", out.path])
         #expect(missing.status == 1 && missing.stderr.contains("/no/such: no such file or folder"))
+        // The input corrupted by the tool itself: exactly round(0.25·784) = 196 flips, then rows
+        // 0..<14 of every column set to 0 (392 neurons, some of them flipped before); the same
+        // seed gives the same words and pictures, another seed other flips.
+        let corrupt = ["recall", "--memories"] + memories + ["--input", memories[2], "--size", "28", "--rule", "pseudoinverse",
+                                                            "--noise", "flip:0.25", "--mask", "0,14,0,28", "--value", "0"]
+        let first = try hopfield(corrupt + ["--out", out.file("a")])
+        let second = try hopfield(corrupt + ["--out", out.file("b")])
+        let other = try hopfield(corrupt + ["--out", out.file("c"), "--seed", "7"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("(corrupted: flip 0.25, mask rows 0..<14, columns 0..<28 set to 0; "), "\(first.stdout)")
+        let changed = first.stdout.split(separator: ";")[1].split(separator: " ").first.flatMap { Int($0) } ?? -1
+        #expect(changed > 392 && changed < 392 + 196, "all 392 masked neurons and the flips below row 14: \(changed)")
+        #expect(first.stdout.replacingOccurrences(of: out.file("a"), with: "") == second.stdout.replacingOccurrences(of: out.file("b"), with: ""))
+        #expect(FileManager.default.contents(atPath: out.file("a/trajectory.png")) == FileManager.default.contents(atPath: out.file("b/trajectory.png")))
+        #expect(FileManager.default.contents(atPath: out.file("a/trajectory.png")) != FileManager.default.contents(atPath: out.file("c/trajectory.png")))
+        let bad = try hopfield(["recall", "--memories", memories[0], "--input", memories[0], "--noise", "blur:0.2", "--out", out.path])
+        #expect(bad.status == 64 && bad.stderr.contains("--noise blur:0.2: the kind is flip, flip-each or bernoulli"))
+        let outside = try hopfield(["recall", "--memories", memories[0], "--input", memories[0], "--size", "28", "--mask", "0,30,0,5", "--out", out.path])
+        #expect(outside.status == 64 && outside.stderr.contains("must lie within the 28×28 pattern"))
     }
 }

@@ -12,6 +12,13 @@ public enum Format {
         return text
     }
 
+    /// An energy for people: the integer itself when it is one, else 6 significant digits,
+    /// with E/N (the notebooks' scale) beside it: "-306936 (E/N = -391.5)".
+    public static func energy(_ value: Double, neurons: Int) -> String {
+        let raw = value == value.rounded() && abs(value) < 1e15 ? exact(value) : String(format: "%.6g", value)
+        return raw + " (E/N = " + String(format: "%.4g", value / Double(max(neurons, 1))) + ")"
+    }
+
     /// A Double in the shortest form that reads back exactly (Swift's description).
     public static func exact(_ value: Double) -> String {
         if value.isNaN { return "nan" }
