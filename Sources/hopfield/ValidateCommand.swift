@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Imaging
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,12 @@ struct Validate: ParsableCommand {
     func run() throws {
         var failed = false
         for path in configs {
+            // `hopfield validate Configs/*.json` meets the schema beside the configs: named, not an error.
+            if let bytes = try? FileBytes.read(path, limit: 64 << 20), let root = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)),
+               Batch.isSchema(root) {
+                print("\(path): the JSON Schema of configs, not a config (skipped)")
+                continue
+            }
             do {
                 let batch = try loadBatch(path, overrides: overrides)
                 if data { _ = try preparePlan(batch) }

@@ -32,6 +32,8 @@ let smallOverrides: [String: [String]] = [
                       "grid={\"network\": [{\"rule\": \"hebbian\"}, {\"rule\": \"perceptron\", \"margin\": 1}, {\"rule\": \"conv\", \"maxEpochs\": 3},"
                           + " {\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5}, {\"rule\": \"hebbian-rbm\", \"activation\": \"softmax\"},"
                           + " {\"rule\": \"modern\"}]}"],
+    "digits-what-works": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "seeds=[1]",
+                          "grid={\"memories\": [{\"count\": 10, \"select\": \"means\"}, {\"count\": \"all\"}]}"],
     // The Fashion-MNIST configs on the digits (the same folder as training and test split).
     "fashion-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=3",
                          "memories.count=10"],

@@ -39,10 +39,17 @@ public struct Batch: Sendable {
         }
     }
 
+    /// Whether a parsed file is the JSON Schema of configs (its `$schema` is a json-schema.org
+    /// meta-schema), which sits beside the configs in `Configs/`.
+    public static func isSchema(_ root: JSONValue) -> Bool {
+        if case .string(let meta)? = root["$schema"] { return meta.hasPrefix("https://json-schema.org/") }
+        return false
+    }
+
     /// Expands a parsed config.
     public static func expand(_ root: JSONValue) throws(ConfigError) -> Batch {
         guard case .object(let pairs) = root else { throw ConfigError(path: "", "a config is a JSON object, found \(root.kindName)") }
-        if case .string(let meta)? = root["$schema"], meta.hasPrefix("https://json-schema.org/") {
+        if isSchema(root) {
             throw ConfigError(path: "", "this is the JSON Schema of configs (Configs/schema.json), not a config")
         }
         // Seeds.

@@ -16,7 +16,10 @@ enum ClassifyHeadline {
     static func verdict(_ row: ClassifySummaryRow) -> String {
         let a = row.meanAccuracy
         let margin = max(0.005, 1.96 * (a * (1 - a) / Double(max(1, row.n))).squareRoot())
-        func points(_ x: Double) -> String { "\(Int((abs(x) * 100).rounded())) points" }
+        func points(_ x: Double) -> String {
+            let n = Int((abs(x) * 100).rounded())
+            return n == 1 ? "1 point" : "\(n) points"
+        }
         var words: [String] = []
         let chance = row.meanChanceAccuracy
         if abs(a - chance) <= margin {
