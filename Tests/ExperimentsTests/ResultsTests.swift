@@ -297,3 +297,31 @@ import Testing
         #expect(terminal.rows.count == 4)
     }
 }
+
+/// The batch plots draw every group: beyond four groups a plot becomes several (small multiples).
+@Suite struct PlotTests {
+    @Test func noSeriesIsDropped() {
+        var rows: [ClassifySummaryRow] = []
+        for g in 0..<10 {
+            for count in [2, 4] {
+                var row = ClassifySummaryRow()
+                row.grid = [String(count), "g\(g)"]
+                row.split = "test"
+                row.n = 100
+                row.correct = 10 * g
+                row.meanAccuracy = Double(row.correct) / 100
+                row.inverted = g == 3 ? 7 : 0
+                rows.append(row)
+            }
+        }
+        let svgs = BatchPlots.classify(rows, gridKeys: ["memories.count", "group"])
+        #expect(svgs.count == 3, "10 groups, 4 per plot")
+        #expect(svgs[0].contains("(groups 1–4 of 10)") && svgs[2].contains("(groups 9–10 of 10)"))
+        for g in 0..<10 {
+            #expect(svgs.filter { $0.contains("accuracy (group=g\(g))") }.count == 1, "group g\(g) drawn once")
+        }
+        #expect(svgs[0].contains("inverted (group=g3)") && !svgs.joined().contains("inverted (group=g4)"),
+                "an inverted line where some test image ended at a negated memory")
+        #expect(BatchPlots.classify(Array(rows.prefix(8)), gridKeys: ["memories.count", "group"]).count == 1)
+    }
+}

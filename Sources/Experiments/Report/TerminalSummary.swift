@@ -2,7 +2,7 @@
 public enum TerminalSummary {
     /// Columns shown, after the grid and group columns, when the task has them.
     static let wanted = ["runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "meanChanceAccuracy", "meanPrototypeAccuracy",
-                         "meanNeighborAccuracy", "errorRate", "spuriousRate",
+                         "meanNeighborAccuracy", "errorRate", "spuriousRate", "inverted",
                          "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap"]
 
     /// Classify batches: one sentence per grid point on where its test accuracy stands against
