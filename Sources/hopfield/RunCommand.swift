@@ -84,40 +84,32 @@ struct Run: ParsableCommand {
         for plan in plans {
             if !quiet { for line in plan.datasets { warn(line) } }
             var runOptions = options
-            if terminal {
+            let line = terminal ? ProgressLine(name: plan.batch.name) : nil
+            if let line {
                 runOptions.progress = { p in
                     let rate = p.elapsed > 0 ? Double(p.itemsDone) / p.elapsed : 0
                     let eta = rate > 0 ? Double(p.itemsTotal - p.itemsDone) / rate : 0
-                    let line = String(format: "\r%@: runs %d/%d, %.0f%%, %.1f s elapsed, ETA %.0f s   ", plan.batch.name, p.runsDone,
-                                      p.runsTotal, 100 * Double(p.itemsDone) / Double(max(p.itemsTotal, 1)), p.elapsed, eta)
-                    FileHandle.standardError.write(Data(line.utf8))
+                    line.batch(runsDone: p.runsDone, runsTotal: p.runsTotal, fraction: Double(p.itemsDone) / Double(max(p.itemsTotal, 1)),
+                               elapsed: p.elapsed, eta: eta, finished: p.lastRun)
                 }
+                // Trained rules report every epoch: on a terminal in the one status line, in logs
+                // (Slurm, pipes) as plain lines at epochs 1, 10, 20, ...
+                runOptions.training = { run, e in line.training(run: run, epoch: e) }
             } else if !quiet {
-                runOptions.progress = { p in warn("\(plan.batch.name): run \(p.runsDone)/\(p.runsTotal) done (\(p.lastRun))") }
-            }
-            // Trained rules report every epoch: on a terminal as a self-overwriting line, in logs
-            // (Slurm, pipes) at epochs 1, 10, 20, ...
-            let name = plan.batch.name
-            if terminal {
-                runOptions.training = { run, e in
-                    let line = String(format: "\r%@: training %@: epoch %d, loss %.4f, %.1f%% of patterns stable   ", name, run, e.epoch,
-                                      e.loss, 100 * e.stablePatterns)
-                    FileHandle.standardError.write(Data(line.utf8))
-                }
-            } else if !quiet {
+                let name = plan.batch.name
+                runOptions.progress = { p in warn("\(name): run \(p.runsDone)/\(p.runsTotal) done (\(p.lastRun))") }
                 runOptions.training = { run, e in
                     guard e.epoch == 1 || e.epoch % 10 == 0 else { return }
-                    warn(String(format: "%@: training %@: epoch %d, loss %.4f, %.1f%% of patterns stable", name, run, e.epoch, e.loss,
-                                100 * e.stablePatterns))
+                    warn("\(name): training \(run): " + ProgressLine.epochText(e))
                 }
             }
             let report: RunReport
             do { report = try ExperimentRunner.execute(plan, options: runOptions) } catch {
-                if terminal { warn("") }
+                line?.finish()
                 warn("error: \(error)")
                 throw ExitCode(1)
             }
-            if terminal { warn("") }
+            line?.finish()
             if quiet { continue }
             for w in report.warnings.prefix(10) { warn(w) }
             if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more skipped files (see each run's manifest.json)") }

@@ -35,7 +35,8 @@ extension DenseClassifier {
                 loss += result.loss
                 correct += result.correct
             }
-            let entry = TrainingEpoch(epoch: epoch + 1, loss: loss / Double(samples), stablePatterns: Double(correct) / Double(samples))
+            let entry = TrainingEpoch(epoch: epoch + 1, loss: loss / Double(samples), stablePatterns: Double(correct) / Double(samples),
+                                      measure: .accuracy)
             log.append(entry)
             observer?(entry)
         }

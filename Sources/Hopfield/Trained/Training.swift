@@ -9,8 +9,27 @@ public struct TrainingEpoch: Sendable, Equatable {
     /// The rule's loss: the fraction of (pattern, neuron) pairs below the margin for perceptron
     /// rules, the mean reconstruction error (fraction of wrong pixels) for RBMs.
     public var loss: Double
-    /// The fraction of training patterns that are fixed points of the recall dynamics.
+    /// The fraction of training patterns that are fixed points of the recall dynamics; for a
+    /// classifier (``measure`` `.accuracy`), the fraction of training images classified right.
     public var stablePatterns: Double
+    /// What ``stablePatterns`` counts.
+    public var measure: Measure = .stability
+
+    /// What an epoch's fraction counts.
+    public enum Measure: Sendable, Equatable {
+        /// Training patterns that are fixed points.
+        case stability
+        /// Training images classified right in the epoch.
+        case accuracy
+    }
+
+    /// An epoch's figures.
+    public init(epoch: Int, loss: Double, stablePatterns: Double, measure: Measure = .stability) {
+        self.epoch = epoch
+        self.loss = loss
+        self.stablePatterns = stablePatterns
+        self.measure = measure
+    }
 }
 
 /// Called after every epoch (from the training thread).
