@@ -324,4 +324,24 @@ import Testing
                 "an inverted line where some test image ended at a negated memory")
         #expect(BatchPlots.classify(Array(rows.prefix(8)), gridKeys: ["memories.count", "group"]).count == 1)
     }
+
+    @Test func tickLabelsShareOneStyle() {
+        #expect([-5e6, -1e7, 2500, 0.25, 12000, -2_949_808, 1.5e9].map(SVGPlot.label) == ["-5M", "-10M", "2500", "0.25", "12k", "-2.95M", "1.5G"])
+    }
+
+    /// The outcomes picture's examples come from every class in turn, each captioned with its
+    /// class and the class reached.
+    @Test func examplesSpanClassesWithCaptions() throws {
+        let data = TaskTests.dataset(classes: 3, perClass: 12, neurons: 64, seed: 4)
+        let spec = try TaskTests.spec("""
+            {"name": "t", "dataset": {"path": "/none"}, "image": {"size": 8}, "memories": {"count": 3, "select": "first"},
+             "network": {"rule": "modern", "beta": 20}, "seeds": [5]}
+            """)
+        let split = try Splitter.split(labels: data.images.map(\.file.label), classes: 3, train: .fraction(0.5), test: .fraction(0.5),
+                                       stratify: true, seed: spec.seed)
+        let result = try ClassifyTask.run(spec, data: data, split: split, baselines: Baselines.compute(data: data, split: split, jobs: 1), jobs: 1)
+        let examples = result.visuals.examples
+        #expect(!examples.isEmpty && examples.allSatisfy { $0.caption.contains(">") })
+        #expect(Set(examples.map { $0.caption.split(separator: ">")[0] }).count == 3, "every class shown")
+    }
 }

@@ -27,10 +27,12 @@ enum Pictures {
             }
         }
         if !visuals.energyCurves.isEmpty {
-            var plot = SVGPlot(title: "Energy sweep by sweep", xLabel: "sweep", yLabel: "energy")
+            // Energies per neuron, E/N: the notebooks' scale, comparable across image sizes.
+            let n = Double(max(1, visuals.memories.first?.count ?? 1))
+            var plot = SVGPlot(title: "Energy sweep by sweep", xLabel: "sweep", yLabel: "energy per neuron E/N")
             for (k, curve) in visuals.energyCurves.prefix(8).enumerated() {
                 plot.series.append(SVGPlot.Series(name: task == .recall ? "memory 0, level \(k + 1)" : "test image \(k)",
-                                                  points: curve.enumerated().map { (Double($0.offset), $0.element) }))
+                                                  points: curve.enumerated().map { (Double($0.offset), $0.element / n) }))
             }
             files.append(("energy.svg", Array(plot.svg.utf8)))
         }
@@ -50,7 +52,7 @@ enum Pictures {
             c.pattern(memory, side: side, x: x, y: y, scale: scale)
             let mu = k < v.memoryIndices.count ? v.memoryIndices[k] : k
             let label = mu < v.memoryLabels.count ? "\(mu): \(v.memoryLabels[mu])" : "\(mu)"
-            c.text(String(label.prefix(max(1, cellW / 6))), x: x, y: y + tile + 5)
+            c.text(String(label.prefix(max(1, (cellW - 8) / 6))), x: x, y: y + tile + 5)
         }
         return c
     }
@@ -60,10 +62,11 @@ enum Pictures {
         let groups = v.examples.reduce(into: [String]()) { if !$0.contains($1.group) { $0.append($1.group) } }
         let tile = side * scale, triple = 3 * tile + 16 + 14, labelW = 96
         let perRow = v.examples.reduce(into: [String: Int]()) { $0[$1.group, default: 0] += 1 }.values.max() ?? 1
-        var c = Canvas(width: labelW + perRow * triple + 10, height: groups.count * (tile + 16) + 30)
-        c.text(task == .recall ? "LEVEL: START > STATE > MEMORY" : "INPUT > CONVERGED > NEAREST MEMORY", x: 8, y: 8)
+        let rowH = tile + 16 + (v.examples.contains { !$0.caption.isEmpty } ? 8 : 0)
+        var c = Canvas(width: labelW + perRow * triple + 10, height: groups.count * rowH + 30)
+        c.text(task == .recall ? "LEVEL: START > STATE > MEMORY" : "INPUT > CONVERGED > NEAREST MEMORY  (CLASS>CLASS REACHED; X? = NO MEMORY, NEAREST IS CLASS X)", x: 8, y: 8)
         for (g, group) in groups.enumerated() {
-            let y = 26 + g * (tile + 16)
+            let y = 26 + g * rowH
             c.text(String((task == .recall ? "L " + group : group).prefix(15)), x: 6, y: y + tile / 2 - 3)
             for (k, e) in v.examples.filter({ $0.group == group }).enumerated() {
                 let x = labelW + k * triple
@@ -72,6 +75,7 @@ enum Pictures {
                 c.pattern(e.state, side: side, x: x + tile + 8, y: y, scale: scale)
                 c.text(">", x: x + 2 * tile + 10, y: y + tile / 2 - 3, Canvas.gray)
                 c.pattern(e.nearest, side: side, x: x + 2 * tile + 16, y: y, scale: scale)
+                if !e.caption.isEmpty { c.text(String(e.caption.prefix(max(1, (3 * tile + 16) / 6))), x: x, y: y + tile + 3, Canvas.gray) }
             }
         }
         return c
@@ -93,39 +97,59 @@ enum Pictures {
     /// W as a heat map when N ≤ 400 (N×N pixels); otherwise the row of W for the neuron at the
     /// image's centre, shown as an image, beside the memories' overlap matrix. Blue negative,
     /// white zero, vermillion positive, scaled by the largest |value|.
+    /// A colour in the weights' diverging scale: white at 0, vermilion (#D55E00) at +scale, blue
+    /// (#0072B2) at −scale.
+    static func heat(_ value: Double, _ scale: Double) -> Canvas.Color {
+        let t = scale > 0 ? max(-1, min(1, value / scale)) : 0
+        if t >= 0 { return (255, UInt8(255 - 170 * t), UInt8(255 - 255 * t)) }  // toward #D55E00
+        return (UInt8(255 + 255 * t), UInt8(255 + 141 * t), UInt8(255 + 77 * t))  // toward #0072B2
+    }
+
+    /// The colour scale under a heat map: a bar from −largest to +largest, labelled at both ends
+    /// and at 0.
+    static func scaleBar(_ c: inout Canvas, x: Int, y: Int, width: Int, largest: Double) {
+        for k in 0..<width { c.fill(x: x + k, y: y, w: 1, h: 8, heat((Double(k) / Double(max(width - 1, 1)) * 2 - 1) * largest, largest)) }
+        let end = String(format: "%.3g", largest)
+        c.text("-" + end, x: x, y: y + 11)
+        c.text("0", x: x + width / 2 - 2, y: y + 11)
+        c.text(end, x: x + width - Canvas.textWidth(end), y: y + 11)
+    }
+
+    /// The weight matrix (N ≤ 400) or the row of W at the image's centre, beside the memories'
+    /// overlap matrix, each with its colour scale.
     static func weightsPicture(_ w: WeightsView, side: Int) -> Canvas {
-        func heat(_ value: Double, _ scale: Double) -> Canvas.Color {
-            let t = scale > 0 ? max(-1, min(1, value / scale)) : 0
-            if t >= 0 { return (255, UInt8(255 - 170 * t), UInt8(255 - 255 * t)) }  // toward #D55E00
-            return (UInt8(255 + 255 * t), UInt8(255 + 141 * t), UInt8(255 + 77 * t))  // toward #0072B2
-        }
         let p = Int(Double(w.overlaps.count).squareRoot().rounded())
         let cell = max(4, min(24, 240 / max(p, 1)))
+        let bar = 28  // room for the colour scales
         if let rows = w.matrix {
             let n = rows.count
             let scale = max(1, 512 / n)
-            var c = Canvas(width: n * scale + p * cell + 40, height: max(n * scale, p * cell) + 40)
+            var c = Canvas(width: n * scale + p * cell + 40, height: max(n * scale, p * cell) + 40 + bar)
             c.text("WEIGHTS W (\(n)X\(n))", x: 8, y: 6)
             let largest = rows.flatMap { $0 }.map(abs).max() ?? 1
             for i in 0..<n { for j in 0..<n { c.fill(x: 8 + j * scale, y: 24 + i * scale, w: scale, h: scale, heat(rows[i][j], largest)) } }
+            scaleBar(&c, x: 8, y: 30 + n * scale, width: min(n * scale, 200), largest: largest)
             let ox = n * scale + 24
-            c.text("OVERLAPS", x: ox, y: 6)
+            c.text("OVERLAPS (M/N)", x: ox, y: 6)
             for a in 0..<p { for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(w.overlaps[a * p + b], 1)) } }
+            scaleBar(&c, x: ox, y: 30 + p * cell, width: max(p * cell, 60), largest: 1)
             return c
         }
         let scale = max(1, 256 / side)
-        var c = Canvas(width: max(side * scale, Canvas.textWidth("ROW OF W, NEURON (000,000)")) + max(p * cell, Canvas.textWidth("MEMORY OVERLAPS")) + 48,
-                       height: max(side * scale, p * cell) + 40)
+        var c = Canvas(width: max(side * scale, Canvas.textWidth("ROW OF W, NEURON (000,000)")) + max(p * cell, Canvas.textWidth("MEMORY OVERLAPS (M/N)")) + 48,
+                       height: max(side * scale, p * cell) + 40 + bar)
         if let row = w.centreRow {
             let largest = row.map(abs).max() ?? 1
             c.text("ROW OF W, NEURON (\(side / 2),\(side / 2))", x: 8, y: 6)
             for r in 0..<side { for k in 0..<side { c.fill(x: 8 + k * scale, y: 24 + r * scale, w: scale, h: scale, heat(row[r * side + k], largest)) } }
+            scaleBar(&c, x: 8, y: 30 + side * scale, width: min(side * scale, 200), largest: largest)
         } else {
             c.text("NO PAIRWISE WEIGHTS", x: 8, y: 6)
         }
         let ox = max(side * scale, Canvas.textWidth("ROW OF W, NEURON (000,000)")) + 32
-        c.text("MEMORY OVERLAPS", x: ox, y: 6)
+        c.text("MEMORY OVERLAPS (M/N)", x: ox, y: 6)
         for a in 0..<p { for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(w.overlaps[a * p + b], 1)) } }
+        scaleBar(&c, x: ox, y: 30 + p * cell, width: max(p * cell, 60), largest: 1)
         return c
     }
 

@@ -43,10 +43,16 @@ struct SVGPlot {
         return out
     }
 
+    /// A tick label: integers below 10,000 as they are, larger values with an SI suffix
+    /// ("-5M", "2.5k", "1.2G"), small ones with 4 significant digits, never an exponent mixed
+    /// with plain digits on one axis.
     static func label(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e7 { return String(Int(v)) }
-        let s = String(format: "%.4g", v)
-        return s
+        let a = abs(v)
+        if v == v.rounded() && a < 1e4 { return String(Int(v)) }
+        for (size, suffix) in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")] where a >= size && a >= 1e4 {
+            return String(format: "%.4g", v / size) + suffix
+        }
+        return String(format: "%.4g", v)
     }
 
     static func escape(_ s: String) -> String {

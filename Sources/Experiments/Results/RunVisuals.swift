@@ -11,9 +11,12 @@ public struct RunVisuals: Sendable {
         public var state: [Double]
         /// The nearest memory (recall: the target).
         public var nearest: [Double]
+        /// Words under the example: the image's class and what it was classified as ("7>1").
+        public var caption = ""
 
         /// An example of a group.
-        public init(group: String, input: [Double], state: [Double], nearest: [Double]) {
+        public init(group: String, input: [Double], state: [Double], nearest: [Double], caption: String = "") {
+            self.caption = caption
             self.group = group
             self.input = input
             self.state = state

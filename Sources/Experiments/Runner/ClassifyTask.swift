@@ -24,6 +24,8 @@ enum ClassifyTask {
             var tally = Tally()
             let isTest = name == "test"
             if isTest { tally.neighborCorrect = 0 }
+            var examples: [(rank: Int, label: Int, k: Int, prediction: ClassifyPrediction)] = []
+            var seenPerClass: [Int: Int] = [:]
             for (index, k) in members.enumerated() {
                 var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories)
                 let classes = data.dataset.classes
@@ -34,10 +36,22 @@ enum ClassifyTask {
                 if prediction.nearest == prediction.className { tally.nearestCorrect += 1 }
                 if prediction.prototype == prediction.className { tally.prototypeCorrect += 1 }
                 if isTest && prediction.neighbor == prediction.className { tally.neighborCorrect! += 1 }
-                if name == "test" {
-                    collect(&visuals, prediction.outcome, input: data.images[items[k].image], settled[k], memories.network,
-                            isTrajectory: k == split.train.count)
+                if isTest {
+                    // Energy curves and the trajectory in dataset order (the first test images).
+                    if let energies = settled[k].energies { visuals.energyCurves.append(energies) }
+                    if k == split.train.count {
+                        visuals.trajectory = settled[k].states
+                        visuals.trajectoryEnergies = settled[k].energies ?? []
+                    }
+                    let label = data.images[items[k].image].file.label
+                    examples.append((seenPerClass[label, default: 0], label, k, prediction))
+                    seenPerClass[label, default: 0] += 1
                 }
+            }
+            // The pictures' examples across classes: test images taken in turn from each class
+            // (the first of every class, then the second, ...), not in dataset order.
+            for e in examples.sorted(by: { ($0.rank, $0.label) < ($1.rank, $1.label) }) {
+                collect(&visuals, e.prediction, input: data.images[items[e.k].image], settled[e.k], memories.network)
             }
             rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity,
                                     chance: isTest ? baselines.testChance : baselines.trainChance))
@@ -93,18 +107,15 @@ enum ClassifyTask {
         return p
     }
 
-    /// Pictures' material from a test image: up to 8 examples per outcome, the energy curves,
-    /// the trajectory of the first test image.
-    static func collect(_ visuals: inout RunVisuals, _ outcome: Outcome, input: LoadedImage, _ result: StoredNetwork.Settled,
-                        _ network: StoredNetwork, isTrajectory: Bool) {
-        if visuals.examples.filter({ $0.group == outcome.rawValue }).count < 8 {
+    /// An example for the pictures from a test image: up to 8 per outcome, with the image's class
+    /// and the class it reached as a caption.
+    static func collect(_ visuals: inout RunVisuals, _ prediction: ClassifyPrediction, input: LoadedImage, _ result: StoredNetwork.Settled,
+                        _ network: StoredNetwork) {
+        let outcome = prediction.outcome
+        if visuals.examples.filter({ $0.group == outcome.rawValue }).count < 8, !result.state.isEmpty {
+            let caption = prediction.className + ">" + (prediction.predicted.isEmpty ? prediction.nearest + "?" : prediction.predicted)
             visuals.examples.append(.init(group: outcome.rawValue, input: PatternVector(input.values).doubles, state: result.state,
-                                          nearest: network.memoryPattern(result.nearest)))
-        }
-        if let energies = result.energies { visuals.energyCurves.append(energies) }
-        if isTrajectory {
-            visuals.trajectory = result.states
-            visuals.trajectoryEnergies = result.energies ?? []
+                                          nearest: network.memoryPattern(result.nearest), caption: caption))
         }
     }
 }
