@@ -103,6 +103,9 @@ extension DatasetCommand {
         @Option(help: "Threads (default: all cores).")
         var jobs: Int = availableCores
 
+        @Flag(help: "Write into an output folder that already holds files (as dataset import --force).")
+        var force = false
+
         @OptionGroup var cache: CacheOptions
 
         func validate() throws {
@@ -115,6 +118,10 @@ extension DatasetCommand {
         }
 
         func run() throws {
+            if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
+                warn("error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy and index.csv there anyway")
+                throw ExitCode(1)
+            }
             let rule = Binarization(name: binarize, threshold: threshold)!
             let dataset = try openDataset(folder, limitPerClass: limitPerClass)
             let spec = ImageSpec(size: size, resize: resize, binarize: rule)

@@ -60,6 +60,18 @@ let smallOverrides: [String: [String]] = [
         }
     }
 
+    /// `dataset export` asks for --force before writing into a folder that holds files, as import does.
+    @Test func exportDoesNotOverwriteSilently() throws {
+        let out = ScratchFolder("export")
+        defer { out.remove() }
+        let args = ["dataset", "export", TestPaths.shared("digits"), "--out", out.file("x"), "--size", "8", "--limit-per-class", "2"]
+        let first = try hopfield(args)
+        #expect(first.status == 0 && first.stdout.contains("wrote 20 patterns"), "\(first.stderr)")
+        let second = try hopfield(args)
+        #expect(second.status == 1 && second.stderr.contains("already holds 3 file(s); --force"), "\(second.stderr)")
+        #expect(try hopfield(args + ["--force"]).status == 0)
+    }
+
     @Test func configErrorsExitTwoAndWriteNothing() throws {
         let out = ScratchFolder("bad")
         defer { out.remove() }
