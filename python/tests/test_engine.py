@@ -100,7 +100,7 @@ def test_converge_matches_hopfield_recall(rule, digits, cli, tmp_path):
                           "--size", "28", "--rule", rule, "--seed", "7", "--out", tmp_path / "pictures"],
                          check=True, capture_output=True, text=True).stdout
     m = re.search(r"(converged|fell into a cycle|still changing) after (\d+) sweep\(s\),? (?:to |at )"
-                  r"(memory (\d+)|the inverse of memory (\d+)|a spurious state).*; energy (\S+) → (\S+)", out)
+                  r"(memory (\d+)|the inverse of memory (\d+)|a spurious state).*; energy (\S+) (?:\(E/N = \S+\) )?→ (\S+)", out)
     assert m, out
     data = hl.load_dataset(tmp_path / "data", size=28, cache=False)
     memories, start = data.X[data.y == 0], data.X[data.y == 1][0]
