@@ -143,6 +143,10 @@ func resultsTable(_ results: BatchResults) -> String {
     var table = TextTable(header: fields.header)
     for row in fields.rows { table.append(row) }
     var text = table.text
+    if let selection = Selection.choose(results) {
+        for sentence in selection.sentences(gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
+        return text
+    }
     for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
     return text
 }

@@ -152,6 +152,9 @@ extension ExperimentRunner {
                 s = try Splitter.split(labels: labels, classes: classes, train: config.split.train, test: config.split.test,
                                        stratify: config.split.stratify, seed: run.seed)
             }
+            if let validation = config.split.validation {
+                s = try Splitter.holdOut(s, labels: labels, classes: classes, amount: validation, seed: run.seed)
+            }
             if config.selectsMemories && config.memories.count > s.train.count {
                 throw ConfigError(path: "memories.count", "\(config.memories.count) exceeds the \(s.train.count) training images")
             }

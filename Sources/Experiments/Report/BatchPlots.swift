@@ -2,10 +2,27 @@
 enum BatchPlots {
     static func svgs(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
         switch summary {
-        case .classify(let rows): return classify(rows.filter { $0.split == "test" }, gridKeys: gridKeys)
+        case .classify(let rows):
+            return validation(rows.filter { $0.split == "validation" }, gridKeys: gridKeys) + classify(rows.filter { $0.split == "test" }, gridKeys: gridKeys)
         case .recall(let rows): return recall(rows, gridKeys: gridKeys)
         case .capacity(let rows): return capacity(rows, gridKeys: gridKeys)
         }
+    }
+
+    /// The validation curve (`split.validation`): accuracy and nearest-memory accuracy per grid
+    /// point, means over seeds with Wilson intervals; the choice is made per seed on these rows.
+    static func validation(_ rows: [ClassifySummaryRow], gridKeys: [String]) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        var plot = SVGPlot(title: "Validation split per grid point (the test split takes no part in the choice)",
+                           xLabel: gridKeys.joined(separator: ", "), yLabel: "fraction of validation images")
+        plot.yRange = (0, 1)
+        plot.xCategories = rows.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
+        let xs = rows.indices.map(Double.init)
+        plot.series.append(SVGPlot.Series(name: "validation accuracy", points: Array(zip(xs, rows.map(\.meanAccuracy))),
+                                          errors: rows.map { wilson($0.correct, $0.n) }))
+        plot.series.append(SVGPlot.Series(name: "validation nearest-memory accuracy", points: Array(zip(xs, rows.map(\.meanNearestAccuracy))),
+                                          dashed: true))
+        return [plot.svg]
     }
 
     /// Groups of lines per plot: beyond this the plot is split into several (small multiples),

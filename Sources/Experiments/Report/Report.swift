@@ -31,6 +31,10 @@ public enum Report {
         if !batch.gridKeys.isEmpty { html += ", grid over \(batch.gridKeys.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))" }
         html += ", seeds \(batch.seeds.map(String.init).joined(separator: ", ")).</p>\n"
         html += headline(summary, gridKeys: batch.gridKeys)
+        if let selection = Selection.choose(results) {
+            html += "<div class=\"note\"><p>Chosen on the validation split (<code>split.select</code>, <code>selection.csv</code>); the test split reported for the chosen points only:</p>\n<ul>\n"
+                + selection.sentences(gridKeys: batch.gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n") + "\n</ul></div>\n"
+        }
         html += "<h2>Plots</h2>\n"
         for svg in BatchPlots.svgs(summary, gridKeys: batch.gridKeys) { html += "<div class=\"figure\">\(HTML.svgImage(svg))</div>\n" }
         html += "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"

@@ -72,11 +72,15 @@ public struct ResultsFolder: Sendable {
         return results
     }
 
-    /// Writes runs.csv, summary.csv and config.json at the root, each atomically.
+    /// Writes runs.csv, summary.csv and config.json at the root (and selection.csv when the batch
+    /// selects on validation), each atomically.
     public func writeRollups(_ results: BatchResults) throws {
         try AtomicFile.write(results.runs.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "runs.csv"))
         try AtomicFile.write(results.summary.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "summary.csv"))
         try AtomicFile.write(results.batch.source.pretty() + "\n", to: joinPath(root, "config.json"))
+        if let selection = Selection.choose(results) {
+            try AtomicFile.write(selection.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "selection.csv"))
+        }
     }
 
     /// A file's text; a symbolic link, a folder or anything but a regular file is refused.

@@ -24,6 +24,22 @@ public struct Baselines: Sendable, Equatable {
     public var testPrototype: [Int]
     /// The 1-NN class of every test image, in split order.
     public var testNeighbor: [Int]
+    /// The majority class's share of the validation split (0 without one).
+    public var validationChance = 0.0
+    /// The nearest-prototype class of every validation image, in split order.
+    public var validationPrototype: [Int] = []
+    /// The 1-NN class (over the training split) of every validation image, in split order.
+    public var validationNeighbor: [Int] = []
+
+    /// One split's baselines: its chance, the prototype class of each image, and the 1-NN class
+    /// of each image (nil for the training split, where every image would find itself).
+    public func part(_ split: String) -> (chance: Double, prototype: [Int], neighbor: [Int]?) {
+        switch split {
+        case "train": return (trainChance, trainPrototype, nil)
+        case "validation": return (validationChance, validationPrototype, validationNeighbor)
+        default: return (testChance, testPrototype, testNeighbor)
+        }
+    }
 
     /// Computes every baseline; the 1-NN search in tiles of test images over `jobs` threads.
     public static func compute(data: LoadedDataset, split: Splitter.Result, jobs: Int) -> Baselines {
@@ -37,10 +53,17 @@ public struct Baselines: Sendable, Equatable {
         }
         let prototypes = Prototypes(patterns: split.train.map { patterns[$0] }, labels: split.train.map { labels[$0] }, classes: classes)
         let neighbors = nearestNeighbors(train: split.train.map { patterns[$0] }, test: split.test.map { patterns[$0] }, jobs: jobs)
-        return Baselines(trainChance: chance(split.train), testChance: chance(split.test),
-                         trainPrototype: split.train.map { prototypes.classify(patterns[$0]) },
-                         testPrototype: split.test.map { prototypes.classify(patterns[$0]) },
-                         testNeighbor: neighbors.map { labels[split.train[$0]] })
+        var result = Baselines(trainChance: chance(split.train), testChance: chance(split.test),
+                               trainPrototype: split.train.map { prototypes.classify(patterns[$0]) },
+                               testPrototype: split.test.map { prototypes.classify(patterns[$0]) },
+                               testNeighbor: neighbors.map { labels[split.train[$0]] })
+        if !split.validation.isEmpty {
+            result.validationChance = chance(split.validation)
+            result.validationPrototype = split.validation.map { prototypes.classify(patterns[$0]) }
+            result.validationNeighbor = nearestNeighbors(train: split.train.map { patterns[$0] }, test: split.validation.map { patterns[$0] },
+                                                         jobs: jobs).map { labels[split.train[$0]] }
+        }
+        return result
     }
 
     /// For each test pattern, the index (into `train`) of its nearest training pattern.

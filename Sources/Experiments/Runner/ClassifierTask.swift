@@ -28,21 +28,23 @@ enum ClassifierTask {
         var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []
         var visuals = RunVisuals()
         visuals.size = spec.config.image.size
-        for (name, members) in [("train", split.train), ("test", split.test)] {
+        let parts = [("train", split.train)] + (split.validation.isEmpty ? [] : [("validation", split.validation)]) + [("test", split.test)]
+        for (name, members) in parts {
             let isTest = name == "test"
+            let base = baselines.part(name)
             let classified = parallelMap(count: members.count, jobs: jobs) { k in predict(model, data.images[members[k]], names: data.dataset.classes) }
             var tally = Tally()
-            if isTest { tally.neighborCorrect = 0 }
+            if base.neighbor != nil { tally.neighborCorrect = 0 }
             for (index, image) in members.enumerated() {
                 var p = classified[index]
                 p.split = name
                 p.index = index
-                p.prototype = data.dataset.classes[(isTest ? baselines.testPrototype : baselines.trainPrototype)[index]]
-                if isTest { p.neighbor = data.dataset.classes[baselines.testNeighbor[index]] }
+                p.prototype = data.dataset.classes[base.prototype[index]]
+                if let neighbor = base.neighbor { p.neighbor = data.dataset.classes[neighbor[index]] }
                 tally.add(p.outcome, sweeps: 1)
                 if p.nearest == p.className { tally.nearestCorrect += 1 }
                 if p.prototype == p.className { tally.prototypeCorrect += 1 }
-                if isTest && p.neighbor == p.className { tally.neighborCorrect! += 1 }
+                if base.neighbor != nil && p.neighbor == p.className { tally.neighborCorrect! += 1 }
                 if isTest && visuals.examples.filter({ $0.group == p.outcome.rawValue }).count < 8 {
                     let input = floats(data.images[image].values).map(Double.init)
                     visuals.examples.append(.init(group: p.outcome.rawValue, input: input, state: input,
@@ -51,7 +53,7 @@ enum ClassifierTask {
                 predictions.append(p)
             }
             rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: 1,
-                                    chance: isTest ? baselines.testChance : baselines.trainChance))
+                                    chance: base.chance))
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
         var record = NetworkRecord(parameters: model.memories.count)

@@ -14,32 +14,35 @@ enum ClassifyTask {
                     observer: TrainingObserver? = nil) throws -> RunResult {
         let config = spec.config
         let memories = try RunMemories(spec, data: data, candidates: split.train, jobs: jobs, observer: observer)
-        let items = split.train.map { Item(split: "train", image: $0) } + split.test.map { Item(split: "test", image: $0) }
-        let settled = converge(spec, data: data, items: items, firstTest: split.train.count, network: memories.network, jobs: jobs)
+        let items = split.train.map { Item(split: "train", image: $0) } + split.validation.map { Item(split: "validation", image: $0) }
+            + split.test.map { Item(split: "test", image: $0) }
+        let firstTest = split.train.count + split.validation.count
+        let settled = converge(spec, data: data, items: items, firstTest: firstTest, network: memories.network, jobs: jobs)
         var visuals = memories.visuals(data, side: config.image.size, pictures: config.outputs.pictures)
         var rows: [ClassifyRow] = []
         var predictions: [ClassifyPrediction] = []
-        for name in ["train", "test"] {
+        for name in split.validation.isEmpty ? ["train", "test"] : ["train", "validation", "test"] {
             let members = items.indices.filter { items[$0].split == name }
             var tally = Tally()
             let isTest = name == "test"
-            if isTest { tally.neighborCorrect = 0 }
+            let base = baselines.part(name)
+            if base.neighbor != nil { tally.neighborCorrect = 0 }
             var examples: [(rank: Int, label: Int, k: Int, prediction: ClassifyPrediction)] = []
             var seenPerClass: [Int: Int] = [:]
             for (index, k) in members.enumerated() {
                 var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories)
                 let classes = data.dataset.classes
-                prediction.prototype = classes[(isTest ? baselines.testPrototype : baselines.trainPrototype)[index]]
-                if isTest { prediction.neighbor = classes[baselines.testNeighbor[index]] }
+                prediction.prototype = classes[base.prototype[index]]
+                if let neighbor = base.neighbor { prediction.neighbor = classes[neighbor[index]] }
                 predictions.append(prediction)
                 tally.add(prediction.outcome, sweeps: settled[k].sweeps)
                 if prediction.nearest == prediction.className { tally.nearestCorrect += 1 }
                 if prediction.prototype == prediction.className { tally.prototypeCorrect += 1 }
-                if isTest && prediction.neighbor == prediction.className { tally.neighborCorrect! += 1 }
+                if base.neighbor != nil && prediction.neighbor == prediction.className { tally.neighborCorrect! += 1 }
                 if isTest {
                     // Energy curves and the trajectory in dataset order (the first test images).
                     if let energies = settled[k].energies { visuals.energyCurves.append(energies) }
-                    if k == split.train.count {
+                    if k == firstTest {
                         visuals.trajectory = settled[k].states
                         visuals.trajectoryEnergies = settled[k].energies ?? []
                     }
@@ -54,7 +57,7 @@ enum ClassifyTask {
                 collect(&visuals, e.prediction, input: data.images[items[e.k].image], settled[e.k], memories.network)
             }
             rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity,
-                                    chance: isTest ? baselines.testChance : baselines.trainChance))
+                                    chance: base.chance))
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
         result.memories = memories.entries(data)

@@ -8,6 +8,9 @@ public enum Splitter {
         public var train: [Int]
         /// Indices into the loaded images, in dataset order.
         public var test: [Int]
+        /// Training images held out for validation (`split.validation`), in dataset order;
+        /// disjoint from `train`.
+        public var validation: [Int] = []
     }
 
     /// Splits `labels` (one per image, 0..<classes). Stratified: each class split in proportion
