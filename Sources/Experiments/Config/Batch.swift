@@ -7,7 +7,7 @@ public struct Batch: Sendable {
     public var file: String?
     /// The config's name.
     public var name: String
-    /// The results folder name (the config's name made safe).
+    /// The results folder name (the config's name made safe, unique: ``FolderName/batch(_:)``).
     public var folderName: String
     /// The swept keys and their values, in the order written.
     public var grid: [(key: String, values: [JSONValue])]
@@ -94,6 +94,7 @@ public struct Batch: Sendable {
             points = points.flatMap { point in values.map { point + [(key, $0)] } }
         }
         var runs: [RunSpec] = []
+        var identities: [RunIdentity: Int] = [:]
         for point in points {
             var resolved = base
             for (key, value) in point { resolved = try setting(resolved, path: key, to: value, origin: "grid[\(JSONValue.quote(key))]") }
@@ -101,7 +102,15 @@ public struct Batch: Sendable {
             do { config = try ExperimentConfig.decode(resolved) } catch {
                 throw Batch.attribute(error, to: point, grid: grid)
             }
-            for seed in seeds { runs.append(RunSpec(seed: seed, gridValues: point, config: config)) }
+            for seed in seeds {
+                let run = RunSpec(seed: seed, gridValues: point, config: config)
+                // Identities differ unless two grid points resolve to the same config (a value
+                // written out that equals the default, say): then one run would count twice.
+                if let other = identities.updateValue(runs.count, forKey: run.identity) {
+                    throw ConfigError(path: "grid", "runs \(runs[other].key) and \(run.key) resolve to the same config (identity \(run.identity)): list each value once")
+                }
+                runs.append(run)
+            }
         }
         return Batch(file: nil, name: baseConfig.name, folderName: Batch.folderName(baseConfig.name), grid: grid,
                      seeds: seeds, runs: runs, source: root)
@@ -139,22 +148,8 @@ public struct Batch: Sendable {
         return try set(root, 0)
     }
 
-    /// Letters, digits, '.', '-', '_' and '=' are kept; every other character becomes '-';
-    /// ',' becomes "__" so keys stay readable ("memories.count=8__seed=42").
-    public static func folderName(_ key: String) -> String {
-        var out = ""
-        for ch in key {
-            if ch == "," {
-                out += "__"
-            } else if ch.isASCII && (ch.isLetter || ch.isNumber || "._-=".contains(ch)) {
-                out.append(ch)
-            } else {
-                out.append("-")
-            }
-        }
-        if out.isEmpty || out.hasPrefix(".") { out = "run" + out }
-        return String(out.prefix(200))
-    }
+    /// The results folder of a config named `name` (``FolderName/batch(_:)``).
+    public static func folderName(_ name: String) -> String { FolderName.batch(name) }
 
     /// Refuses a `--set` of a value that a grid key replaces in every run (`--set
     /// network.rule=modern` beside `"grid": {"network.rule": [...]}`): it would be accepted and

@@ -55,8 +55,8 @@ public struct ExperimentConfig: Sendable, Equatable {
 
     /// The top-level keys that are not sections.
     public static let keys: [ConfigKey] = [
-        ConfigKey("name", in: "", .string(nonEmpty: true), defaultText: "required", "results go to `Results/<name>/` (made a safe folder name); no control characters"),
-        ConfigKey("comment", in: "", .string(nonEmpty: false), "what the experiment shows (echoed in the report; at most 10,000 characters)"),
+        ConfigKey("name", in: "", .string(nonEmpty: true), defaultText: "required", "results go to `Results/<name>/` (made a safe folder name, with a hash when that changed it); no control characters"),
+        ConfigKey("comment", in: "", .string(nonEmpty: false), "what the experiment shows (echoed in the report; at most 10,000 characters, not copied into run folders)"),
         ConfigKey("task", in: "", .choice(Task.allCases.map(\.rawValue)), default: .string(Task.classify.rawValue),
                   "`classify`, `recall` or `capacity`"),
         ConfigKey("seeds", in: "", .list(.integer(0...Int.max)), default: .array([.int(42)]), defaultText: "[42]", "one run per seed"),

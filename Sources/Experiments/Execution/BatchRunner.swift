@@ -9,11 +9,11 @@ public enum ExperimentRunner {
     public static func execute(_ plan: Plan, options: RunOptions) throws -> RunReport {
         let batch = plan.batch
         let folder = ResultsFolder(plan.root)
+        if options.resume || options.shard != nil { try folder.checkHolds(batch) }
         try prepareRoot(plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder })
-        if options.shard != nil {
-            // The batch definition for `hopfield merge` (every shard writes the same bytes).
-            try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
-        }
+        // The batch definition, before any run: what `--resume` and `hopfield merge` check
+        // against (every shard writes the same bytes).
+        try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
         let todo = plan.selected.filter { !(options.resume && folder.isComplete(batch.runs[$0])) }
         let skipped = plan.selected.filter { !todo.contains($0) }.map { batch.runs[$0].key }
         let finished = try runAll(todo, plan: plan, options: options)
