@@ -129,9 +129,12 @@ let smallOverrides: [String: [String]] = [
         #expect(csv.keys.filter { $0.hasSuffix("training.csv") }.count == 3)
 
         let root = out.file("one/mnist-denoise")
-        for (rule, folder) in [("{\"rule\": \"perceptron\", \"margin\": 1", "network=rule-perceptron-margin-1__seed=1"),
-                               ("{\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5", "network=rule-rbm-hidden-32-epochs-5__seed=1"),
-                               ("{\"rule\": \"conv\", \"maxEpochs\": 3", "network=rule-conv-maxEpochs-3__seed=1")] {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: root)
+        // Run folders are "<key made safe>~<identity>".
+        func folder(_ key: String) -> String { folders.first { $0.hasPrefix(key + "~") } ?? key }
+        for (rule, folder) in [("{\"rule\": \"perceptron\", \"margin\": 1", folder("network=rule-perceptron-margin-1__seed=1")),
+                               ("{\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5", folder("network=rule-rbm-hidden-32-epochs-5__seed=1")),
+                               ("{\"rule\": \"conv\", \"maxEpochs\": 3", folder("network=rule-conv-maxEpochs-3__seed=1"))] {
             let reload = args.dropLast() + ["grid={\"network\": [\(rule), \"load\": \"\(root)/\(folder)\"}]}", "--output", out.file("reload"),
                                             "--force", "--no-report", "--quiet"]
             let result = try hopfield(Array(reload))

@@ -12,7 +12,9 @@ import Testing
         let result = try hopfield(["run", "Configs/catsdogs-seed.json", "--output", out.path, "--quiet",
                                    "--set", "dataset.path=\(TestPaths.shared("catsdogs"))", "--set", "seeds=[42]"])
         #expect(result.status == 0, "\(result.stderr)")
-        let folder = out.file("catsdogs-seed/seed=42")
+        // Run folders are "<key made safe>~<identity>".
+        let run = try #require(try FileManager.default.contentsOfDirectory(atPath: out.file("catsdogs-seed")).first { $0.hasPrefix("seed=42~") })
+        let folder = out.file("catsdogs-seed/" + run)
         let names = ["memories.png", "outcomes.png", "weights.png", "trajectory.png", "trajectory-animated.png"]
         for name in names {
             let decoded = try ImageDecoder.decodeFile(atPath: folder + "/" + name)

@@ -23,7 +23,7 @@ import Testing
         options.jobs = 2
         options.cache = nil
         let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options)
-        let folder = report.root + "/seed=3"
+        let folder = ResultsFolder(report.root).folder(of: batch.runs[0])
         let script = """
             import csv, sys
             import numpy as np
@@ -80,7 +80,7 @@ import Testing
             return
         }
         let test = try #require(rows.first { $0.split == "test" })
-        let memories = try String(contentsOfFile: report.root + "/seed=1/memories.csv", encoding: .utf8)
+        let memories = try String(contentsOfFile: ResultsFolder(report.root).folder(of: batch.runs[0]) + "/memories.csv", encoding: .utf8)
         #expect(memories.split(separator: "\n").count == 1 + 150, "every one of the 150 training images is a memory")
         let neighbor = try #require(test.neighborAccuracy)
         #expect(abs(test.nearestAccuracy - neighbor) <= 0.01, "nearest memory \(test.nearestAccuracy) vs 1-NN \(neighbor)")

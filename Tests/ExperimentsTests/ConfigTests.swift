@@ -68,6 +68,13 @@ func configError(_ text: String) -> String? {
         ("{\(base), \"image\": {\"binarize\": \"none\"}}", "image.binarize: \"none\" gives continuous patterns: only the modern and dam rules take them"),
         ("{\(base), \"image\": {\"size\": 128}, \"network\": {\"rule\": \"storkey\"}}",
          "network.rule: storkey builds an N×N matrix: N = 16384 needs 2048 MiB; use N ≤ 8192 (image.size ≤ 90)"),
+        // Issue 13.
+        ("{\(base), \"network\": {\"rule\": \"modern\", \"beta\": 1e309}}", "network.beta: 1e309 is out of the range of a double (±1.8e308)"),
+        ("{\"name\": \"\\u001b[31mred\", \"dataset\": {\"path\": \"D\"}}",
+         "name: contains the control character U+001B (names are printed on the terminal)"),
+        ("{\"name\": \"\u{9B}31m\", \"dataset\": {\"path\": \"D\"}}",
+         "name: contains the control character U+009B (names are printed on the terminal)"),
+        ("{\(base), \"grid\": {\"split.train\": [0.5, 5e-1]}}", "grid[\"split.train\"][1]: 5e-1 is listed twice"),
     ])
     func malformedConfigIsRefusedWithItsPath(text: String, message: String) {
         #expect(configError(text) == message)
@@ -97,8 +104,8 @@ func configError(_ text: String) -> String? {
                                                    "memories.count=2,network.rule=storkey,seed=7"])
         #expect(batch.runs[2].config.network.rule == .storkey && batch.runs[2].config.memories.count == 2)
         #expect(batch.runs[7].config.memories.count == 4)
-        #expect(batch.folderName == "sweep-it-")
-        #expect(batch.runs[0].folder == "memories.count=2__network.rule=hebbian__seed=7")
+        #expect(batch.folderName.hasPrefix("sweep-it-~"), "a name changed on the way to a folder gets its hash")
+        #expect(batch.runs[0].folder == "memories.count=2__network.rule=hebbian__seed=7~\(batch.runs[0].identity)")
     }
 
     @Test func defaultsAreFilledInAndEchoed() throws {
@@ -116,6 +123,41 @@ func configError(_ text: String) -> String? {
         #expect(try Batch.parseOverride("dataset.path=/a/b").1 == .string("/a/b"))
         let root = try Batch.setting(try JSONParser.parse("{\"name\": \"x\"}"), path: "dataset.path", to: .string("P"), origin: "--set")
         #expect(root["dataset"]?["path"] == .string("P"))
+    }
+
+    /// Issue 13: `--set network.rule=modern` on a config whose grid sweeps network.rule was
+    /// accepted and had no effect; `--set image..size=16` set image.size.
+    @Test func overridesThatCannotTakeEffectAreRefused() throws {
+        let scratch = ScratchFolder("override")
+        defer { scratch.remove() }
+        let path = scratch.write(Array("""
+            {"name": "q", "dataset": {"path": "D"}, "grid": {"network.rule": ["hebbian", "storkey"]}}
+            """.utf8), to: "q.json")
+        for key in ["network.rule", "network"] {
+            let error = #expect(throws: ConfigError.self) { try Batch.load(file: path, overrides: [(key, .string("modern"))]) }
+            #expect(error?.description == "\(path): --set \(key): the grid sweeps \(key == "network" ? "network.rule" : key) (grid[\"\(key == "network" ? "network.rule" : key)\"]), so this value would be ignored in every run; change the grid instead (--set 'grid={...}')")
+        }
+        #expect(try Batch.load(file: path, overrides: [("grid", try JSONParser.parse("{\"network.rule\": [\"modern\"]}"))]).runs.count == 1)
+        for text in ["image..size=16", ".size=16", "image.=16"] {
+            let error = #expect(throws: ConfigError.self) { try Batch.parseOverride(text) }
+            #expect(error?.path == "--set \(text)" && error?.message.hasSuffix("is not a dotted key like \"memories.count\" (a part is empty)") == true)
+        }
+        #expect(throws: ConfigError.self) { try Batch.setting(.object([]), path: "image..size", to: .int(16), origin: "--set") }
+    }
+
+    /// Issue 13: 20,000 grid values took 49 s to check for repeats (each against all before
+    /// it); a 100 MB comment was copied into every run folder and twice into the report.
+    @Test func longGridsAndCommentsStayCheap() throws {
+        let values = (0..<20_000).map { String(10 + $0) }.joined(separator: ", ")
+        let started = Date()
+        let batch = try Batch.expand(try JSONParser.parse("""
+            {"name": "g", "task": "capacity", "capacity": {"patterns": [2], "trials": 1}, "grid": {"capacity.neurons": [\(values)]}}
+            """))
+        #expect(batch.runs.count == 20_000)
+        #expect(Date().timeIntervalSince(started) < 20, "linear: about 2 s in a debug build (49 s before)")
+        let long = String(repeating: "x", count: 10_001)
+        #expect(configError("{\(ConfigErrorTests.base), \"comment\": \"\(long)\"}")
+                == "comment: is 10001 characters long, at most 10000 are allowed (keep long notes in a file beside the config)")
     }
 
     @Test func jsonRoundTripKeepsOrderAndText() throws {

@@ -153,8 +153,9 @@ import Testing
                           files: 10, usedImages: 9, refused: [("a/bad.png", "truncated")])
         m.parameters = 120
         m.shard = (2, 3)
+        m.identity = RunIdentity("0123456789abcdef")
         let back = try RunManifest(json: try JSONParser.parse(m.text), path: "manifest.json")
-        #expect(back.text == m.text)
+        #expect(back.text == m.text && back.identity?.description == "0123456789abcdef")
         #expect(back.shard?.count == 3 && back.dataset == m.dataset && back.parameters == 120)
         #expect(throws: ResultsFileError.self) { try RunManifest(json: .object([]), path: "m.json") }
     }

@@ -24,14 +24,17 @@ def test_quickstart_runs_and_matches_the_cli(digits, cli, tmp_path):
     assert list(runs["network.rule"].unique()) == ["hebbian", "storkey", "pseudoinverse", "modern"]
     assert set(runs["split"]) == {"train", "test"} and len(runs) == 8
     assert len(summary) == 8 and (runs["n"] > 0).all()
-    predictions = res.table("network.rule=modern__seed=1/predictions.csv")
+    # Run folders are "<key made safe>~<identity>" (the identity hashes the run's config and seed).
+    modern = next(res.root.glob("network.rule=modern__seed=1~*")).name
+    predictions = res.table(f"{modern}/predictions.csv")
     assert len(predictions) == 200
     # The same config through the tool: the same bytes in every CSV.
     cli_set = [arg for key, value in [("seeds", "[1]"), ("dataset.path", str(digits)), ("dataset.limitPerClass", "20")]
                for arg in ("--set", f"{key}={value}")]
     subprocess.run([cli, "run", QUICKSTART, "--output", tmp_path / "cli", "--quiet", "--no-report", *cli_set], check=True,
                    capture_output=True)
-    for name in ("runs.csv", "summary.csv", "network.rule=storkey__seed=1/predictions.csv"):
+    storkey = next(res.root.glob("network.rule=storkey__seed=1~*")).name
+    for name in ("runs.csv", "summary.csv", f"{storkey}/predictions.csv"):
         assert (tmp_path / "cli" / "quickstart" / name).read_bytes() == (res.root / name).read_bytes(), name
     # A folder with results is refused, as by the tool; resume finds every run complete.
     with pytest.raises(hl.EngineError, match="already holds results .*use --resume to complete them or --force to replace them"):

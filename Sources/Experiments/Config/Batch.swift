@@ -7,7 +7,7 @@ public struct Batch: Sendable {
     public var file: String?
     /// The config's name.
     public var name: String
-    /// The results folder name (the config's name made safe).
+    /// The results folder name (the config's name made safe, unique: ``FolderName/batch(_:)``).
     public var folderName: String
     /// The swept keys and their values, in the order written.
     public var grid: [(key: String, values: [JSONValue])]
@@ -31,6 +31,7 @@ public struct Batch: Sendable {
             var root: JSONValue
             do { root = try JSONParser.parse(text) } catch { throw ConfigError(path: "", "invalid JSON: \(error.description)") }
             for (path, value) in overrides { root = try Batch.setting(root, path: path, to: value, origin: "--set \(path)") }
+            try checkOverridesNotSwept(overrides.map(\.0), root: root)
             var batch = try expand(root)
             batch.file = file
             return batch
@@ -57,11 +58,12 @@ public struct Batch: Sendable {
         if let value = root["seeds"] {
             guard case .array(let items) = value, !items.isEmpty else { throw ConfigError(path: "seeds", "expected a non-empty array of whole numbers") }
             seeds = []
+            var seen = Set<UInt64>()
             for (k, item) in items.enumerated() {
                 guard case .number(let text) = item, let seed = UInt64(text) else {
                     throw ConfigError(path: "seeds[\(k)]", "expected a whole number ≥ 0, found \(item.compact)")
                 }
-                if seeds.contains(seed) { throw ConfigError(path: "seeds[\(k)]", "seed \(seed) is listed twice") }
+                if !seen.insert(seed).inserted { throw ConfigError(path: "seeds[\(k)]", "seed \(seed) is listed twice") }
                 seeds.append(seed)
             }
         }
@@ -71,13 +73,13 @@ public struct Batch: Sendable {
             guard case .object(let entries) = value else { throw ConfigError(path: "grid", "expected an object of \"dotted.key\": [values]") }
             for (key, values) in entries {
                 let path = "grid[\(JSONValue.quote(key))]"
-                let parts = key.split(separator: ".", omittingEmptySubsequences: false)
-                if parts.isEmpty || parts.contains(where: { $0.isEmpty }) { throw ConfigError(path: path, "not a dotted key like \"memories.count\"") }
-                if ["name", "seeds", "grid", "$schema", "comment"].contains(String(parts[0])) {
+                guard let parts = DottedPath.parts(key) else { throw ConfigError(path: path, "not a dotted key like \"memories.count\"") }
+                if ["name", "seeds", "grid", "$schema", "comment"].contains(parts[0]) {
                     throw ConfigError(path: path, "\(parts[0]) cannot be swept")
                 }
                 guard case .array(let list) = values, !list.isEmpty else { throw ConfigError(path: path, "expected a non-empty array of values") }
-                for (i, v) in list.enumerated() where list[..<i].contains(v) {
+                var seen = Set<String>()
+                for (i, v) in list.enumerated() where !seen.insert(v.canonical).inserted {
                     throw ConfigError(path: "\(path)[\(i)]", "\(v.compact) is listed twice")
                 }
                 grid.append((key, list))
@@ -92,6 +94,7 @@ public struct Batch: Sendable {
             points = points.flatMap { point in values.map { point + [(key, $0)] } }
         }
         var runs: [RunSpec] = []
+        var identities: [RunIdentity: Int] = [:]
         for point in points {
             var resolved = base
             for (key, value) in point { resolved = try setting(resolved, path: key, to: value, origin: "grid[\(JSONValue.quote(key))]") }
@@ -99,7 +102,15 @@ public struct Batch: Sendable {
             do { config = try ExperimentConfig.decode(resolved) } catch {
                 throw Batch.attribute(error, to: point, grid: grid)
             }
-            for seed in seeds { runs.append(RunSpec(seed: seed, gridValues: point, config: config)) }
+            for seed in seeds {
+                let run = RunSpec(seed: seed, gridValues: point, config: config)
+                // Identities differ unless two grid points resolve to the same config (a value
+                // written out that equals the default, say): then one run would count twice.
+                if let other = identities.updateValue(runs.count, forKey: run.identity) {
+                    throw ConfigError(path: "grid", "runs \(runs[other].key) and \(run.key) resolve to the same config (identity \(run.identity)): list each value once")
+                }
+                runs.append(run)
+            }
         }
         return Batch(file: nil, name: baseConfig.name, folderName: Batch.folderName(baseConfig.name), grid: grid,
                      seeds: seeds, runs: runs, source: root)
@@ -118,7 +129,7 @@ public struct Batch: Sendable {
 
     /// Sets a dotted path in a JSON object, creating objects on the way.
     static func setting(_ root: JSONValue, path: String, to value: JSONValue, origin: String) throws(ConfigError) -> JSONValue {
-        let parts = path.split(separator: ".").map(String.init)
+        guard let parts = DottedPath.parts(path) else { throw ConfigError(path: origin, "not a dotted key like \"memories.count\"") }
         func set(_ node: JSONValue, _ k: Int) throws(ConfigError) -> JSONValue {
             guard case .object(var pairs) = node else {
                 throw ConfigError(path: origin, "\(parts[..<k].joined(separator: ".")) is \(node.kindName), not an object")
@@ -137,21 +148,19 @@ public struct Batch: Sendable {
         return try set(root, 0)
     }
 
-    /// Letters, digits, '.', '-', '_' and '=' are kept; every other character becomes '-';
-    /// ',' becomes "__" so keys stay readable ("memories.count=8__seed=42").
-    public static func folderName(_ key: String) -> String {
-        var out = ""
-        for ch in key {
-            if ch == "," {
-                out += "__"
-            } else if ch.isASCII && (ch.isLetter || ch.isNumber || "._-=".contains(ch)) {
-                out.append(ch)
-            } else {
-                out.append("-")
-            }
+    /// The results folder of a config named `name` (``FolderName/batch(_:)``).
+    public static func folderName(_ name: String) -> String { FolderName.batch(name) }
+
+    /// Refuses a `--set` of a value that a grid key replaces in every run (`--set
+    /// network.rule=modern` beside `"grid": {"network.rule": [...]}`): it would be accepted and
+    /// have no effect. Why an error and not "the --set wins": winning would change the grid,
+    /// and with it the batch's runs and CSV columns, behind the user's back.
+    static func checkOverridesNotSwept(_ paths: [String], root: JSONValue) throws(ConfigError) {
+        guard case .object(let entries)? = root["grid"] else { return }
+        for path in paths where path != "grid" && path != "seeds" && !path.hasPrefix("grid.") {
+            guard let (key, _) = entries.first(where: { DottedPath.overlaps($0.0, path) }) else { continue }
+            throw ConfigError(path: "--set \(path)", "the grid sweeps \(key) (grid[\(JSONValue.quote(key))]), so this value would be ignored in every run; change the grid instead (--set 'grid={...}')")
         }
-        if out.isEmpty || out.hasPrefix(".") { out = "run" + out }
-        return String(out.prefix(200))
     }
 
     /// Parses a `--set key=value` argument: the value as JSON when it parses, else as a string.
@@ -159,6 +168,7 @@ public struct Batch: Sendable {
         guard let eq = text.firstIndex(of: "=") else { throw ConfigError(path: "--set \(text)", "expected key=value") }
         let key = String(text[..<eq]), raw = String(text[text.index(after: eq)...])
         if key.isEmpty { throw ConfigError(path: "--set \(text)", "expected key=value") }
+        if DottedPath.parts(key) == nil { throw ConfigError(path: "--set \(text)", "\(JSONValue.quote(key)) is not a dotted key like \"memories.count\" (a part is empty)") }
         let value = (try? JSONParser.parse(raw)) ?? .string(raw)
         return (key, value)
     }

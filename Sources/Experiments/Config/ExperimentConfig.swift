@@ -48,10 +48,15 @@ public struct ExperimentConfig: Sendable, Equatable {
         task == .capacity ? (capacity?.neurons ?? 1024) : image.size * image.size
     }
 
+    /// The longest `comment`, in characters. Why a limit: the comment is copied into the
+    /// results folder's config.json and the report; 10,000 characters is a long page of notes,
+    /// while a 100 MB comment once wrote 401 MB.
+    public static let maxCommentLength = 10_000
+
     /// The top-level keys that are not sections.
     public static let keys: [ConfigKey] = [
-        ConfigKey("name", in: "", .string(nonEmpty: true), defaultText: "required", "results go to `Results/<name>/` (made a safe folder name)"),
-        ConfigKey("comment", in: "", .string(nonEmpty: false), "what the experiment shows (echoed in the report)"),
+        ConfigKey("name", in: "", .string(nonEmpty: true), defaultText: "required", "results go to `Results/<name>/` (made a safe folder name, with a hash when that changed it); no control characters"),
+        ConfigKey("comment", in: "", .string(nonEmpty: false), "what the experiment shows (echoed in the report; at most 10,000 characters, not copied into run folders)"),
         ConfigKey("task", in: "", .choice(Task.allCases.map(\.rawValue)), default: .string(Task.classify.rawValue),
                   "`classify`, `recall` or `capacity`"),
         ConfigKey("seeds", in: "", .list(.integer(0...Int.max)), default: .array([.int(42)]), defaultText: "[42]", "one run per seed"),
@@ -75,7 +80,16 @@ extension ExperimentConfig {
         var top = try ObjectReader(root, path: "")
         guard let name = try top.string("name") else { throw ConfigError(path: "name", "is required (it names the results folder)") }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ConfigError(path: "name", "must not be empty") }
+        // The name is printed on every progress line: an escape sequence in it would reach the
+        // terminal raw (recolouring it, moving the cursor, retitling the window).
+        if let control = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            let hex = String(control.value, radix: 16, uppercase: true)
+            throw ConfigError(path: "name", "contains the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (names are printed on the terminal)")
+        }
         let comment = try top.string("comment")
+        if let comment, comment.count > maxCommentLength {
+            throw ConfigError(path: "comment", "is \(comment.count) characters long, at most \(maxCommentLength) are allowed (keep long notes in a file beside the config)")
+        }
         _ = try top.string("$schema")
         let task = try top.choice(keys["task"], as: Task.self) ?? .classify
         let config = ExperimentConfig(

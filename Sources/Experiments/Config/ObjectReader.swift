@@ -61,9 +61,10 @@ struct ObjectReader {
     }
 
     static func number(_ v: JSONValue, path: String, in range: ClosedRange<Double>? = nil) throws(ConfigError) -> Double {
-        guard case .number(let text) = v, let d = Double(text), d.isFinite else {
+        guard case .number(let text) = v, let d = Double(text) else {
             throw ConfigError(path: path, "expected a number, found \(v.kindName)")
         }
+        if !d.isFinite { throw ConfigError(path: path, "\(text) is out of the range of a double (±1.8e308)") }
         if let range, !range.contains(d) {
             throw ConfigError(path: path, "\(text) is outside \(Format.exact(range.lowerBound))...\(Format.exact(range.upperBound))")
         }

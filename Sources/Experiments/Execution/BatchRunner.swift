@@ -9,11 +9,13 @@ public enum ExperimentRunner {
     public static func execute(_ plan: Plan, options: RunOptions) throws -> RunReport {
         let batch = plan.batch
         let folder = ResultsFolder(plan.root)
+        let lock = try openRoot(plan.root, shard: options.shard)
+        defer { lock.release() }
+        if options.resume || options.shard != nil { try folder.checkHolds(batch) }
         try prepareRoot(plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder })
-        if options.shard != nil {
-            // The batch definition for `hopfield merge` (every shard writes the same bytes).
-            try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
-        }
+        // The batch definition, before any run: what `--resume` and `hopfield merge` check
+        // against (every shard writes the same bytes).
+        try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
         let todo = plan.selected.filter { !(options.resume && folder.isComplete(batch.runs[$0])) }
         let skipped = plan.selected.filter { !todo.contains($0) }.map { batch.runs[$0].key }
         let finished = try runAll(todo, plan: plan, options: options)
@@ -132,6 +134,19 @@ public enum ExperimentRunner {
             for refused in input.data.refused { warnings.append("skipped \(refused.error.description)") }
         }
         return warnings
+    }
+
+    /// Creates the results folder and locks it (``ResultsLock``). A results folder that is a
+    /// symbolic link is refused before anything is written: the link could lead anywhere, and
+    /// `--force` would empty its target (it once deleted a linked folder's files).
+    static func openRoot(_ root: String, shard: Shard?) throws -> ResultsLock {
+        var info = stat()
+        if lstat(root, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: root)) ?? "?"
+            throw RunError("\(root) is a symbolic link (to \(target)); results are written only into a real folder: remove the link, or give the real folder's parent as --output")
+        }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        return try ResultsLock(root: root, shard: shard)
     }
 
     /// Makes sure the results folder may be written: new, or resumed, or forced. A shard (`own`

@@ -30,6 +30,9 @@ public enum Merge {
         let folder = ResultsFolder(root)
         let batch: Batch
         do { batch = try folder.batch() } catch { throw RunError("\(error)") }
+        // Not while a run or a shard still writes the folder.
+        let lock = try ResultsLock(root: root, shard: nil)
+        defer { lock.release() }
         let missing = folder.missingRuns(of: batch)
         if !missing.isEmpty {
             let count = shardCount(folder, batch: batch, missing: missing)

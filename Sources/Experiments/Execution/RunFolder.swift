@@ -6,7 +6,8 @@ import Foundation
 enum RunFolder {
     static func write(_ result: RunResult, manifest: RunManifest, gridKeys: [String], root: String) throws {
         let config = result.spec.config
-        var files: [(name: String, bytes: [UInt8])] = [("config.json", Array((config.json.pretty() + "\n").utf8))]
+        // The text hashed into the run's identity: whoever has the folder can check it.
+        var files: [(name: String, bytes: [UInt8])] = [("config.json", Array(RunIdentity.configText(config).utf8))]
         files += result.files(gridKeys: gridKeys)
         if let log = result.network?.trainingLog, !log.isEmpty { files.append(("training.svg", Array(Pictures.trainingPlot(log).utf8))) }
         if config.outputs.pictures { files += Pictures.runFiles(result.visuals, task: config.task) }

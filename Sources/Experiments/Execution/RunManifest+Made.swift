@@ -11,6 +11,7 @@ extension RunManifest {
                             libraries: codecLibraryVersions, platform: RunEnvironment.platformDescription(),
                             startedAt: ISO8601DateFormatter().string(from: started), seconds: seconds)
         m.gitCommit = git
+        m.identity = run.identity
         m.config = batch.file
         if let data, let section = c.dataset {
             m.dataset = DatasetRecord(

@@ -39,15 +39,21 @@ public struct ResultsFolder: Sendable {
         return try RunTable.read(csv: try ResultsFolder.readText(path), task: run.config.task, gridKeys: batch.gridKeys, path: path)
     }
 
-    /// A complete run's manifest.
+    /// A complete run's manifest. The identity it records must be the run's: a folder is never
+    /// read as another run's (``RunIdentity``).
     public func manifest(of run: RunSpec) throws -> RunManifest {
         let path = joinPath(folder(of: run), "manifest.json")
         let text = try ResultsFolder.readText(path)
-        do { return try RunManifest(json: try JSONParser.parse(text), path: path) } catch let error as ResultsFileError {
+        let manifest: RunManifest
+        do { manifest = try RunManifest(json: try JSONParser.parse(text), path: path) } catch let error as ResultsFileError {
             throw error
         } catch {
             throw ResultsFileError(path: path, reason: "\(error)")
         }
+        if manifest.identity != run.identity {
+            throw ResultsFileError(path: path, reason: "records run identity \(manifest.identity?.description ?? "none"), not \(run.identity) of \(run.key)")
+        }
+        return manifest
     }
 
     /// A run's training log (training.csv), or nil when it has none.

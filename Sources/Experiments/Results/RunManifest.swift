@@ -50,6 +50,9 @@ public struct RunManifest: Sendable {
     public var config: String?
     /// The run's key.
     public var run: String
+    /// The run's identity (``RunIdentity``), also the end of its folder's name; nil in
+    /// manifests written before identities.
+    public var identity: RunIdentity?
     /// The run's seed.
     public var seed: UInt64
     /// The run's grid values.
@@ -95,7 +98,8 @@ public struct RunManifest: Sendable {
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("tool", .string(tool)), ("version", .string(version)), ("gitCommit", gitCommit.map { .string($0) } ?? .null),
-            ("config", config.map { .string($0) } ?? .null), ("run", .string(run)), ("seed", .number(String(seed))),
+            ("config", config.map { .string($0) } ?? .null), ("run", .string(run)),
+            ("identity", identity.map { .string($0.description) } ?? .null), ("seed", .number(String(seed))),
             ("grid", .object(grid)), ("task", .string(task)),
         ]
         if let d = dataset {
@@ -138,6 +142,7 @@ public struct RunManifest: Sendable {
         version = string(json["version"]) ?? ""
         gitCommit = string(json["gitCommit"])
         config = string(json["config"])
+        identity = string(json["identity"]).flatMap(RunIdentity.init)
         if let d = json["dataset"] {
             var refused: [(String, String)] = []
             if case .array(let items)? = d["refused"] { refused = items.map { (string($0["path"]) ?? "", string($0["reason"]) ?? "") } }
