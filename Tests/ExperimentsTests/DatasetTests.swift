@@ -71,6 +71,32 @@ import Testing
         return bytes + data
     }
 
+    /// Issue 13, case 9: labels that cannot be class folders are rows skipped with the reason
+    /// (a 300-character label aborted the import with a raw NSError; Thumbs.db and __MACOSX
+    /// became folders the loader ignores), and a header naming the label column refuses
+    /// `--label last` (every image went to class "0" without a word).
+    @Test func csvLabelsMustBeFolderNames() throws {
+        let scratch = ScratchFolder("csv-labels")
+        defer { scratch.remove() }
+        let labels = ["0", String(repeating: "x", count: 300), "Thumbs.db", "__MACOSX", ".hidden", "a/b", "1"]
+        let csv = scratch.write(Array(labels.map { $0 + ",0,0,0,255\n" }.joined().utf8), to: "labels.csv")
+        let summary = try CSVImporter.importFile(csv, output: scratch.file("out"), label: .first)
+        #expect(summary.perClass.map(\.0) == ["0", "1"])
+        #expect(summary.skipped == [
+            "line 2: label '\(String(repeating: "x", count: 40))…' is 300 bytes, longer than a folder name may be (255)",
+            "line 3: label 'Thumbs.db' is a name the dataset loader ignores (a system file's)",
+            "line 4: label '__MACOSX' is a name the dataset loader ignores (a system file's)",
+            "line 5: label '.hidden' cannot be a folder name",
+            "line 6: label 'a/b' cannot be a folder name",
+        ])
+        let header = scratch.write(Array("label,p0,p1,p2,p3\n3,0,0,0,0\n4,0,0,0,9\n".utf8), to: "header.csv")
+        #expect(throws: ImportError.self) { try CSVImporter.importFile(header, output: scratch.file("out2"), label: .last) }
+        do { _ = try CSVImporter.importFile(header, output: scratch.file("out2"), label: .last) } catch {
+            #expect("\(error)" == "\(header): the header names column 1 'label', but the label was taken from column 5 'p3'; use --label label")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("out2")))
+    }
+
     @Test func idxRawAndGzip() throws {
         let scratch = ScratchFolder("idx")
         defer { scratch.remove() }
