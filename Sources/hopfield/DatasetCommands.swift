@@ -68,7 +68,7 @@ extension DatasetCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the patterns the network sees as NumPy files: patterns.npy, labels.npy, index.csv.",
+            abstract: "Write the patterns the network sees as NumPy files: patterns.npy, labels.npy, index.csv (and skipped.csv).",
             discussion: """
                 patterns.npy is int8 ±1 with shape [images, size*size] (row-major pixels), or float32 in [-1, 1] \
                 with --binarize none; labels.npy is int32; index.csv has row,path,class,label. Files that cannot \
@@ -117,7 +117,7 @@ extension DatasetCommand {
 
         func run() throws {
             if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
-                warn("error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy and index.csv there anyway")
+                warn("error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy, index.csv and skipped.csv there anyway")
                 throw ExitCode(1)
             }
             let rule = Binarization(name: binarize, threshold: threshold)!
