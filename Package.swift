@@ -58,6 +58,10 @@ let package = Package(
             ],
             path: "Benchmarks/HopfieldBench"
         ),
+        // libFuzzer targets (scripts/fuzz builds them with --sanitize fuzzer; a plain build links
+        // them as programs that do nothing).
+        .executableTarget(name: "FuzzConfig", dependencies: ["Experiments"], path: "Fuzz/FuzzConfig"),
+        .executableTarget(name: "FuzzImaging", dependencies: ["Imaging"], path: "Fuzz/FuzzImaging"),
         // Helpers shared by the test targets (paths to the shared datasets, scratch folders).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),

@@ -15,6 +15,12 @@ public enum FileBytes {
         /// The cause alone: the system's message (`strerror`), "is a folder", the size limit
         /// exceeded, ...
         public let reason: String
+        /// The error for `path`, with the cause alone.
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         /// "path: reason", for logs.
         public var description: String { "\(path): \(reason)" }
     }
@@ -26,6 +32,41 @@ public enum FileBytes {
         let fd = try openRegular(path, limit: limit, followLinks: followLinks)
         defer { close(fd.descriptor) }
         return try readAll(fd.descriptor, path: path, expected: fd.size, limit: limit)
+    }
+
+    /// Reads a regular file of at most `limit` bytes whose first `headLength` bytes `accept`
+    /// takes: it returns nil, or the reason the file is refused before the rest is read (a
+    /// 1.5 GB file of junk costs `headLength` bytes). `accept` also gets the file's size.
+    public static func read(_ path: String, limit: Int, followLinks: Bool = true, headLength: Int,
+                            accept: ([UInt8], Int) -> String?) throws(ReadError) -> [UInt8] {
+        let fd = try openRegular(path, limit: limit, followLinks: followLinks)
+        defer { close(fd.descriptor) }
+        let head = try readHead(fd.descriptor, path: path, count: min(headLength, fd.size))
+        if let reason = accept(head, fd.size) { throw ReadError(path: path, reason: reason) }
+        return try readAll(fd.descriptor, path: path, expected: fd.size, limit: limit, into: head)
+    }
+
+    /// The first `count` bytes of an open file (fewer at its end).
+    public static func readHead(_ fd: Int32, path: String, count: Int) throws(ReadError) -> [UInt8] {
+        var head = [UInt8](repeating: 0, count: count)
+        let got = try fill(fd, &head, from: 0, path: path)
+        head.removeSubrange(got...)
+        return head
+    }
+
+    /// Reads into `bytes[from...]` until it is full or the file ends; returns the bytes filled.
+    private static func fill(_ fd: Int32, _ bytes: inout [UInt8], from start: Int, path: String) throws(ReadError) -> Int {
+        var filled = start
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return filled
     }
 
     /// Opens a regular file for reading and returns its descriptor and size.
@@ -70,15 +111,8 @@ public enum FileBytes {
                 if bytes.count >= limit { throw ReadError(path: path, reason: "more than \(limit) bytes") }
                 bytes += [UInt8](repeating: 0, count: min(max(4096, bytes.count), limit - bytes.count))
             }
-            let got = bytes.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if got == 0 { break }
-            filled += got
+            filled = try fill(fd, &bytes, from: filled, path: path)
+            if filled < bytes.count { break }
         }
         bytes.removeSubrange(filled...)
         return bytes

@@ -19,18 +19,10 @@ public enum ImageFile {
         if file.size > maxBytes {
             throw ImageError(path: path, cause: .tooLarge("\(file.size) bytes, above the \(maxBytes)-byte limit for an image file"))
         }
-        var head = [UInt8](repeating: 0, count: min(FormatSniffer.headerLength, max(file.size, 1)))
-        var got = 0
-        while got < head.count {
-            let n = head.withUnsafeMutableBytes { Glibc.read(file.descriptor, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ImageError(path: path, cause: .unreadable(String(cString: strerror(errno))))
-            }
-            if n == 0 { break }
-            got += n
+        let head: [UInt8]
+        do { head = try FileBytes.readHead(file.descriptor, path: path, count: min(FormatSniffer.headerLength, max(file.size, 1))) } catch {
+            throw ImageError(path: path, cause: .unreadable(error.reason))
         }
-        head.removeSubrange(got...)
         switch FormatSniffer.sniff(head) {
         case .empty: throw ImageError(path: path, cause: .empty)
         case .text: throw ImageError(path: path, cause: .text)

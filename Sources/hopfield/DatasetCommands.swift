@@ -43,12 +43,8 @@ extension DatasetCommand {
         func run() throws {
             let dataset = try openDataset(folder)
             let rows = DatasetInspector.inspect(dataset, maxPixels: maxPixels, jobs: jobs)
-            let header = ["path", "class", "status", "format", "width", "height", "reason"]
-            let fields = rows.map { row in
-                [row.file.relativePath, row.file.className, row.ok ? "ok" : "refused",
-                 row.format?.rawValue ?? "", row.width.map(String.init) ?? "", row.height.map(String.init) ?? "",
-                 row.error?.reason ?? ""]
-            }
+            let header = DatasetInspector.header
+            let fields = DatasetInspector.table(dataset, rows: rows)
             if csv {
                 var table = CSVTable(header: header)
                 for f in fields { table.append(f) }
@@ -59,24 +55,26 @@ extension DatasetCommand {
             for f in fields { table.append(f) }
             print(table.text)
             print("")
-            var summary = TextTable(header: ["class", "label", "ok", "refused"])
+            var summary = TextTable(header: ["class", "label", "ok", "refused", "skipped"])
             for (label, name) in dataset.classes.enumerated() {
                 let mine = rows.filter { $0.file.label == label }
-                summary.append([name, String(label), String(mine.filter(\.ok).count), String(mine.filter { !$0.ok }.count)])
+                summary.append([name, String(label), String(mine.filter(\.ok).count), String(mine.filter { !$0.ok }.count),
+                                String(dataset.notes.filter { $0.className == name }.count)])
             }
-            summary.append(["total", "", String(rows.filter(\.ok).count), String(rows.filter { !$0.ok }.count)])
+            summary.append(["total", "", String(rows.filter(\.ok).count), String(rows.filter { !$0.ok }.count), String(dataset.notes.count)])
             print(summary.text)
-            for note in dataset.notes { warn("note: \(note.path): \(note.reason)") }
         }
     }
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the patterns the network sees as NumPy files: patterns.npy, labels.npy, index.csv.",
+            abstract: "Write the patterns the network sees as NumPy files: patterns.npy, labels.npy, index.csv (and skipped.csv).",
             discussion: """
                 patterns.npy is int8 ±1 with shape [images, size*size] (row-major pixels), or float32 in [-1, 1] \
                 with --binarize none; labels.npy is int32; index.csv has row,path,class,label. Files that cannot \
-                be decoded are skipped and listed on standard error.
+                be decoded, and entries the walk does not list (link loops, links out of the dataset, names that are \
+                not UTF-8, folders that cannot be listed), are skipped: listed on standard error and in skipped.csv \
+                (path,reason).
                 """)
 
         @Argument(help: "The dataset folder (one sub-folder per class).")
@@ -119,16 +117,16 @@ extension DatasetCommand {
 
         func run() throws {
             if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
-                warn("error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy and index.csv there anyway")
+                warn("error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy, index.csv and skipped.csv there anyway")
                 throw ExitCode(1)
             }
             let rule = Binarization(name: binarize, threshold: threshold)!
             let dataset = try openDataset(folder, limitPerClass: limitPerClass)
             let spec = ImageSpec(size: size, resize: resize, binarize: rule)
             let loaded = DatasetLoader.load(dataset, spec: spec, jobs: jobs, cache: cache.cache)
-            for refused in loaded.refused { warn("skipped \(refused.error.description)") }
+            for entry in loaded.unused { warn("skipped \(entry.path): \(entry.reason)") }
             let files = try DatasetExport.write(loaded, to: out)
-            print("wrote \(loaded.images.count) patterns of \(spec.neurons) neurons (\(loaded.refused.count) files skipped):")
+            print("wrote \(loaded.images.count) patterns of \(spec.neurons) neurons (\(loaded.unused.count) entries skipped, listed in skipped.csv):")
             for f in files { print("  \(f)") }
         }
     }

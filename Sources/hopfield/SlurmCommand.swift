@@ -48,7 +48,10 @@ struct SlurmCommand: ParsableCommand {
                                            output: absolute(output), tasks: taskCount, partition: partition, time: time,
                                            cpusPerTask: cpusPerTask)
         options.overrides = overrides
-        let (array, merge) = SlurmScripts.scripts(options, batchName: batch.folderName, root: root)
+        let array: String, merge: String
+        do { (array, merge) = try SlurmScripts.scripts(options, batchName: batch.folderName, root: root) } catch {
+            throw ValidationError(error.description)
+        }
         let folder = joinPath(root, "slurm")
         try FileManager.default.createDirectory(atPath: joinPath(folder, "logs"), withIntermediateDirectories: true)
         let arrayPath = joinPath(folder, "array.sbatch"), mergePath = joinPath(folder, "merge.sbatch")

@@ -226,6 +226,25 @@ func configError(_ text: String) -> String? {
         }
     }
 
+    /// Issue 13, case 4: 0.5/0.5 of an odd count rounded both sides up and refused the dataset.
+    @Test func fractionsAlwaysFitAnOddCount() throws {
+        #expect(Splitter.counts(train: .fraction(0.5), test: .fraction(0.5), total: 1797) == (899, 898))
+        #expect(Splitter.counts(train: .fraction(0.5), test: .fraction(0.5), total: 39) == (20, 19))
+        #expect(Splitter.counts(train: .fraction(0.3), test: .fraction(0.3), total: 5) == (2, 1))
+        #expect(Splitter.counts(train: .count(10), test: .fraction(0.5), total: 19) == (10, 9))
+        #expect(Splitter.counts(train: .count(9), test: .fraction(0.5), total: 45) == (9, 23))
+        for total in 4...60 {
+            let (a, b) = Splitter.counts(train: .fraction(0.5), test: .fraction(0.5), total: total)
+            #expect(a + b == total && abs(a - b) <= 1)
+        }
+        let labels = Array(repeating: 0, count: 20) + Array(repeating: 1, count: 19)
+        for stratify in [true, false] {
+            let split = try Splitter.split(labels: labels, classes: 2, train: .fraction(0.5), test: .fraction(0.5), stratify: stratify, seed: 1)
+            #expect(split.train.count == 20 && split.test.count == 19)
+            #expect(Set(split.train).isDisjoint(with: split.test))
+        }
+    }
+
     @Test func quotasSpreadTheRemainderInLabelOrder() {
         #expect(MemorySelection.quotas(count: 8, classes: 2) == [4, 4])
         #expect(MemorySelection.quotas(count: 7, classes: 3) == [3, 2, 2])

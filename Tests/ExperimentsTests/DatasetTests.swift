@@ -15,7 +15,8 @@ import Testing
         #expect(names.first == "cat/UPPER.JPG")
         #expect(names == names.sorted { $0.utf8Precedes($1) })
         #expect(dataset.files.allSatisfy { $0.label == ($0.className == "cat" ? 0 : 1) })
-        #expect(dataset.notes.map { URL(fileURLWithPath: $0.path).lastPathComponent }.sorted() == ["MANIFEST.csv", "README.txt"])
+        #expect(dataset.notes.map(\.relativePath) == ["MANIFEST.csv", "README.txt", "cat/.DS_Store", "dog/Thumbs.db"])
+        #expect(dataset.notes.map(\.className) == [nil, nil, "cat", "dog"])
     }
 
     @Test func loaderSkipsBadFilesAndKeepsOrder() throws {
@@ -68,6 +69,32 @@ import Testing
         var bytes: [UInt8] = [0, 0, 8, UInt8(dims.count)]
         for d in dims { bytes += [UInt8(d >> 24 & 0xFF), UInt8(d >> 16 & 0xFF), UInt8(d >> 8 & 0xFF), UInt8(d & 0xFF)] }
         return bytes + data
+    }
+
+    /// Issue 13, case 9: labels that cannot be class folders are rows skipped with the reason
+    /// (a 300-character label aborted the import with a raw NSError; Thumbs.db and __MACOSX
+    /// became folders the loader ignores), and a header naming the label column refuses
+    /// `--label last` (every image went to class "0" without a word).
+    @Test func csvLabelsMustBeFolderNames() throws {
+        let scratch = ScratchFolder("csv-labels")
+        defer { scratch.remove() }
+        let labels = ["0", String(repeating: "x", count: 300), "Thumbs.db", "__MACOSX", ".hidden", "a/b", "1"]
+        let csv = scratch.write(Array(labels.map { $0 + ",0,0,0,255\n" }.joined().utf8), to: "labels.csv")
+        let summary = try CSVImporter.importFile(csv, output: scratch.file("out"), label: .first)
+        #expect(summary.perClass.map(\.0) == ["0", "1"])
+        #expect(summary.skipped == [
+            "line 2: label '\(String(repeating: "x", count: 40))…' is 300 bytes, longer than a folder name may be (255)",
+            "line 3: label 'Thumbs.db' is a name the dataset loader ignores (a system file's)",
+            "line 4: label '__MACOSX' is a name the dataset loader ignores (a system file's)",
+            "line 5: label '.hidden' cannot be a folder name",
+            "line 6: label 'a/b' cannot be a folder name",
+        ])
+        let header = scratch.write(Array("label,p0,p1,p2,p3\n3,0,0,0,0\n4,0,0,0,9\n".utf8), to: "header.csv")
+        #expect(throws: ImportError.self) { try CSVImporter.importFile(header, output: scratch.file("out2"), label: .last) }
+        do { _ = try CSVImporter.importFile(header, output: scratch.file("out2"), label: .last) } catch {
+            #expect("\(error)" == "\(header): the header names column 1 'label', but the label was taken from column 5 'p3'; use --label label")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("out2")))
     }
 
     @Test func idxRawAndGzip() throws {
@@ -166,5 +193,101 @@ import Testing
         let result = try runProcess("/usr/bin/env", ["python3", "-c", script])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "ok\n")
+    }
+}
+
+/// Issue 13, cases 5, 6 and 14: the walk of a dataset ends, stays inside the dataset, and
+/// reports every entry it does not use.
+@Suite struct DatasetWalkTests {
+    /// A dataset of two classes with three and two copies of one small PNG.
+    static func smallDataset(_ name: String) -> ScratchFolder {
+        let scratch = ScratchFolder(name)
+        let png = Array(FileManager.default.contents(atPath: TestPaths.shared("odd-inputs/dog/rgb8.png"))!)
+        for f in ["0/a.png", "0/b.png", "0/c.png", "1/a.png", "1/b.png"] { _ = scratch.write(png, to: "d/" + f) }
+        return scratch
+    }
+
+    @Test func controlCharactersInTheRootAreRefused() throws {
+        #expect(throws: DatasetError.badPath("/tmp/x\u{0}/y", "a control character (U+0) in the path")) {
+            try Dataset.open("/tmp/x\u{0}/y")
+        }
+        let text = #"{"name": "n", "task": "classify", "dataset": {"path": "d\u0000/x"}}"#
+        #expect(throws: ConfigError(path: "dataset.path", "a path cannot hold a control character (U+0000 at character 2)")) {
+            try ExperimentConfig.decode(try JSONParser.parse(text))
+        }
+    }
+
+    @Test func linkLoopsAreWalkedOnceAndLinksOutAreNotFollowed() throws {
+        let scratch = Self.smallDataset("walk-links")
+        defer { scratch.remove() }
+        let root = scratch.file("d")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: root + "/0/a", withDestinationPath: ".")
+        try fm.createSymbolicLink(atPath: root + "/0/b", withDestinationPath: ".")
+        try fm.createSymbolicLink(atPath: root + "/0/up", withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: root + "/0/out", withDestinationPath: scratch.path)
+        try fm.createSymbolicLink(atPath: root + "/0/zero.png", withDestinationPath: "/dev/zero")
+        try fm.createSymbolicLink(atPath: root + "/0/gone.png", withDestinationPath: "nothing-here")
+        try fm.createSymbolicLink(atPath: root + "/0/other", withDestinationPath: "../1")
+        try fm.createDirectory(atPath: root + "/1/sub", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: root + "/1/sub/same.png", withDestinationPath: "../a.png")
+        let dataset = try Dataset.open(root)
+        #expect(dataset.files.map(\.relativePath) == ["0/a.png", "0/b.png", "0/c.png", "1/a.png", "1/b.png", "1/sub/same.png"])
+        let notes = Dictionary(uniqueKeysWithValues: dataset.notes.map { ($0.relativePath, $0.reason) })
+        #expect(notes["0/a"] == "the same folder as '0' (a link loop or a second link; walked once)")
+        #expect(notes["0/b"] == notes["0/a"])
+        #expect(notes["0/up"] == "the same folder as '.' (a link loop or a second link; walked once)")
+        #expect(notes["0/other"] == "the same folder as '1' (a link loop or a second link; walked once)")
+        #expect(notes["0/out"]?.hasSuffix("outside the dataset (not followed)") == true)
+        #expect(notes["0/zero.png"] == "a link to '/dev/zero', outside the dataset (not followed)")
+        #expect(notes["0/gone.png"]?.hasPrefix("broken link") == true)
+        #expect(dataset.notes.count == 7)
+    }
+
+    @Test func everyEntryIsUsedOrReported() throws {
+        let scratch = Self.smallDataset("walk-report")
+        defer { scratch.remove() }
+        let root = scratch.file("d")
+        // A name that is not UTF-8 (byte 0xFF), written with POSIX calls.
+        let bad = root + "/0/bad\u{1}.png"
+        _ = scratch.write([0x89], to: "d/0/bad\u{1}.png")
+        let raw = Array(bad.utf8).map { CChar(bitPattern: $0 == 1 ? 0xFF : $0) } + [0]
+        #expect(rename(bad, raw) == 0)
+        _ = scratch.write(Array("junk".utf8), to: "d/0/.hidden")
+        let dataset = try Dataset.open(root)
+        #expect(dataset.notes.map(\.relativePath) == ["0/.hidden", "0/bad\\xFF.png"])
+        #expect(dataset.notes[1].reason == "the name is not valid UTF-8 (rename it to use it)")
+        #expect(dataset.notes[1].className == "0")
+
+        // inspect --csv: every entry once, the skipped ones with their cause.
+        let table = DatasetInspector.table(dataset, rows: DatasetInspector.inspect(dataset, jobs: 1))
+        #expect(table.map { $0[0] } == ["0/.hidden", "0/a.png", "0/b.png", "0/bad\\xFF.png", "0/c.png", "1/a.png", "1/b.png"])
+        #expect(table[3][2] == "skipped" && table[3][6] == "the name is not valid UTF-8 (rename it to use it)")
+
+        // The loaded dataset (run's manifest) and export.
+        let loaded = DatasetLoader.load(dataset, spec: ImageSpec(size: 8), jobs: 1)
+        #expect(loaded.images.count == 5)
+        #expect(loaded.unused.map(\.path) == ["0/.hidden", "0/bad\\xFF.png"])
+        let out = scratch.file("export")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        _ = try DatasetExport.write(loaded, to: out)
+        let skipped = try String(contentsOfFile: out + "/skipped.csv", encoding: .utf8)
+        #expect(skipped == "path,reason\n0/.hidden,hidden or system file (skipped by rule)\n0/bad\\xFF.png,the name is not valid UTF-8 (rename it to use it)\n")
+
+        // A folder that cannot be listed (permissions do not stop root, so only checked as a user).
+        if getuid() != 0 {
+            try FileManager.default.createDirectory(atPath: root + "/1/locked", withIntermediateDirectories: true)
+            chmod(root + "/1/locked", 0)
+            defer { chmod(root + "/1/locked", 0o755) }
+            let again = try Dataset.open(root)
+            #expect(again.notes.contains { $0.relativePath == "1/locked" && $0.reason.hasPrefix("cannot list this folder") })
+        }
+    }
+
+    @Test func classesNotChosenAreReported() throws {
+        let scratch = Self.smallDataset("walk-classes")
+        defer { scratch.remove() }
+        let dataset = try Dataset.open(scratch.file("d"), classes: ["1"])
+        #expect(dataset.notes.map(\.relativePath) == ["0"] && dataset.notes[0].reason == "a class folder not chosen (not used)")
     }
 }

@@ -346,3 +346,32 @@ import Testing
         #expect(Set(examples.map { $0.caption.split(separator: ">")[0] }).count == 3, "every class shown")
     }
 }
+
+/// Issue 13, case 11: the report embeds run pictures as images only, and only pictures: never
+/// through a link, never from a run folder that is a link, never a file whose bytes are not a
+/// PNG or an SVG (a hard link to a secret named memories.png).
+@Suite struct ReportPictureTests {
+    @Test func onlyRealPicturesAreEmbedded() throws {
+        let scratch = ScratchFolder("report-pictures")
+        defer { scratch.remove() }
+        let secret = scratch.write(Array("TOPSECRET".utf8), to: "secret.txt")
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+        _ = scratch.write(png, to: "run/weights.png")
+        _ = scratch.write(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>".utf8), to: "run/energy.svg")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: scratch.file("run/training.svg"), withDestinationPath: secret)
+        try fm.linkItem(atPath: secret, toPath: scratch.file("run/memories.png"))
+        try fm.createSymbolicLink(atPath: scratch.file("linked"), withDestinationPath: scratch.file("run"))
+        #expect(ResultsFolder.readPicture(scratch.file("run/weights.png")) == png)
+        #expect(ResultsFolder.readPicture(scratch.file("run/energy.svg")) != nil)
+        #expect(ResultsFolder.readPicture(scratch.file("run/training.svg")) == nil, "a link is not followed")
+        #expect(ResultsFolder.readPicture(scratch.file("run/memories.png")) == nil, "a hard link to text is not a PNG")
+        #expect(ResultsFolder.readPicture(scratch.file("linked/weights.png")) == nil, "a run folder that is a link is not read")
+        #expect(ResultsFolder.readPicture(scratch.file("run/missing.png")) == nil)
+    }
+
+    @Test func svgsAreImagesNotMarkup() {
+        let html = HTML.svgImage("<svg onload=\"alert(1)\"><script>alert(2)</script></svg>")
+        #expect(!html.contains("<script") && !html.contains("onload") && html.hasPrefix("<img "))
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 /// A config file expanded into its runs: the cross product of the grid values (keys in the
 /// order written, values in order) and the seeds (innermost).
@@ -24,8 +25,8 @@ public struct Batch: Sendable {
     /// file's JSON first, as if written there.
     public static func load(file: String, overrides: [(String, JSONValue)] = []) throws(ConfigError) -> Batch {
         let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw ConfigError(file: file, path: "", "cannot read the file: \((error as NSError).localizedDescription)")
+        do { text = try Batch.readText(file) } catch {
+            throw ConfigError(file: file, path: "", "cannot read the file: \(error.reason)")
         }
         do throws(ConfigError) {
             var root: JSONValue
@@ -45,6 +46,20 @@ public struct Batch: Sendable {
     public static func isSchema(_ root: JSONValue) -> Bool {
         if case .string(let meta)? = root["$schema"] { return meta.hasPrefix("https://json-schema.org/") }
         return false
+    }
+
+    /// The most bytes a config file may have: far above any real config (they are a few KB),
+    /// far below what would strain memory.
+    public static let maxConfigBytes = 64 << 20
+
+    /// A config file's text: a regular file (a FIFO cannot block), at most ``maxConfigBytes``,
+    /// whose first 4 KB are UTF-8 text (a binary file is refused before the rest is read).
+    static func readText(_ file: String) throws(FileBytes.ReadError) -> String {
+        let bytes = try FileBytes.read(file, limit: maxConfigBytes, headLength: 4096) { head, _ in looksLikeText(head) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw FileBytes.ReadError(path: file, reason: "not UTF-8 text")
+        }
+        return text
     }
 
     /// Expands a parsed config.

@@ -133,6 +133,20 @@ extension ObjectReader {
         return text
     }
 
+    /// A file or folder path: a non-empty string without NUL or other control characters (a NUL
+    /// cuts the path short in every system call, and a newline in a path breaks every script
+    /// and log line that names it).
+    mutating func path(_ key: ConfigKey) throws(ConfigError) -> String? {
+        guard let text = try string(key) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        if let at = scalars.firstIndex(where: { $0.properties.generalCategory == .control }) {
+            let code = String(scalars[at].value, radix: 16, uppercase: true)
+            throw ConfigError(path: child(key.name),
+                              "a path cannot hold a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(at + 1))")
+        }
+        return text
+    }
+
     /// One of the key's choices, mapped to a value by `values` (the choice's name when nil).
     mutating func choice<T>(_ key: ConfigKey, _ values: (String) -> T?) throws(ConfigError) -> T? {
         guard case .choice(let names) = key.kind else { preconditionFailure("\(key.path) is not a choice") }

@@ -34,7 +34,7 @@ public enum CSVImporter {
     /// are skipped and listed in the summary, and nothing is left behind when the import fails.
     public static func importFile(_ path: String, output: String, label: LabelColumn, width: Int? = nil,
                                   height: Int? = nil, limit: Int? = nil, replace: Bool = false) throws -> ImportSummary {
-        let text = String(decoding: try readMaybeGzip(path), as: UTF8.self)
+        let text = String(decoding: try readMaybeGzip(path, accept: looksLikeText), as: UTF8.self)
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
         if let last = lines.last, last.isEmpty { lines.removeLast() }
         guard !lines.isEmpty else { throw ImportError("\(path): no lines") }

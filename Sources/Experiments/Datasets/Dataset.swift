@@ -24,10 +24,17 @@ public struct Dataset: Sendable {
         public var indexInClass: Int
     }
 
-    /// Something at the top of the dataset that is not a class folder.
+    /// Something the walk met and does not use: a file outside the class folders, a hidden or
+    /// system file, a link loop, a link out of the dataset, a name that is not UTF-8, a folder
+    /// that cannot be listed.
     public struct Note: Sendable, Equatable {
-        /// The path of the entry.
+        /// The path of the entry (the root joined with ``relativePath``).
         public var path: String
+        /// The path relative to the dataset root, "/"-separated; bytes that are not UTF-8 are
+        /// shown as \\xNN.
+        public var relativePath: String
+        /// The class folder it is in (nil at the top of the dataset).
+        public var className: String?
         /// Why it is not used.
         public var reason: String
     }
@@ -38,33 +45,31 @@ public struct Dataset: Sendable {
     public let classes: [String]
     /// Every listed file, class by class, each class in sorted order.
     public var files: [File]
-    /// Entries that are not used, with the reason.
-    public let notes: [Note]
+    /// Entries the walk met and does not list, with the reason, in order of their relative paths.
+    public var notes: [Note]
 
     /// Lists a dataset. `classes` keeps only those classes (in the given order, which then sets
     /// the labels); nil takes every class folder. `limitPerClass` keeps the first K files of
     /// each class in sorted order.
     public static func open(_ root: String, classes wanted: [String]? = nil,
                             limitPerClass: Int? = nil) throws(DatasetError) -> Dataset {
+        if let at = root.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control }) {
+            throw DatasetError.badPath(root, "a control character (U+\(String(root.unicodeScalars[at].value, radix: 16, uppercase: true))) in the path")
+        }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else {
             throw DatasetError.missingFolder(root)
         }
         guard isDirectory.boolValue else { throw DatasetError.notAFolder(root) }
-        let entries: [String]
-        do { entries = try fm.contentsOfDirectory(atPath: root) } catch {
-            throw DatasetError.unreadable(root, "\(error.localizedDescription)")
-        }
+        var walk = try FolderWalk(root: root)
+        guard FolderWalk.names(in: root) != nil else { throw DatasetError.unreadable(root, FolderWalk.systemError()) }
         var classFolders: [String] = []
-        var notes: [Note] = []
-        for name in entries.sorted(by: { $0.utf8Precedes($1) }) where !Dataset.isIgnored(name) {
-            var dir: ObjCBool = false
-            let path = joinPath(root, name)
-            if fm.fileExists(atPath: path, isDirectory: &dir), dir.boolValue {
+        for (name, kind) in walk.entries(of: "", className: nil).sorted(by: { $0.name.utf8Precedes($1.name) }) {
+            if case .folder = kind {
                 classFolders.append(name)
             } else {
-                notes.append(Note(path: path, reason: "not in a class folder (ignored)"))
+                walk.note(name, nil, "not in a class folder (ignored)")
             }
         }
         guard !classFolders.isEmpty else { throw DatasetError.noClasses(root) }
@@ -78,10 +83,11 @@ public struct Dataset: Sendable {
                 guard seen.insert(name).inserted else { throw DatasetError.duplicateClass(name) }
             }
             chosen = wanted
+            for name in classFolders where !seen.contains(name) { walk.note(name, nil, "a class folder not chosen (not used)") }
         }
         var files: [File] = []
         for (label, className) in chosen.enumerated() {
-            var relative = Dataset.listFiles(in: joinPath(root, className), prefix: "", notes: &notes)
+            var relative = walk.files(inClass: className)
             relative.sort(by: { $0.utf8Precedes($1) })
             if let limitPerClass { relative = Array(relative.prefix(limitPerClass)) }
             for (i, rel) in relative.enumerated() {
@@ -90,6 +96,7 @@ public struct Dataset: Sendable {
                                   className: className, label: label, indexInClass: i))
             }
         }
+        let notes = walk.notes.sorted { $0.relativePath.utf8Precedes($1.relativePath) }
         return Dataset(root: root, classes: chosen, files: files, notes: notes)
     }
 
@@ -99,29 +106,6 @@ public struct Dataset: Sendable {
         let lower = name.lowercased()
         return ["thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "__macosx",
                 "$recycle.bin", "system volume information", "icon\r"].contains(lower)
-    }
-
-    private static func listFiles(in folder: String, prefix: String, notes: inout [Note]) -> [String] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
-            notes.append(Note(path: folder, reason: "cannot list this folder"))
-            return []
-        }
-        var result: [String] = []
-        for name in names where !isIgnored(name) {
-            let path = joinPath(folder, name)
-            var dir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &dir) else {
-                notes.append(Note(path: path, reason: "broken link or vanished file (ignored)"))
-                continue
-            }
-            if dir.boolValue {
-                result += listFiles(in: path, prefix: prefix + name + "/", notes: &notes)
-            } else {
-                result.append(prefix + name)
-            }
-        }
-        return result
     }
 
     /// Files per class, in class order.

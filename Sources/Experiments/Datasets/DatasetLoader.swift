@@ -48,7 +48,7 @@ public enum DatasetLoader {
             result.decoded += added
             result.cached += images.count - added
             if added > 0 { try? cache?.store(fresh, for: spec) }
-            result.loaded.append(LoadedDataset(dataset: dataset, spec: spec, images: images, refused: refused))
+            result.loaded.append(LoadedDataset(dataset: dataset, spec: spec, images: images, refused: refused, skipped: dataset.notes))
         }
         return result
     }

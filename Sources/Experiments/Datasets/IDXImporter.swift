@@ -38,11 +38,16 @@ public enum IDXImporter {
         return Array3(dims: dims, bytes: data[start..<start + expected])
     }
 
+    /// Whether a file's first bytes can start an IDX file: two zero bytes.
+    static func magic(_ head: [UInt8]) -> String? {
+        head.count >= 4 && head[0] == 0 && head[1] == 0 ? nil : "not an IDX file (the first two bytes must be zero)"
+    }
+
     /// Imports images and labels into class folders named by the label value (or by `names`).
     public static func importFiles(images imagesPath: String, labels labelsPath: String, output: String,
                                    limit: Int? = nil, names: [String]? = nil, replace: Bool = false) throws -> ImportSummary {
-        let images = try parse(try readMaybeGzip(imagesPath), path: imagesPath)
-        let labels = try parse(try readMaybeGzip(labelsPath), path: labelsPath)
+        let images = try parse(try readMaybeGzip(imagesPath, accept: magic), path: imagesPath)
+        let labels = try parse(try readMaybeGzip(labelsPath, accept: magic), path: labelsPath)
         guard images.dims.count == 3 else {
             throw ImportError("\(imagesPath): expected images of shape [count, rows, cols], found \(images.dims)")
         }

@@ -13,12 +13,17 @@ public struct ImportSummary: Sendable {
     public var skipped: [String]
 }
 
-/// Reads a file, inflating it when it starts with the gzip magic number.
-func readMaybeGzip(_ path: String) throws -> [UInt8] {
+/// Reads a file, inflating it when it starts with the gzip magic number. Unless the file is
+/// gzip, `accept` judges its first 512 bytes (nil, or why the file is not of the kind expected)
+/// before the rest is read; after inflating, it judges the inflated bytes' start.
+func readMaybeGzip(_ path: String, accept: ([UInt8]) -> String?) throws -> [UInt8] {
     let bytes: [UInt8]
-    do { bytes = try FileBytes.read(path) } catch { throw ImportError("\(path): \(error.reason)") }
-    if Zlib.isGzip(bytes) {
-        do { return try Zlib.inflate(bytes) } catch { throw ImportError("\(path): \(error.description)") }
-    }
-    return bytes
+    do {
+        bytes = try FileBytes.read(path, limit: 1 << 33, headLength: 512) { head, _ in Zlib.isGzip(head) ? nil : accept(head) }
+    } catch { throw ImportError("\(path): \(error.reason)") }
+    guard Zlib.isGzip(bytes) else { return bytes }
+    let inflated: [UInt8]
+    do { inflated = try Zlib.inflate(bytes) } catch { throw ImportError("\(path): \(error.description)") }
+    if let reason = accept(Array(inflated.prefix(512))) { throw ImportError("\(path): \(reason)") }
+    return inflated
 }

@@ -10,9 +10,19 @@ public struct LoadedDataset: Sendable {
     public var images: [LoadedImage]
     /// The files that were skipped, in dataset order: one bad file never stops the others.
     public var refused: [RefusedFile]
+    /// What the dataset's walk met and did not list (``Dataset/notes``; with a test folder, its
+    /// notes too, under the folder's name).
+    public var skipped: [Dataset.Note] = []
     /// With a test folder (`dataset.test`): the index of its first image in `images` (the
     /// training folder's images come first). Nil for one folder.
     public var testStart: Int?
+
+    /// Everything met and not used, with the cause, as (path relative to the dataset, reason):
+    /// the walk's notes, then the refused files. Every entry of the dataset is either an image
+    /// or here.
+    public var unused: [(path: String, reason: String)] {
+        skipped.map { ($0.relativePath, $0.reason) } + refused.map { ($0.file.relativePath, $0.error.reason) }
+    }
 
     /// Usable images per class.
     public var countsPerClass: [Int] {

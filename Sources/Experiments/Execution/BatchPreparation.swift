@@ -54,6 +54,7 @@ extension ExperimentRunner {
                     merged.testStart = train.images.count
                     merged.images += testSet.images
                     merged.refused += testSet.refused
+                    merged.skipped += testSet.skipped
                     return merged
                 }
             }
@@ -92,6 +93,11 @@ extension ExperimentRunner {
             g.relativePath = prefix + f.relativePath
             g.indexInClass += perClass[f.label]
             return g
+        }
+        dataset.notes = dataset.notes.map { n in
+            var m = n
+            m.relativePath = prefix + n.relativePath
+            return m
         }
         let result = DatasetLoader.load(dataset, specs: specs, jobs: options.jobs, cache: options.cache)
         return (result.loaded, result.fingerprint, dataset.files.count, result.cached, result.decoded)

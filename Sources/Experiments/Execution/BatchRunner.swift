@@ -131,6 +131,7 @@ public enum ExperimentRunner {
         var warnings: [String] = []
         var reported = Set<String>()
         for input in plan.inputs.compactMap({ $0 }) where reported.insert(input.data.dataset.root).inserted {
+            for note in input.data.skipped { warnings.append("skipped \(note.path): \(note.reason)") }
             for refused in input.data.refused { warnings.append("skipped \(refused.error.description)") }
         }
         return warnings

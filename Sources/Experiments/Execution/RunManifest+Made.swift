@@ -18,7 +18,7 @@ extension RunManifest {
                 path: section.path, resolvedPath: URL(fileURLWithPath: section.path).standardizedFileURL.path,
                 fingerprint: fingerprints[ExperimentRunner.datasetKey(section)] ?? "", fingerprintMethod: DatasetFingerprint.method,
                 classes: data.dataset.classes, files: data.dataset.files.count, usedImages: data.images.count,
-                refused: data.refused.map { ($0.file.relativePath, $0.error.reason) })
+                refused: data.unused)
         }
         m.parameters = result.network?.parameters
         m.trainingSeconds = result.network?.trainingSeconds

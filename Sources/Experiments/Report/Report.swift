@@ -139,7 +139,7 @@ public enum Report {
             let folder = ResultsFolder(results.root).folder(of: run)
             html += "<h3>\(HTML.escape(run.key))</h3>\n"
             for (file, caption) in captions {
-                guard let bytes = try? ResultsFolder.readBytes(joinPath(folder, file)) else { continue }
+                guard let bytes = ResultsFolder.readPicture(joinPath(folder, file)) else { continue }
                 let type = file.hasSuffix(".svg") ? "image/svg+xml" : "image/png"
                 html += "<div class=\"figure\"><img alt=\"\(HTML.escape(caption))\"\(file.hasSuffix(".svg") ? " class=\"plot\"" : "") src=\"data:\(type);base64,\(Data(bytes).base64EncodedString())\"><div class=\"caption\">\(HTML.escape(file)): \(HTML.escape(caption))</div></div>\n"
             }

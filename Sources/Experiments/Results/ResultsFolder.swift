@@ -95,6 +95,22 @@ public struct ResultsFolder: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A picture of a run folder to embed in a report: a PNG (by its signature) or an SVG (by
+    /// its first tag), at most 64 MiB, read neither through a link nor from a run folder that
+    /// is a link. Anything else (a link or hard link to a secret, a text renamed .png) is nil.
+    public static func readPicture(_ path: String) -> [UInt8]? {
+        var info = stat()
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        guard folder.isEmpty || (lstat(folder, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) else { return nil }
+        let svg = path.hasSuffix(".svg")
+        return try? FileBytes.read(path, limit: 64 << 20, followLinks: false, headLength: 64) { head, _ in
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+            let text = String(decoding: head, as: UTF8.self)
+            let fits = svg ? text.hasPrefix("<svg") || text.hasPrefix("<?xml") : head.starts(with: png)
+            return fits ? nil : "not a \(svg ? "SVG" : "PNG") picture"
+        }
+    }
+
     /// A regular file's bytes, never through a symbolic link.
     public static func readBytes(_ path: String) throws -> [UInt8] {
         do { return try FileBytes.read(path, followLinks: false) } catch { throw ResultsFileError(path: path, reason: error.reason) }

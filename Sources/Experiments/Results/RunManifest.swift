@@ -18,7 +18,7 @@ public struct RunManifest: Sendable {
         public var files: Int
         /// Files decoded into patterns.
         public var usedImages: Int
-        /// Files skipped, with the reason.
+        /// Files and other entries met and not used, with the reason (``LoadedDataset/unused``).
         public var refused: [(path: String, reason: String)]
 
         /// A dataset's record.

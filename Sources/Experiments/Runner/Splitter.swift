@@ -20,7 +20,7 @@ public enum Splitter {
     public static func split(labels: [Int], classes: Int, train: ExperimentConfig.Amount, test: ExperimentConfig.Amount,
                              stratify: Bool, seed: UInt64) throws(ConfigError) -> Result {
         let total = labels.count
-        let trainCount = train.resolve(total), testCount = test.resolve(total)
+        let (trainCount, testCount) = counts(train: train, test: test, total: total)
         let perClass = (0..<classes).map { c in labels.indices.filter { labels[$0] == c } }
         for (c, members) in perClass.enumerated() where members.count < 2 {
             throw ConfigError(path: "dataset", "class \(c) has \(members.count) usable image(s); each class needs at least 2 (one per split)")
@@ -54,6 +54,33 @@ public enum Splitter {
             }
         }
         throw ConfigError(path: "split", "1000 shuffles never put every class in both splits; use \"stratify\": true")
+    }
+
+    /// The two sizes for `total` usable images. Fractions are apportioned by largest remainder
+    /// (train, test and the unused rest, ties in that order), so fractions that add up to at
+    /// most 1 always fit: 0.5/0.5 of 21 is 11 + 10, not 11 + 11. A fraction beside a count
+    /// rounds to nearest, or down where rounding up would not fit beside the count.
+    public static func counts(train: ExperimentConfig.Amount, test: ExperimentConfig.Amount, total: Int) -> (train: Int, test: Int) {
+        switch (train, test) {
+        case (.fraction(let a), .fraction(let b)):
+            let exact = [a, b, max(0, 1 - a - b)].map { $0 * Double(total) }
+            var parts = exact.map { Int($0.rounded(.down)) }
+            let byRemainder = exact.indices.sorted {
+                let x = exact[$0] - exact[$0].rounded(.down), y = exact[$1] - exact[$1].rounded(.down)
+                return x != y ? x > y : $0 < $1
+            }
+            for k in byRemainder.prefix(max(0, total - parts.reduce(0, +))) { parts[k] += 1 }
+            return (parts[0], parts[1])
+        case (.count(let c), .fraction(let f)): return (c, fitting(f, beside: c, total: total))
+        case (.fraction(let f), .count(let c)): return (fitting(f, beside: c, total: total), c)
+        case (.count(let a), .count(let b)): return (a, b)
+        }
+    }
+
+    /// `f` of `total`, rounded to nearest, or down when that leaves room for `count`.
+    private static func fitting(_ f: Double, beside count: Int, total: Int) -> Int {
+        let nearest = ExperimentConfig.Amount.fraction(f).resolve(total), down = Int((f * Double(total)).rounded(.down))
+        return count + nearest > total ? max(down, total - count) : nearest
     }
 
     /// Splits `amount` over classes in proportion to `sizes` (floors of the exact shares, then

@@ -13,10 +13,27 @@ public enum NPYReader {
         public var data: ArraySlice<UInt8>
     }
 
-    /// Reads a .npy file.
+    /// Reads a .npy file: a regular file whose first bytes hold the magic number and a header
+    /// whose shape and element size match the file's size, checked before the data is read.
     public static func read(_ path: String) throws -> Array {
         let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw IOFailure(path: path, reason: error.reason) }
+        do throws(FileBytes.ReadError) {
+            bytes = try FileBytes.read(path, limit: 1 << 33, headLength: 4096) { head, size in
+                do throws(IOFailure) {
+                    let h = try header(head, path: path)
+                    let needed = h.shape.reduce(h.itemSize, *)
+                    return size - h.start == needed ? nil : "\(size - h.start) bytes of data, but shape \(h.shape) of \(h.descr) needs \(needed)"
+                } catch { return error.reason }
+            }
+        } catch { throw IOFailure(path: path, reason: error.reason) }
+        let h = try header(bytes, path: path)
+        return Array(descr: h.descr, shape: h.shape, data: bytes[h.start...])
+    }
+
+    /// The header at the start of a .npy file: element type, its size in bytes, shape, and
+    /// where the data starts. Only headers within the first 4096 bytes are read (NumPy pads
+    /// them to 64 or 128 bytes).
+    static func header(_ bytes: [UInt8], path: String) throws(IOFailure) -> (descr: String, itemSize: Int, shape: [Int], start: Int) {
         guard bytes.count >= 10, bytes[0] == 0x93, Swift.Array(bytes[1..<6]) == Swift.Array("NUMPY".utf8) else {
             throw IOFailure(path: path, reason: "not a .npy file")
         }
@@ -30,7 +47,7 @@ public enum NPYReader {
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
             start = 12
         }
-        guard bytes.count >= start + headerLength else { throw IOFailure(path: path, reason: "truncated .npy header") }
+        guard bytes.count >= start + headerLength else { throw IOFailure(path: path, reason: "truncated or over-long .npy header") }
         let header = String(decoding: bytes[start..<start + headerLength], as: UTF8.self)
         func field(_ key: String) -> String? {
             guard let r = header.range(of: "'\(key)':") else { return nil }
@@ -41,14 +58,21 @@ public enum NPYReader {
             throw IOFailure(path: path, reason: "no dtype in the .npy header")
         }
         let descr = String(descrText[descrText.index(after: q1)..<q2])
+        guard let itemSize = Int(descr.dropFirst(2)), (1...16).contains(itemSize) else {
+            throw IOFailure(path: path, reason: "element type \(descr) is not supported")
+        }
         if field("fortran_order")?.hasPrefix("True") == true { throw IOFailure(path: path, reason: "Fortran order is not supported") }
-        guard let shapeText = field("shape"), let open = shapeText.firstIndex(of: "("), let close = shapeText.firstIndex(of: ")") else {
+        guard let shapeText = field("shape"), let left = shapeText.firstIndex(of: "("), let right = shapeText.firstIndex(of: ")"),
+              left < right else {
             throw IOFailure(path: path, reason: "no shape in the .npy header")
         }
-        let shape = shapeText[shapeText.index(after: open)..<close].split(separator: ",").compactMap {
-            Int($0.trimmingCharacters(in: .whitespaces))
+        let dims = shapeText[shapeText.index(after: left)..<right].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let shape = dims.compactMap { Int($0) }
+        guard shape.count == dims.filter({ !$0.isEmpty }).count, shape.allSatisfy({ (0...(1 << 32)).contains($0) }),
+              shape.reduce(itemSize, { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }) < 1 << 40 else {
+            throw IOFailure(path: path, reason: "shape (\(dims.joined(separator: ","))) in the .npy header is not a list of sizes")
         }
-        return Array(descr: descr, shape: shape, data: bytes[(start + headerLength)...])
+        return (descr, itemSize, shape, start + headerLength)
     }
 
     static func check(_ a: Array, _ path: String, descr: String, size: Int, shape: [Int]) throws {

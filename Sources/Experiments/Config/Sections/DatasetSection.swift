@@ -41,7 +41,7 @@ extension ExperimentConfig {
             }
             if task == .capacity { throw ConfigError(path: "dataset", "the capacity task uses random patterns, not a dataset") }
             var r = try ObjectReader(value, path: "dataset")
-            guard let path = try r.string(keys["path"]) else { throw ConfigError(path: "dataset.path", "is required") }
+            guard let path = try r.path(keys["path"]) else { throw ConfigError(path: "dataset.path", "is required") }
             var section = DatasetSection(path: path)
             if let classes = try r.array(keys["classes"]) {
                 var names: [String] = []
@@ -54,7 +54,7 @@ extension ExperimentConfig {
                 section.classes = names
             }
             section.limitPerClass = try r.int(keys["limitPerClass"])
-            section.test = try r.string(keys["test"])
+            section.test = try r.path(keys["test"])
             if section.test != nil && task != .classify { throw ConfigError(path: "dataset.test", "a test folder is for the classify task") }
             if let m = try r.int(keys["maxPixels"]) { section.maxPixels = UInt64(m) }
             try r.finish()

@@ -136,7 +136,7 @@ struct RuleParameters {
         recall = try r.choice(keys["recall"]) { $0 }
         samplingSteps = try r.int(keys["samplingSteps"])
         activation = try r.choice(keys["activation"]) { $0 }
-        load = try r.string(keys["load"])
+        load = try r.path(keys["load"])
         lossPower = try r.int(keys["lossPower"])
         temperature = try r.number(keys["temperature"])
         decay = try r.number(keys["decay"])
