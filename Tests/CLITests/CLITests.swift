@@ -68,7 +68,7 @@ let smallOverrides: [String: [String]] = [
         let first = try hopfield(args)
         #expect(first.status == 0 && first.stdout.contains("wrote 20 patterns"), "\(first.stderr)")
         let second = try hopfield(args)
-        #expect(second.status == 1 && second.stderr.contains("already holds 3 file(s); --force"), "\(second.stderr)")
+        #expect(second.status == 1 && second.stderr.contains("already holds 4 file(s); --force"), "\(second.stderr)")
         #expect(try hopfield(args + ["--force"]).status == 0)
     }
 
