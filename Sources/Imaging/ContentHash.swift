@@ -9,8 +9,13 @@ public struct ContentHash: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The hash of `data`.
     public init(of data: [UInt8]) {
+        self = data.withUnsafeBytes { ContentHash(of: $0) }
+    }
+
+    /// The hash of the bytes in `raw` (a slice of a larger array is not copied).
+    public init(of raw: UnsafeRawBufferPointer) {
         var out = [UInt8](repeating: 0, count: 16)
-        data.withUnsafeBytes { raw in hl_xxh3_128(raw.baseAddress, raw.count, &out) }
+        hl_xxh3_128(raw.baseAddress, raw.count, &out)
         bytes = out
     }
 

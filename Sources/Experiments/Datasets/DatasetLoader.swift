@@ -27,34 +27,34 @@ public enum DatasetLoader {
     /// that are not regular files, too large, or not PNG/JPEG by their first bytes are refused
     /// before the rest is read. The result does not depend on `jobs` or on the cache.
     public static func load(_ dataset: Dataset, specs: [ImageSpec], jobs: Int = availableCores, cache: PatternCache? = nil) -> Result {
-        let packs = specs.map { cache?.entries(for: $0) ?? [:] }
+        let packs = specs.map { cache?.entries(for: $0) ?? .empty }
         let perFile = parallelMap(count: dataset.files.count, jobs: jobs) { i in
             decode(dataset.files[i], specs: specs, packs: packs)
         }
         var result = Result(loaded: [], hashes: perFile.map(\.hash), fingerprint: DatasetFingerprint.of(dataset, hashes: perFile.map(\.hash)))
         for (k, spec) in specs.enumerated() {
             var images: [LoadedImage] = [], refused: [RefusedFile] = []
-            var fresh = packs[k]
+            var fresh: [ContentHash: PatternCache.Entry] = [:]
             for (i, file) in perFile.enumerated() {
                 switch file.outcomes[k] {
                 case .success(let entry):
                     images.append(LoadedImage(file: dataset.files[i], values: entry.values, format: entry.format,
                                               sourceWidth: entry.sourceWidth, sourceHeight: entry.sourceHeight))
-                    if let hash = file.hash, fresh[hash] == nil { fresh[hash] = entry }
+                    if let hash = file.hash, packs[k].offsets[hash] == nil { fresh[hash] = entry }
                 case .failure(let error): refused.append(RefusedFile(file: dataset.files[i], error: error))
                 }
             }
-            let added = fresh.count - packs[k].count
+            let added = fresh.count
             result.decoded += added
             result.cached += images.count - added
-            if added > 0 { try? cache?.store(fresh, for: spec) }
+            if added > 0 { try? cache?.store(packs[k].all.merging(fresh) { old, _ in old }, for: spec) }
             result.loaded.append(LoadedDataset(dataset: dataset, spec: spec, images: images, refused: refused, skipped: dataset.notes))
         }
         return result
     }
 
     /// One file: its hash, and for each spec its pattern (cached or decoded) or why it is refused.
-    static func decode(_ file: Dataset.File, specs: [ImageSpec], packs: [[ContentHash: PatternCache.Entry]])
+    static func decode(_ file: Dataset.File, specs: [ImageSpec], packs: [PatternPack.Index])
         -> (hash: ContentHash?, outcomes: [Swift.Result<PatternCache.Entry, ImageError>]) {
         let bytes: [UInt8]
         do { bytes = try ImageFile.read(file.path) } catch { return (nil, specs.map { _ in .failure(error) }) }

@@ -50,9 +50,10 @@ public struct PatternCache: Sendable {
     }
 
     /// The entries cached for `spec`; empty when there is no pack or it is not to be trusted.
-    public func entries(for spec: ImageSpec) -> [ContentHash: Entry] {
-        guard let bytes = try? FileBytes.read(path(for: spec), followLinks: false) else { return [:] }
-        return PatternPack.decode(bytes, spec: spec, description: PatternCache.description(spec)) ?? [:]
+    /// They are decoded one by one when looked up.
+    func entries(for spec: ImageSpec) -> PatternPack.Index {
+        guard let bytes = try? FileBytes.read(path(for: spec), followLinks: false) else { return .empty }
+        return PatternPack.decode(bytes, spec: spec, description: PatternCache.description(spec)) ?? .empty
     }
 
     /// Stores `entries` as the pack of `spec` (replacing it atomically).

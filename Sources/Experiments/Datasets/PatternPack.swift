@@ -35,33 +35,64 @@ enum PatternPack {
         return bytes + body
     }
 
-    /// The entries of a pack, or nil when the pack is for another spec, damaged or truncated.
-    static func decode(_ bytes: [UInt8], spec: ImageSpec, description: String) -> [ContentHash: PatternCache.Entry]? {
+    /// The index of a pack (each entry's key and offset, checked to the last byte), or nil when
+    /// the pack is for another spec, damaged or truncated. Entries are decoded when looked up, so
+    /// a run that needs 5,000 of a pack's 65,000 patterns decodes 5,000.
+    static func decode(_ bytes: [UInt8], spec: ImageSpec, description: String) -> Index? {
         var reader = ByteReader(bytes)
         guard reader.take(4) == magic, reader.uint32() == version, let length = reader.uint32(),
               reader.take(Int(length)) == Array(description.utf8), let count = reader.uint32(),
-              let checksum = reader.take(16), ContentHash(of: Array(bytes[reader.offset...])).bytes == checksum else { return nil }
+              let checksum = reader.take(16) else { return nil }
+        let body = reader.offset
+        guard bytes.withUnsafeBytes({ ContentHash(of: UnsafeRawBufferPointer(rebasing: $0[body...])) }).bytes == checksum else { return nil }
         let n = spec.neurons
-        var entries: [ContentHash: PatternCache.Entry] = [:]
-        for _ in 0..<count {
-            guard let key = reader.take(16).flatMap(ContentHash.init(bytes:)), let format = reader.take(1),
-                  let width = reader.uint32(), let height = reader.uint32() else { return nil }
-            let values: PatternValues
-            if spec.binarize.isBinary {
-                guard let packed = reader.take((n + 7) / 8) else { return nil }
-                values = .binary((0..<n).map { packed[$0 >> 3] >> UInt8($0 & 7) & 1 == 1 ? 1 : -1 })
-            } else {
-                var v: [Float] = []
-                for _ in 0..<n {
-                    guard let bits = reader.uint32() else { return nil }
-                    v.append(Float(bitPattern: bits))
-                }
-                values = .continuous(v)
-            }
-            entries[key] = PatternCache.Entry(format: format[0] == 1 ? .jpeg : .png, sourceWidth: Int(width), sourceHeight: Int(height),
-                                              values: values)
+        let binary = spec.binarize.isBinary
+        let entrySize = 16 + 1 + 4 + 4 + (binary ? (n + 7) / 8 : 4 * n)
+        guard reader.offset + Int(count) * entrySize == bytes.count else { return nil }
+        var offsets: [ContentHash: Int] = [:]
+        offsets.reserveCapacity(Int(count))
+        for k in 0..<Int(count) {
+            let offset = reader.offset + k * entrySize
+            guard let key = ContentHash(bytes: Array(bytes[offset..<offset + 16])) else { return nil }
+            offsets[key] = offset + 16
         }
-        return reader.offset == bytes.count ? entries : nil
+        return Index(bytes: bytes, offsets: offsets, neurons: n, binary: binary)
+    }
+
+    /// A pack's entries by key, each decoded from the pack's bytes when looked up.
+    struct Index: Sendable {
+        let bytes: [UInt8]
+        /// Where each entry's format byte is.
+        let offsets: [ContentHash: Int]
+        let neurons: Int
+        let binary: Bool
+
+        /// No pack.
+        static let empty = Index(bytes: [], offsets: [:], neurons: 0, binary: true)
+
+        var count: Int { offsets.count }
+        var isEmpty: Bool { offsets.isEmpty }
+
+        subscript(key: ContentHash) -> PatternCache.Entry? {
+            guard let offset = offsets[key] else { return nil }
+            return bytes.withUnsafeBytes { raw -> PatternCache.Entry in
+                func uint32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+                let n = neurons, start = offset + 9
+                let values: PatternValues
+                if binary {
+                    values = .binary((0..<n).map { raw[start + $0 >> 3] >> UInt8($0 & 7) & 1 == 1 ? 1 : -1 })
+                } else {
+                    values = .continuous((0..<n).map { Float(bitPattern: uint32(start + 4 * $0)) })
+                }
+                return PatternCache.Entry(format: raw[offset] == 1 ? .jpeg : .png, sourceWidth: Int(uint32(offset + 1)),
+                                          sourceHeight: Int(uint32(offset + 5)), values: values)
+            }
+        }
+
+        /// Every entry, decoded (to write the pack again with more).
+        var all: [ContentHash: PatternCache.Entry] {
+            Dictionary(uniqueKeysWithValues: offsets.keys.map { ($0, self[$0]!) })
+        }
     }
 
     static func append(_ value: UInt32, to bytes: inout [UInt8]) {
