@@ -34,6 +34,8 @@ let smallOverrides: [String: [String]] = [
                           + " {\"rule\": \"modern\"}]}"],
     "digits-what-works": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "seeds=[1]",
                           "grid={\"memories\": [{\"count\": 10, \"select\": \"means\"}, {\"count\": \"all\"}]}"],
+    "digits-dam": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "seeds=[1]",
+                   "network.hidden=10", "network.epochs=2", "network.batchSize=10"],
     // The Fashion-MNIST configs on the digits (the same folder as training and test split).
     "fashion-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=3",
                          "memories.count=10"],
