@@ -21,6 +21,7 @@ func tree(_ root: String, matching suffix: String = ".csv") -> [String: Data] {
 let smallOverrides: [String: [String]] = [
     "quickstart": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "memories.count=10", "seeds=[1]"],
     "catsdogs-seed": ["dataset.path=\(TestPaths.shared("catsdogs"))", "seeds=[42]"],
+    "catsdogs-classify": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=10", "seeds=[1]", "image.size=16", "memories.count=4"],
     "catsdogs-sweep": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=20", "seeds=[1, 2]",
                        "grid={\"memories.count\": [2, 4], \"image.size\": [16], \"memories.select\": [\"maxmin\", \"random\"]}"],
     "digits-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=8", "seeds=[1]",

@@ -108,6 +108,32 @@ func configError(_ text: String) -> String? {
         #expect(batch.runs[0].folder == "memories.count=2__network.rule=hebbian__seed=7~\(batch.runs[0].identity)")
     }
 
+    /// Checks across sections apply to each grid point, not to a base the grid replaces: a
+    /// Hebbian base with `memories.count: "all"` is fine when every point is modern, and a point
+    /// that does break them is named.
+    @Test func consistencyIsCheckedPerGridPoint() throws {
+        let batch = try Batch.expand(try JSONParser.parse("""
+            {"name": "g", "dataset": {"path": "D"}, "memories": {"count": "all"}, "network": {"rule": "hebbian"},
+             "grid": {"network": [{"rule": "modern"}, {"rule": "dense"}]}}
+            """))
+        #expect(batch.runs.map(\.config.network.rule.name) == ["modern", "dense"])
+        #expect(throws: ConfigError.self) {
+            try Batch.expand(try JSONParser.parse("""
+                {"name": "g", "dataset": {"path": "D"}, "memories": {"count": "all"}, "network": {"rule": "hebbian"}}
+                """))
+        }
+        do {
+            _ = try Batch.expand(try JSONParser.parse("""
+                {"name": "g", "dataset": {"path": "D"}, "memories": {"count": "all"},
+                 "grid": {"network": [{"rule": "modern"}, {"rule": "pseudoinverse"}]}}
+                """))
+            Issue.record("a pseudo-inverse point storing every image was accepted")
+        } catch let error as ConfigError {
+            #expect(error.path == "memories.count" && error.message.contains("with grid values network={\"rule\":\"pseudoinverse\"}"),
+                    "\(error.path): \(error.message)")
+        }
+    }
+
     @Test func defaultsAreFilledInAndEchoed() throws {
         let config = try Batch.expand(try JSONParser.parse("{\"name\": \"d\", \"dataset\": {\"path\": \"D\"}}")).runs[0].config
         #expect(config.image.size == 64 && config.image.resize == .area && config.image.binarize == .midgray)

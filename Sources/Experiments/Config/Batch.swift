@@ -100,9 +100,11 @@ public struct Batch: Sendable {
                 grid.append((key, list))
             }
         }
-        // The base config must be valid on its own (grid values replace parts of it).
+        // The base config must be well-formed on its own (grid values replace parts of it); the
+        // checks across sections (rule against memories.count, say) apply to each grid point, so a
+        // base network the grid replaces everywhere does not veto the points.
         let base = JSONValue.object(pairs.filter { $0.0 != "grid" && $0.0 != "seeds" })
-        let baseConfig = try ExperimentConfig.decode(base)
+        let baseConfig = try ExperimentConfig.decode(base, checkingConsistency: grid.isEmpty)
         // Cross product.
         var points: [[(String, JSONValue)]] = [[]]
         for (key, values) in grid {

@@ -76,7 +76,7 @@ public struct ExperimentConfig: Sendable, Equatable {
 extension ExperimentConfig {
     /// Decodes one run's resolved JSON (the config with grid values applied, without `seeds` and
     /// `grid`).
-    static func decode(_ root: JSONValue) throws(ConfigError) -> ExperimentConfig {
+    static func decode(_ root: JSONValue, checkingConsistency: Bool = true) throws(ConfigError) -> ExperimentConfig {
         var top = try ObjectReader(root, path: "")
         guard let name = try top.string("name") else { throw ConfigError(path: "name", "is required (it names the results folder)") }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ConfigError(path: "name", "must not be empty") }
@@ -106,7 +106,7 @@ extension ExperimentConfig {
         _ = top.value("seeds")
         _ = top.value("grid")
         try top.finish()
-        try config.checkConsistency()
+        if checkingConsistency { try config.checkConsistency() }
         return config
     }
 
