@@ -15,13 +15,16 @@ extension ModernNetwork.Run {
         }
         if network.gram == nil && reference == nil {
             // Without a ±1 start, the heaviest kept memory is the reference point.
-            reference = distances(to: p.index[0])
+            reference = ReferenceDistances(distances(to: p.index[0]), neurons: n)
             referenceMemory = p.index[0]
         }
         let supportValues = exact(p, at: p.index.sorted(), state: s)
         let floor = (supportValues.value.max() ?? 0) - network.cutoff / network.beta - Self.margin
         var candidates: [Int] = []
-        forEachBound(p) { mu, upper, _ in if upper >= floor { candidates.append(mu) } }
+        forEachBoundGroup(p) { upper, _, members in
+            if upper >= floor { for mu in members { candidates.append(Int(mu)) } }
+        }
+        candidates.sort()
         return exact(p, at: candidates, state: s)
     }
 
@@ -88,38 +91,49 @@ extension ModernNetwork.Run {
     /// Bounds on X s for every memory from the triangle inequality in Hamming distance, with
     /// r the reference: |d(r, μ) − d(r, ν)| ≤ d(ν, μ) ≤ d(r, μ) + d(r, ν). The kept memories are
     /// taken largest weight first until the rest weighs less than 1% (at most 8); the rest is
-    /// bounded by ±N times its weight. Calls `body(μ, upper, lower)` for every memory in index
-    /// order, the bounds widened by ``margin``.
-    func forEachBound(_ p: SparseWeights, _ body: (Int, Double, Double) -> Void) {
+    /// bounded by ±N times its weight. The bounds widened by ``margin``.
+    ///
+    /// A memory's bounds depend only on its distance to the reference, so they are computed once
+    /// per distance (N + 1 values, not one per memory) and `body(upper, lower, memories)` is
+    /// called once per group of memories at that distance (each memory in exactly one group,
+    /// ascending within a group, the groups in no promised order). With the Gram matrix every
+    /// memory is its own group.
+    func forEachBoundGroup(_ p: SparseWeights, _ body: (Double, Double, UnsafeBufferPointer<Int32>) -> Void) {
         if let gram = network.gram {
-            gram.withUnsafeBufferPointer { forEachGramBound(p, $0, body) }
+            gram.withUnsafeBufferPointer { g in
+                forEachGramBound(p, g) { mu, upper, lower in
+                    var memory = Int32(truncatingIfNeeded: mu)
+                    withUnsafePointer(to: &memory) { body(upper, lower, UnsafeBufferPointer(start: $0, count: 1)) }
+                }
+            }
             return
         }
         let r = reference!
-        let count = r.count
         var head = 0, tail = 1.0
         while head < p.index.count && head < 8 && tail > 0.01 {
             tail -= p.weight[head]
             head += 1
         }
         tail = max(0, tail)
-        var upper = [Double](repeating: tail * Double(n) + Self.margin, count: count)
-        var lower = [Double](repeating: -tail * Double(n) - Self.margin, count: count)
-        r.withUnsafeBufferPointer { r in
-            upper.withUnsafeMutableBufferPointer { upper in
-                lower.withUnsafeMutableBufferPointer { lower in
+        let n32 = Int32(n)
+        let headDistances = (0..<head).map { r.distance[p.index[$0]] }
+        r.groups.withUnsafeBufferPointer { groups in
+            r.members.withUnsafeBufferPointer { members in
+                for d in 0...n {
+                    let start = Int(groups[d]), end = Int(groups[d + 1])
+                    if start == end { continue }
+                    var upper = tail * Double(n) + Self.margin
+                    var lower = -tail * Double(n) - Self.margin
+                    let rm = Int32(truncatingIfNeeded: d)
                     for k in 0..<head {
-                        let weight = p.weight[k], rn = r[p.index[k]], n32 = Int32(n)
-                        for mu in 0..<count {
-                            let rm = r[mu]
-                            upper[mu] += weight * Double(n32 &- 2 &* abs(rm &- rn))
-                            lower[mu] += weight * Double(n32 &- 2 &* min(n32, rm &+ rn))
-                        }
+                        let weight = p.weight[k], rn = headDistances[k]
+                        upper += weight * Double(n32 &- 2 &* abs(rm &- rn))
+                        lower += weight * Double(n32 &- 2 &* min(n32, rm &+ rn))
                     }
+                    body(upper, lower, UnsafeBufferPointer(rebasing: members[start..<end]))
                 }
             }
         }
-        for mu in 0..<count { body(mu, upper[mu], lower[mu]) }
     }
 
     /// Where the final state stands: the first memory every component is within `tolerance`
@@ -144,15 +158,23 @@ extension ModernNetwork.Run {
             return (network.continuous!.match(s, tolerance: tolerance), best, bestCosine)
         }
         let threshold = Double(n) * (1 - tolerance) - Self.margin
-        var memories: [Int] = [], negated: [Int] = [], more: [Int] = []
+        var memories: [Int] = [], negated: [Int] = [], reachable: [Int] = []
         let subset = z.subset ?? Array(z.value.indices)
         let best = z.value.map(abs).max() ?? 0
-        var next = 0  // walks the known memories (ascending) beside μ
-        forEachBound(p) { mu, upper, lower in
-            if upper >= threshold { memories.append(mu) }
-            if lower <= -threshold { negated.append(mu) }
+        forEachBoundGroup(p) { upper, lower, group in
+            if upper >= threshold { for mu in group { memories.append(Int(mu)) } }
+            if lower <= -threshold { for mu in group { negated.append(Int(mu)) } }
+            if max(upper, -lower) >= best { for mu in group { reachable.append(Int(mu)) } }
+        }
+        memories.sort()
+        negated.sort()
+        reachable.sort()
+        // The reachable memories whose X s is not known yet (both lists ascending).
+        var more: [Int] = []
+        var next = 0
+        for mu in reachable {
             while next < subset.count && subset[next] < mu { next += 1 }
-            if !(next < subset.count && subset[next] == mu) && max(upper, -lower) >= best { more.append(mu) }
+            if !(next < subset.count && subset[next] == mu) { more.append(mu) }
         }
         let extra = exact(p, at: more, state: s)
         let merged = (Array(zip(subset, z.value)) + Array(zip(more, extra.value))).sorted { $0.0 < $1.0 }
@@ -179,6 +201,31 @@ extension ModernNetwork.Run {
             if worst <= tolerance { return .inverted(mu) }
         }
         return .none
+    }
+}
+
+/// Every memory's Hamming distance to a ±1 reference point, and the memories grouped by that
+/// distance (a counting sort: `members[groups[d]..<groups[d + 1]]` are the memories at distance
+/// d, ascending), so that bounds depending only on the distance are computed once per distance.
+struct ReferenceDistances {
+    let distance: [Int32]
+    let groups: [Int32]
+    let members: [Int32]
+
+    /// Groups `distance` (values in 0...neurons) in O(P + N).
+    init(_ distance: [Int32], neurons n: Int) {
+        self.distance = distance
+        var groups = [Int32](repeating: 0, count: n + 2)
+        for d in distance { groups[Int(d) + 1] &+= 1 }
+        for d in 0...n { groups[d + 1] &+= groups[d] }
+        var fill = groups
+        var members = [Int32](repeating: 0, count: distance.count)
+        for (mu, d) in distance.enumerated() {
+            members[Int(fill[Int(d)])] = Int32(truncatingIfNeeded: mu)
+            fill[Int(d)] &+= 1
+        }
+        self.groups = groups
+        self.members = members
     }
 }
 

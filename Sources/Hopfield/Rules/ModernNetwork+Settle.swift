@@ -88,7 +88,7 @@ extension ModernNetwork {
         /// Hamming distances of every memory to a ±1 reference point (the start when it is ±1,
         /// later the heaviest kept memory), for the triangle-inequality bounds; nil for
         /// continuous memories or with the Gram matrix.
-        var reference: [Int32]?
+        var reference: ReferenceDistances?
         /// The memory the reference distances are to (nil: the start).
         var referenceMemory: Int?
 
@@ -98,7 +98,7 @@ extension ModernNetwork {
             if let packed = network.packed, start.allSatisfy({ $0 == 1 || $0 == -1 }) {
                 let z = given ?? packed.overlaps(with: BinaryPattern(start.map { $0 > 0 ? 1 : -1 }))
                 startOverlaps = KnownOverlaps(subset: nil, value: z.map(Double.init))
-                if network.gram == nil { reference = z.map { (Int32(packed.neurons) - $0) / 2 } }
+                if network.gram == nil { reference = ReferenceDistances(z.map { (Int32(packed.neurons) - $0) / 2 }, neurons: n) }
             } else {
                 startOverlaps = KnownOverlaps(subset: nil, value: network.similarities(start))
             }
