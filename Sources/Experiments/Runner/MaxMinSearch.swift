@@ -43,17 +43,25 @@ struct MaxMinSearch {
     func startPairs(_ count: Int, jobs: Int) -> [(Int, Int)] {
         let t = packed.count, block = 32
         let blocks = parallelMap(count: (t + block - 1) / block, jobs: jobs) { k -> [(Int32, Int, Int)] in
-            let a0 = k * block, a1 = min(t, a0 + block)
-            let sims = packed.overlaps(a0..<a1, with: packed)
+            // Only the upper triangle: columns from the block's first row on.
+            let a0 = k * block, a1 = min(t, a0 + block), width = t - a0
+            let sims = packed.overlaps(a0..<a1, with: packed, columns: a0..<t)
             var best: [(Int32, Int, Int)] = []
-            for a in a0..<a1 where quotas[labels[a]] > 0 {
-                for b in (a + 1)..<t {
-                    let (la, lb) = (labels[a], labels[b])
-                    if la == lb ? quotas[la] < 2 : quotas[lb] < 1 { continue }
-                    let s = abs(sims[(a - a0) * t + b])
-                    if best.count < count || (s, a, b) < best[best.count - 1] {
-                        best.insert((s, a, b), at: best.firstIndex { (s, a, b) < $0 } ?? best.count)
-                        if best.count > count { best.removeLast() }
+            var worst = Int32.max  // σ of the last kept pair once `count` are kept
+            sims.withUnsafeBufferPointer { sims in
+                for a in a0..<a1 where quotas[labels[a]] > 0 {
+                    let row = sims.baseAddress! + (a - a0) * width - a0
+                    let la = labels[a]
+                    for b in (a + 1)..<t {
+                        let s = abs(row[b])
+                        if s > worst { continue }
+                        let lb = labels[b]
+                        if la == lb ? quotas[la] < 2 : quotas[lb] < 1 { continue }
+                        if best.count < count || (s, a, b) < best[best.count - 1] {
+                            best.insert((s, a, b), at: best.firstIndex { (s, a, b) < $0 } ?? best.count)
+                            if best.count > count { best.removeLast() }
+                            if best.count == count { worst = best[count - 1].0 }
+                        }
                     }
                 }
             }

@@ -35,13 +35,19 @@ public struct PackedPatterns: Sendable {
     /// Overlaps of rows `rows` of `self` with every row of `other`: rows.count × other.count,
     /// row-major.
     public func overlaps(_ rows: Range<Int>, with other: PackedPatterns) -> [Int32] {
-        precondition(other.words == words && other.neurons == neurons)
-        let n = other.count
+        overlaps(rows, with: other, columns: 0..<other.count)
+    }
+
+    /// Overlaps of rows `rows` of `self` with rows `columns` of `other`: rows.count ×
+    /// columns.count, row-major (a block of the upper triangle, say).
+    public func overlaps(_ rows: Range<Int>, with other: PackedPatterns, columns: Range<Int>) -> [Int32] {
+        precondition(other.words == words && other.neurons == neurons && columns.upperBound <= other.count)
+        let n = columns.count
         return [Int32](unsafeUninitializedCapacity: rows.count * n) { out, initialized in
             storage.withUnsafeBufferPointer { a in
                 other.storage.withUnsafeBufferPointer { b in
-                    hl_overlaps(a.baseAddress! + rows.lowerBound * words, rows.count, b.baseAddress, n, words,
-                                Int32(neurons), out.baseAddress!, n)
+                    hl_overlaps(a.baseAddress! + rows.lowerBound * words, rows.count, b.baseAddress! + columns.lowerBound * words, n,
+                                words, Int32(neurons), out.baseAddress!, n)
                 }
             }
             initialized = rows.count * n
