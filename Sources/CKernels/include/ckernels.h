@@ -47,6 +47,20 @@ void hl_hamming_row(const uint64_t *a, const uint64_t *b, size_t nb, size_t word
 /// Hamming distances of `a` with chosen rows of `b`: out[k] = popcount(a ⊕ b_rows[k]).
 void hl_hamming_rows(const uint64_t *a, const uint64_t *b, const int32_t *rows, size_t count, size_t words, int32_t *out);
 
+/// The most starts `hl_signed_column_sums` takes at once.
+#define HL_SIGNED_SUMS_MAX 64
+
+/// Signed sums of rows of `g` chosen by the bits of each column: for i < n and b < count (≤
+/// HL_SIGNED_SUMS_MAX), out[i * count + b] = Σ_{v < p} (bit v of column i set ? +1 : −1) ·
+/// g[v * ldg + b]. Columns are `words` 64-bit words; bits at p and beyond must be zero. With
+/// columns the neurons' bits across the stored patterns and g a block of their Gram matrix, these
+/// are the Hebbian fields (before the diagonal) of the patterns in the block.
+void hl_signed_column_sums(const uint64_t *columns, size_t n, size_t words, const int32_t *g, size_t p, size_t ldg,
+                           size_t count, int32_t *out);
+
+/// h[j] += delta · w[j] for j < n: the fields after a neuron with coupling row w changed by delta.
+void hl_add_scaled_row(int32_t *h, const int16_t *w, int32_t delta, size_t n);
+
 #ifdef __cplusplus
 }
 #endif
