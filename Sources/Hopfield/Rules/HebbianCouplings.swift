@@ -157,7 +157,7 @@ public final class HebbianCouplings: @unchecked Sendable {
         }
     }
 
-    /// The engine's loop (``DynamicsEngine``) on kept fields: sweeps until one changes nothing;
+    /// The engine's loop (`DynamicsEngine`) on kept fields: sweeps until one changes nothing;
     /// after a sweep that changed fewer than N/32 neurons, a state that no field disagrees with is
     /// a fixed point, counted as a sweep without drawing its order.
     func converge(_ run: Run, dynamics: Dynamics, rng: inout Xoshiro256StarStar) -> (convergence: Convergence, stable: Bool) {
