@@ -15,7 +15,7 @@ struct RecallCommand: ParsableCommand {
     @Option(help: "The image to converge.")
     var input: String
 
-    @Option(help: "hebbian, storkey, pseudoinverse, dense or modern.")
+    @Option(help: "hebbian, storkey, pseudoinverse, dense (a config's default interaction: cubic) or modern.")
     var rule = "hebbian"
 
     @Option(help: "β for --rule modern.")
@@ -57,7 +57,8 @@ struct RecallCommand: ParsableCommand {
         case "hebbian": options.rule = .hebbian
         case "storkey": options.rule = .storkey
         case "pseudoinverse": options.rule = .pseudoinverse(.zero)
-        case "dense": options.rule = .dense(.exponential)
+        // The same default interaction as a config's `"rule": "dense"` (issue 11: they disagreed).
+        case "dense": options.rule = .dense(ExperimentConfig.NetworkSection.defaultInteraction)
         case "modern": options.rule = .modern(beta: beta)
         default: throw ValidationError("--rule must be hebbian, storkey, pseudoinverse, dense or modern")
         }
