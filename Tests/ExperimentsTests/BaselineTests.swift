@@ -129,3 +129,17 @@ import Testing
         return out
     }
 }
+
+/// The label under a trained dense associative memory's picture says what its class part votes
+/// for: one class, "not" a class (the others tied at the clipping bound), or "mixed". Ties used
+/// to read as the first class: crisp pictures of an 8 were labelled "0".
+@Suite struct DenseMemoryLabelTests {
+    @Test func labelsSayWhatTheClassPartVotesFor() {
+        let classes = ["0", "1", "2", "3"]
+        func label(_ part: [Float]) -> String { ClassifierTask.label(classPart: ([9, 9] + part)[2...], classes: classes) }
+        #expect(label([-1, -1, 0.7, -1]) == "2")
+        #expect(label([1, 1, 0.61, 1]) == "not 2")
+        #expect(label([1, -1, 1, -1]) == "mixed")
+        #expect(label([0.2, 0.1, 0.3, 0.4]) == "3")
+    }
+}

@@ -65,7 +65,9 @@ enum ClassifierTask {
         visuals.memories = shown.map { pixels(model, $0) }
         visuals.memoryIndices = shown
         visuals.memoryTotal = model.count
-        visuals.memoryLabels = (0..<model.count).map { data.dataset.classes[vote(model, $0)] }
+        visuals.memoryLabels = (0..<model.count).map { mu in
+            label(classPart: model.memories[(mu * model.width + model.neurons)..<((mu + 1) * model.width)], classes: data.dataset.classes)
+        }
         result.visuals = visuals
         return result
     }
@@ -103,12 +105,16 @@ enum ClassifierTask {
         model.memories[(mu * model.width)..<(mu * model.width + model.neurons)].map(Double.init)
     }
 
-    /// The class memory μ's class part votes for (its largest class component).
-    static func vote(_ model: DenseClassifier, _ mu: Int) -> Int {
-        let part = model.memories[(mu * model.width + model.neurons)..<((mu + 1) * model.width)]
-        var best = 0
-        for (k, v) in part.enumerated() where v > part[part.startIndex + best] { best = k }
-        return best
+    /// What a memory's class part says, for its picture: the class of its one largest component;
+    /// else, when one component is below all the others (every other class at the clipping bound,
+    /// say), "not" that class (the memory votes against it); else "mixed". Taking the first of
+    /// tied largest components labelled such memories with the first class.
+    static func label(classPart part: ArraySlice<Float>, classes: [String]) -> String {
+        guard let top = part.max(), let bottom = part.min() else { return "" }
+        let largest = part.indices.filter { part[$0] == top }, smallest = part.indices.filter { part[$0] == bottom }
+        if largest.count == 1 { return classes[largest[0] - part.startIndex] }
+        if smallest.count == 1 { return "not " + classes[smallest[0] - part.startIndex] }
+        return "mixed"
     }
 
     /// cos between memory μ's pixel part and the image.
