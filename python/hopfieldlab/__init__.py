@@ -5,7 +5,7 @@
     net = hl.Network(X[:10], rule="hebbian")
     S, sweeps, status = net.converge(X[10:20], mode="async", seed=1, max_sweeps=100)
     E = net.energy(S)
-    res = hl.run("Configs/quickstart.json", set={"seeds": [1]}, output="/tmp/r")
+    res = hl.run("Configs/quickstart.json", set={"seeds": [1]}, output="/tmp/r", force=True)
     res.runs, res.summary
 
 Everything runs the engine's own code (the same rules, dynamics, streams, loader and runner as the
