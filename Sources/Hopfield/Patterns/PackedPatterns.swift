@@ -27,6 +27,26 @@ public struct PackedPatterns: Sendable {
         self.init(rows.map(BinaryPattern.init), neurons: neurons)
     }
 
+    /// The memories' columns, packed: row i holds neuron i's values across the P patterns (bit μ
+    /// set where x_i^μ = +1), so the overlap of rows i and j is the Hebbian coupling
+    /// W_ij = Σ_μ x_i^μ x_j^μ. Read pattern by pattern, in one pass over the memories.
+    public init(columnsOf memories: Memories) {
+        let n = memories.neurons, p = memories.count, words = (p + 63) / 64
+        var storage = [UInt64](repeating: 0, count: n * words)
+        memories.rows.withUnsafeBufferPointer { rows in
+            storage.withUnsafeMutableBufferPointer { c in
+                for mu in 0..<p {
+                    let bit = UInt64(1) << UInt64(mu & 63), word = mu >> 6
+                    for i in 0..<n where rows[mu &* n &+ i] > 0 { c[i &* words &+ word] |= bit }
+                }
+            }
+        }
+        count = n
+        neurons = p
+        self.words = words
+        self.storage = storage
+    }
+
     /// Row i as a pattern.
     public func pattern(_ i: Int) -> BinaryPattern {
         BinaryPattern(words: Array(storage[(i * words)..<((i + 1) * words)]), count: neurons)

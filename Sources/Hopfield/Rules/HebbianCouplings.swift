@@ -25,9 +25,8 @@ public final class HebbianCouplings: @unchecked Sendable {
     let patterns: Int
     /// W, N×N row-major (written once by the initialiser, then only read).
     let weights: UnsafeMutablePointer<Int16>
-    /// Neuron i's bits across the patterns (bit μ set where x_i^μ = +1), `columnWords` words each.
-    let columns: [UInt64]
-    let columnWords: Int
+    /// Neuron i's bits across the patterns (``PackedPatterns/init(columnsOf:)``).
+    let columns: PackedPatterns
     /// G = X Xᵀ, P×P row-major.
     let gram: [Int32]
 
@@ -52,19 +51,8 @@ public final class HebbianCouplings: @unchecked Sendable {
         self.memories = memories
         neurons = n
         patterns = p
-        let words = (p + 63) / 64
-        columnWords = words
-        var columns = [UInt64](repeating: 0, count: n * words)
-        memories.rows.withUnsafeBufferPointer { rows in
-            columns.withUnsafeMutableBufferPointer { c in
-                for mu in 0..<p {
-                    let bit = UInt64(1) << UInt64(mu & 63), word = mu >> 6
-                    for i in 0..<n where rows[mu &* n &+ i] > 0 { c[i &* words &+ word] |= bit }
-                }
-            }
-        }
+        let columns = PackedPatterns(columnsOf: memories)
         self.columns = columns
-        let bits = columns
         // G, in blocks of rows on every thread.
         let matrix = memories.matrix, rowBlock = 64
         gram = parallelMap(count: (p + rowBlock - 1) / rowBlock, jobs: jobs) { k in
@@ -78,13 +66,7 @@ public final class HebbianCouplings: @unchecked Sendable {
         parallelForEach(count: (n + rowBlock - 1) / rowBlock, jobs: jobs) { k in
             let w = target.pointer
             let i0 = k * rowBlock, i1 = min(n, i0 + rowBlock), width = n - i0
-            var out = [Int32](repeating: 0, count: (i1 - i0) * width)
-            bits.withUnsafeBufferPointer { c in
-                out.withUnsafeMutableBufferPointer { o in
-                    hl_overlaps(c.baseAddress! + i0 * words, i1 - i0, c.baseAddress! + i0 * words, width, words, Int32(p),
-                                o.baseAddress!, width)
-                }
-            }
+            let out = columns.overlaps(i0..<i1, with: columns, columns: i0..<n)
             out.withUnsafeBufferPointer { o in
                 for i in i0..<i1 {
                     let row = o.baseAddress! + (i - i0) * width - i0
@@ -115,10 +97,10 @@ public final class HebbianCouplings: @unchecked Sendable {
         return parallelMap(count: (p + block - 1) / block, jobs: jobs) { k -> [(convergence: Convergence, stable: Bool)] in
             let mu0 = k * block, count = min(p, mu0 + block) - mu0
             var sums = [Int32](repeating: 0, count: n * count)
-            columns.withUnsafeBufferPointer { c in
+            columns.storage.withUnsafeBufferPointer { c in
                 gram.withUnsafeBufferPointer { g in
                     sums.withUnsafeMutableBufferPointer { out in
-                        hl_signed_column_sums(c.baseAddress, n, columnWords, g.baseAddress! + mu0, p, p, count, out.baseAddress)
+                        hl_signed_column_sums(c.baseAddress, n, columns.words, g.baseAddress! + mu0, p, p, count, out.baseAddress)
                     }
                 }
             }
@@ -143,9 +125,7 @@ public final class HebbianCouplings: @unchecked Sendable {
         let state: UnsafeMutablePointer<Int8>
         let fields: UnsafeMutablePointer<Int32>
         let order: UnsafeMutablePointer<Int32>
-        let n: Int
         init(neurons n: Int) {
-            self.n = n
             state = .allocate(capacity: n)
             fields = .allocate(capacity: n)
             order = .allocate(capacity: n)

@@ -79,8 +79,7 @@ public struct MatrixNetwork: LocalFieldNetwork {
     public static func hebbian(_ memories: Memories) -> MatrixNetwork {
         let n = memories.neurons, p = memories.count
         guard p > 0 else { return MatrixNetwork(memories: memories, weights: [Double](repeating: 0, count: n * n)) }
-        let columns = (0..<n).map { i in (0..<p).map { memories.rows[$0 * n + i] } }
-        let packed = PackedPatterns(rows: columns, neurons: p)
+        let packed = PackedPatterns(columnsOf: memories)
         var w = packed.overlaps(0..<n, with: packed).map(Double.init)
         for i in 0..<n { w[i * n + i] = 0 }
         return MatrixNetwork(memories: memories, weights: w)
