@@ -42,13 +42,10 @@ enum CapacityTask {
             let x = patterns[mu]
             var stream = RunStreams.item(spec.seed, "converge", UInt64(p), UInt64(trial), UInt64(mu))
             let settled = network.settle(x.map(Double.init), dynamics: dynamics, rng: &stream)
-            var tally = Tally()
-            tally.add(Outcome(match: settled.match, status: settled.status) { $0 == mu }, sweeps: settled.sweeps)
-            if network.isFixedPoint(x, tie: dynamics.tie) { tally.stable = 1 }
             var dot = 0.0
             for i in 0..<n { dot += settled.state[i] * Double(x[i]) }
-            tally.overlaps = [dot / Double(n)]
-            return tally
+            return probe(mu, match: settled.match, status: settled.status, sweeps: settled.sweeps,
+                         stable: network.isFixedPoint(x, tie: dynamics.tie), overlap: dot / Double(n))
         }
         return Tally.sum(tallies)
     }
@@ -63,15 +60,21 @@ enum CapacityTask {
             RunStreams.item(spec.seed, "converge", UInt64(p), UInt64(trial), UInt64(mu))
         }
         return Tally.sum(runs.enumerated().map { mu, run -> Tally in
-            let x = patterns[mu]
-            let located = StoredNetwork.locate(run.convergence.state, in: memories)
-            var tally = Tally()
-            tally.add(Outcome(match: located.match, status: run.convergence.status) { $0 == mu }, sweeps: run.convergence.sweeps)
-            if run.stable { tally.stable = 1 }
+            let x = patterns[mu], state = run.convergence.state
             var dot = 0
-            for i in 0..<n { dot += Int(run.convergence.state[i]) * Int(x[i]) }
-            tally.overlaps = [Double(dot) / Double(n)]
-            return tally
+            for i in 0..<n { dot += Int(state[i]) * Int(x[i]) }
+            return probe(mu, match: StoredNetwork.locate(state, in: memories).match, status: run.convergence.status,
+                         sweeps: run.convergence.sweeps, stable: run.stable, overlap: Double(dot) / Double(n))
         })
+    }
+
+    /// One stored pattern's probe counted: where it ended (right only as pattern μ itself), its
+    /// sweeps, whether μ was a fixed point, and the overlap m = x^μ·s/N it reached.
+    static func probe(_ mu: Int, match: MemoryMatch, status: ConvergenceStatus, sweeps: Int, stable: Bool, overlap: Double) -> Tally {
+        var tally = Tally()
+        tally.add(Outcome(match: match, status: status) { $0 == mu }, sweeps: sweeps)
+        if stable { tally.stable = 1 }
+        tally.overlaps = [overlap]
+        return tally
     }
 }
