@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // The only C in the project: libpng, libjpeg-turbo and zlib behind one small door.
+        // The C libraries the project calls (libpng, libjpeg-turbo, zlib, xxHash) behind one small door.
         .target(
             name: "CCodecs",
             linkerSettings: [
@@ -28,16 +28,20 @@ let package = Package(
                 .linkedLibrary("z"),
             ]
         ),
-        // Exact integer kernels over bit-packed patterns (overlaps, nearest rows) with run-time
-        // CPU dispatch: POPCNT and AVX2 variants chosen by cpuid, a portable fallback, the same
-        // integers from each. C because Swift cannot compile one function for several CPUs.
+        // Exact integer kernels over bit-packed patterns (overlaps, nearest rows) and float
+        // kernels with a fixed summation order (the CNN's convolutions) with run-time CPU
+        // dispatch: POPCNT and AVX2 variants chosen by cpuid, a portable fallback, the same bits
+        // from each. C because Swift cannot compile one function for several CPUs.
         .target(name: "CKernels"),
-        // Decoding by magic bytes, grayscale, resizing, binarization, PNG encoding.
-        .target(name: "Imaging", dependencies: ["CCodecs"]),
+        // Feature encoders, pure computation on decoded images: Sobel edges, histograms of
+        // oriented gradients, a pretrained EfficientNet-Lite0 (on the CKernels float kernels).
+        .target(name: "Features", dependencies: ["CKernels"]),
+        // Decoding by magic bytes, grayscale, resizing, binarization or encoding, PNG encoding.
+        .target(name: "Imaging", dependencies: ["CCodecs", "Features"]),
         // The pure core: patterns, rules, dynamics, energy, corruptions, seeded PRNG. No I/O.
         .target(name: "Hopfield", dependencies: ["CKernels"]),
         // Datasets, importers, configs, runner, reports.
-        .target(name: "Experiments", dependencies: ["Imaging", "Hopfield"]),
+        .target(name: "Experiments", dependencies: ["Imaging", "Features", "Hopfield"]),
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "hopfield",
@@ -65,6 +69,7 @@ let package = Package(
         // Helpers shared by the test targets (paths to the shared datasets, scratch folders).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Imaging", "TestSupport"]),
         .testTarget(name: "HopfieldTests", dependencies: ["Hopfield", "Imaging", "TestSupport"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Hopfield", "Imaging", "TestSupport"]),
         // Runs the built `hopfield` executable: exit codes, files written, kill and resume.

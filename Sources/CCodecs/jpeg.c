@@ -58,7 +58,15 @@ static void hl_jpeg_release(hl_jpeg_state *s) {
 int hl_jpeg_decode_gray(const uint8_t *data, size_t size, int32_t target_width,
                         int32_t target_height, uint64_t max_pixels, int accurate_idct,
                         hl_gray_image *out) {
+    return hl_jpeg_decode(data, size, target_width, target_height, max_pixels, accurate_idct, 0,
+                          out);
+}
+
+int hl_jpeg_decode(const uint8_t *data, size_t size, int32_t target_width, int32_t target_height,
+                   uint64_t max_pixels, int accurate_idct, int rgb, hl_gray_image *out) {
     memset(out, 0, sizeof(*out));
+    const size_t channels = rgb ? 3 : 1;
+    out->channels = (int32_t)channels;
     if (size == 0) {
         snprintf(out->message, HL_MESSAGE_SIZE, "empty file");
         return HL_ERR_CORRUPT;
@@ -107,7 +115,7 @@ int hl_jpeg_decode_gray(const uint8_t *data, size_t size, int32_t target_width,
     case JCS_GRAYSCALE:
     case JCS_YCbCr:
     case JCS_RGB:
-        c->out_color_space = JCS_GRAYSCALE;
+        c->out_color_space = rgb ? JCS_RGB : JCS_GRAYSCALE;
         break;
     case JCS_CMYK:
     case JCS_YCCK:
@@ -144,7 +152,7 @@ int hl_jpeg_decode_gray(const uint8_t *data, size_t size, int32_t target_width,
     out->width = (int32_t)c->output_width;
     out->height = (int32_t)c->output_height;
     size_t w = c->output_width, h = c->output_height;
-    s->pixels = malloc(w * h > 0 ? w * h : 1);
+    s->pixels = malloc(w * h * channels > 0 ? w * h * channels : 1);
     if (cmyk) s->row = malloc(w * 4);
     if (!s->pixels || (cmyk && !s->row)) {
         snprintf(out->message, HL_MESSAGE_SIZE, "out of memory for %zux%zu pixels", w, h);
@@ -155,12 +163,12 @@ int hl_jpeg_decode_gray(const uint8_t *data, size_t size, int32_t target_width,
     while (c->output_scanline < c->output_height) {
         size_t y = c->output_scanline;
         if (!cmyk) {
-            JSAMPROW row = s->pixels + y * w;
+            JSAMPROW row = s->pixels + y * w * channels;
             jpeg_read_scanlines(c, &row, 1);
         } else {
             JSAMPROW row = s->row;
             jpeg_read_scanlines(c, &row, 1);
-            uint8_t *dst = s->pixels + y * w;
+            uint8_t *dst = s->pixels + y * w * channels;
             int inverted = c->saw_Adobe_marker;
             for (size_t x = 0; x < w; x++) {
                 unsigned cc = s->row[4 * x], m = s->row[4 * x + 1], yy = s->row[4 * x + 2],
@@ -173,7 +181,13 @@ int hl_jpeg_decode_gray(const uint8_t *data, size_t size, int32_t target_width,
                     g = (255 - m) * (255 - k) / 255;
                     b = (255 - yy) * (255 - k) / 255;
                 }
-                dst[x] = hl_luma(r, g, b);
+                if (rgb) {
+                    dst[3 * x] = (uint8_t)r;
+                    dst[3 * x + 1] = (uint8_t)g;
+                    dst[3 * x + 2] = (uint8_t)b;
+                } else {
+                    dst[x] = hl_luma(r, g, b);
+                }
             }
         }
     }

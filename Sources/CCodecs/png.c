@@ -93,7 +93,12 @@ static int hl_png_check_chunks(const uint8_t *data, size_t size, char *message) 
 }
 
 int hl_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, hl_gray_image *out) {
+    return hl_png_decode(data, size, max_pixels, 0, out);
+}
+
+int hl_png_decode(const uint8_t *data, size_t size, uint64_t max_pixels, int rgb, hl_gray_image *out) {
     memset(out, 0, sizeof(*out));
+    out->channels = rgb ? 3 : 1;
     static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     if (size < 8 || memcmp(data, signature, 8) != 0) {
         snprintf(out->message, HL_MESSAGE_SIZE, "not a PNG signature");
@@ -180,7 +185,7 @@ int hl_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, hl
     }
     s->image = malloc(rowbytes * h > 0 ? rowbytes * h : 1);
     s->rows = malloc(sizeof(png_bytep) * (h > 0 ? h : 1));
-    s->pixels = malloc((size_t)w * h > 0 ? (size_t)w * h : 1);
+    s->pixels = malloc((size_t)w * h * out->channels > 0 ? (size_t)w * h * out->channels : 1);
     if (!s->image || !s->rows || !s->pixels) {
         snprintf(out->message, HL_MESSAGE_SIZE, "out of memory for %ux%u pixels", w, h);
         hl_png_release(s);
@@ -194,7 +199,12 @@ int hl_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, hl
     size_t n = (size_t)w * h;
     const uint8_t *src = s->image;
     uint8_t *dst = s->pixels;
-    switch (channels) {
+    if (rgb) {
+        /* Gray is repeated in the three channels; alpha is dropped, never composited. */
+        for (size_t i = 0; i < n; i++) {
+            for (int k = 0; k < 3; k++) dst[3 * i + k] = src[channels * i + (channels >= 3 ? k : 0)];
+        }
+    } else switch (channels) {
     case 1: memcpy(dst, src, n); break;
     case 2: for (size_t i = 0; i < n; i++) dst[i] = src[2 * i]; break;  /* alpha dropped */
     case 3: for (size_t i = 0; i < n; i++) dst[i] = hl_luma(src[3 * i], src[3 * i + 1], src[3 * i + 2]); break;

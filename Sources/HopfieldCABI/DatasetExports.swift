@@ -30,8 +30,8 @@ public func hopfieldlab_dataset_load(_ sections: UnsafePointer<CChar>?, _ jobs: 
         let value = try json(sections, "dataset")
         let folder = cache.map { String(cString: $0) }
         let patterns = folder.map { PatternCache(folder: $0.isEmpty ? PatternCache.defaultFolder : $0) }
-        let data = try Embedding.loadDataset(dataset: value["dataset"] ?? .null, image: value["image"] ?? .object([]), jobs: jobs,
-                                             cache: patterns)
+        let data = try Embedding.loadDataset(dataset: value["dataset"] ?? .null, image: value["image"] ?? .object([]),
+                                             features: value["features"], jobs: jobs, cache: patterns)
         handle.pointee = Unmanaged.passRetained(DatasetHandle(data)).toOpaque()
     }
 }
@@ -56,7 +56,7 @@ public func hopfieldlab_dataset_info(_ handle: UnsafeMutableRawPointer?, _ info:
         var binary = true
         if case .continuous = data.images.first?.values { binary = false }
         let value = JSONValue.object([
-            ("root", .string(data.dataset.root)), ("images", .int(data.images.count)), ("neurons", .int(data.spec.neurons)),
+            ("root", .string(data.dataset.root)), ("images", .int(data.images.count)), ("neurons", .int(data.spec.valueCount)),
             ("binary", .bool(binary)), ("classes", .array(data.dataset.classes.map { .string($0) })),
             ("labels", .array(files.map { .int($0.label) })), ("indexInClass", .array(files.map { .int($0.indexInClass) })),
             ("paths", .array(files.map { .string($0.relativePath) })),
@@ -73,7 +73,7 @@ public func hopfieldlab_dataset_values(_ handle: UnsafeMutableRawPointer?, _ bin
                               _ reals: UnsafeMutablePointer<Float>?, _ err: ErrorOut) -> Int32 {
     guarded(err) {
         let data = try DatasetHandle.from(handle).data
-        let n = data.spec.neurons
+        let n = data.spec.valueCount
         for (k, image) in data.images.enumerated() {
             switch image.values {
             case .binary(let v):

@@ -16,6 +16,25 @@ public enum ImageDecoder {
     /// empty, text, unknown, unsupported, too large or corrupt input.
     public static func decode(_ bytes: [UInt8], path: String,
                               options: DecodeOptions = DecodeOptions()) throws(ImageError) -> DecodedImage {
+        let (decoded, width, height, pixels) = try decode(bytes, path: path, options: options, rgb: false)
+        var image = decoded
+        image.image = GrayImage(width: width, height: height, pixels: pixels)
+        return image
+    }
+
+    /// Decodes bytes to colour: the image's description (its ``DecodedImage/image`` is empty)
+    /// and three planes, R, G and B, at the decoded size. Gray files give three equal planes.
+    public static func decodeRGB(_ bytes: [UInt8], path: String,
+                                 options: DecodeOptions = DecodeOptions()) throws(ImageError) -> (DecodedImage, [GrayImage]) {
+        let (decoded, w, h, pixels) = try decode(bytes, path: path, options: options, rgb: true)
+        let planes = (0..<3).map { c in GrayImage(width: w, height: h, pixels: (0..<w * h).map { pixels[3 * $0 + c] }) }
+        return (decoded, planes)
+    }
+
+    /// The decoders behind one door: the description (with an empty image), the decoded size
+    /// and the bytes, 1 or 3 per pixel.
+    static func decode(_ bytes: [UInt8], path: String, options: DecodeOptions, rgb: Bool) throws(ImageError)
+        -> (DecodedImage, width: Int, height: Int, pixels: [UInt8]) {
         switch FormatSniffer.sniff(bytes) {
         case .empty: throw ImageError(path: path, cause: .empty)
         case .text: throw ImageError(path: path, cause: .text)
@@ -27,12 +46,11 @@ public enum ImageDecoder {
                 switch format {
                 case .jpeg:
                     let target = options.minimumDecodedSize
-                    return hl_jpeg_decode_gray(buffer.baseAddress, buffer.count,
-                                               Int32(clamping: target?.width ?? 0),
-                                               Int32(clamping: target?.height ?? 0),
-                                               options.maxPixels, options.idct == .accurate ? 1 : 0, &out)
+                    return hl_jpeg_decode(buffer.baseAddress, buffer.count, Int32(clamping: target?.width ?? 0),
+                                          Int32(clamping: target?.height ?? 0), options.maxPixels,
+                                          options.idct == .accurate ? 1 : 0, rgb ? 1 : 0, &out)
                 case .png:
-                    return hl_png_decode_gray(buffer.baseAddress, buffer.count, options.maxPixels, &out)
+                    return hl_png_decode(buffer.baseAddress, buffer.count, options.maxPixels, rgb ? 1 : 0, &out)
                 }
             }
             defer { hl_free(out.pixels) }
@@ -47,11 +65,11 @@ public enum ImageDecoder {
             default:
                 throw ImageError(path: path, cause: .corrupt(format, message))
             }
-            let count = Int(out.width) * Int(out.height)
+            let count = Int(out.width) * Int(out.height) * Int(out.channels)
             let pixels = Array(UnsafeBufferPointer(start: out.pixels, count: count))
             let flags = out.flags
-            return DecodedImage(
-                image: GrayImage(width: Int(out.width), height: Int(out.height), pixels: pixels),
+            let decoded = DecodedImage(
+                image: GrayImage(width: 0, height: 0, pixels: []),
                 format: format,
                 sourceWidth: Int(out.source_width), sourceHeight: Int(out.source_height),
                 scaleDenominator: Int(out.scale_denom), bitDepth: Int(out.bit_depth),
@@ -60,6 +78,7 @@ public enum ImageDecoder {
                 hadAlpha: flags & HL_FLAG_ALPHA != 0,
                 palette: flags & HL_FLAG_PALETTE != 0,
                 cmyk: flags & HL_FLAG_CMYK != 0)
+            return (decoded, Int(out.width), Int(out.height), pixels)
         }
     }
 

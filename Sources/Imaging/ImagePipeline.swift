@@ -1,34 +1,47 @@
+import Features
 
-
-/// Decode → grayscale → resize → binarize, for one file.
+/// Decode → grayscale → resize → binarize (or encode), for one file.
 public enum ImagePipeline {
-    /// One file's pattern with the images it came from, for exports and pictures.
+    /// One file's pattern with what the file said about itself.
     public struct Loaded: Sendable {
-        /// The pattern the network sees.
+        /// The pattern the network sees (binarized or gray pixels, or real-valued features).
         public var values: PatternValues
-        /// The decoded grayscale image and what the file said about itself.
+        /// The decoded image and what the file said about itself (the image is empty for the
+        /// colour encoders, which decode to RGB).
         public var decoded: DecodedImage
-        /// The resized image on the 0...255 scale, before binarization.
-        public var resized: FloatImage
     }
 
-    /// Resizes and binarizes an image already decoded (decode it with ``ImageSpec/decodeOptions``
-    /// so that area resizing can use the scaled JPEG decoding).
+    /// Resizes and binarizes (or encodes) an image already decoded in gray (decode it with
+    /// ``ImageSpec/decodeOptions`` so that area resizing can use the scaled JPEG decoding).
     public static func process(_ decoded: DecodedImage, spec: ImageSpec) -> Loaded {
         let resized = Resizer.resize(decoded.image, width: spec.size, height: spec.size, method: spec.resize)
-        let values: PatternValues = spec.binarize.isBinary
-            ? .binary(spec.binarize.binarize(resized))
-            : .continuous(Binarization.continuous(resized))
-        return Loaded(values: values, decoded: decoded, resized: resized)
+        let values: PatternValues
+        switch spec.encoder {
+        case .pixels:
+            values = spec.binarize.isBinary ? .binary(spec.binarize.binarize(resized)) : .continuous(Binarization.continuous(resized))
+        case .edges: values = .continuous(SobelEdges.features(resized.pixels, width: resized.width, height: resized.height))
+        case .hog: values = .continuous(HOG.features(resized.pixels, width: resized.width, height: resized.height))
+        case .cnn: preconditionFailure("cnn features are computed from the RGB image (ImagePipeline.load)")
+        }
+        return Loaded(values: values, decoded: decoded)
     }
 
     /// Reads, decodes and processes one file; an ``ImageError`` names the file and the cause.
     public static func load(path: String, spec: ImageSpec) throws(ImageError) -> Loaded {
-        process(try ImageDecoder.decodeFile(atPath: path, options: spec.decodeOptions), spec: spec)
+        try load(bytes: try ImageFile.read(path), path: path, spec: spec)
     }
 
     /// Decodes and processes bytes already read; `path` only labels the errors.
     public static func load(bytes: [UInt8], path: String, spec: ImageSpec) throws(ImageError) -> Loaded {
-        process(try ImageDecoder.decode(bytes, path: path, options: spec.decodeOptions), spec: spec)
+        guard case .cnn(let weights) = spec.encoder else {
+            return process(try ImageDecoder.decode(bytes, path: path, options: spec.decodeOptions), spec: spec)
+        }
+        guard let network = CNNRegistry.network(at: weights.path) else {
+            preconditionFailure("\(weights.path): the cnn weights are loaded when the run is prepared")
+        }
+        let (decoded, planes) = try ImageDecoder.decodeRGB(bytes, path: path, options: spec.decodeOptions)
+        let side = CNNWeights.inputSide
+        let resized = planes.map { Resizer.resize($0, width: side, height: side, method: spec.resize).pixels }
+        return Loaded(values: .continuous(network.features(planes: resized, side: side)), decoded: decoded)
     }
 }

@@ -11,6 +11,9 @@ public struct ImageSpec: Sendable, Equatable, Hashable {
     public var idct: IDCTMethod
     /// The largest width × height a header may declare (64 megapixels by default).
     public var maxPixels: UInt64
+    /// The pixels themselves (``Encoder/pixels``, by default) or features computed from the
+    /// resized image.
+    public var encoder: Encoder = .pixels
 
     /// A spec for size × size patterns; the other defaults are area resizing, the seed
     /// binarization, the fast IDCT and a 64-megapixel limit.
@@ -23,13 +26,20 @@ public struct ImageSpec: Sendable, Equatable, Hashable {
         self.maxPixels = maxPixels
     }
 
-    /// Neurons per pattern: size × size.
+    /// Pixels per resized image: size × size.
     public var neurons: Int { size * size }
+
+    /// Values per image: size² pixels, or the encoder's features.
+    public var valueCount: Int { encoder.dimension(size: size) }
+
+    /// Whether images become ±1 patterns here (binarized pixels); features and gray levels are
+    /// real values.
+    public var producesBinary: Bool { encoder == .pixels && binarize.isBinary }
 
     /// Decoding options: area resizing may use libjpeg-turbo's scaled IDCT, bilinear may not
     /// (it must see the full-size image to match the notebook's loader).
     public var decodeOptions: DecodeOptions {
-        DecodeOptions(maxPixels: maxPixels,
-                      minimumDecodedSize: resize == .area ? (size, size) : nil, idct: idct)
+        let side = encoder.inputSide(size: size)
+        return DecodeOptions(maxPixels: maxPixels, minimumDecodedSize: resize == .area ? (side, side) : nil, idct: idct)
     }
 }

@@ -98,6 +98,12 @@ extension DatasetCommand {
         @Option(help: "Keep the first K files of each class (sorted order).")
         var limitPerClass: Int?
 
+        @Option(help: "Also write features.npy (float32 [images, D]) from this encoder: edges, hog or cnn.")
+        var features: String?
+
+        @Option(help: "The cnn encoder's weights (written by scripts/fetch-encoder).")
+        var weights = ExperimentConfig.FeaturesSection().weights
+
         @Option(help: "Threads (default: all cores).")
         var jobs: Int = availableCores
 
@@ -108,6 +114,10 @@ extension DatasetCommand {
 
         func validate() throws {
             guard (1...4096).contains(size) else { throw ValidationError("--size must be between 1 and 4096") }
+            if let features, ![ExperimentConfig.FeaturesSection.EncoderName.edges, .hog, .cnn].map(\.rawValue).contains(features) {
+                throw ValidationError("--features must be one of edges, hog, cnn")
+            }
+            if features == "hog" && size < 16 { throw ValidationError("--features hog needs --size 16 or more (2×2 cells of 8×8 pixels)") }
             guard Binarization.names.contains(binarize) || Binarization.aliases[binarize] != nil else {
                 throw ValidationError("--binarize must be one of \(Binarization.names.joined(separator: ", "))")
             }
@@ -123,9 +133,25 @@ extension DatasetCommand {
             let rule = Binarization(name: binarize, threshold: threshold)!
             let dataset = try openDataset(folder, limitPerClass: limitPerClass)
             let spec = ImageSpec(size: size, resize: resize, binarize: rule)
-            let loaded = DatasetLoader.load(dataset, spec: spec, jobs: jobs, cache: cache.cache)
+            var specs = [spec]
+            if let features {
+                var section = ExperimentConfig.FeaturesSection()
+                section.encoder = ExperimentConfig.FeaturesSection.EncoderName(rawValue: features)!
+                section.weights = weights
+                if section.encoder == .cnn {
+                    do throws(ConfigError) { try CNNEncoders.load(weights) } catch {
+                        warn("error: --weights \(error.message)")
+                        throw ExitCode(2)
+                    }
+                }
+                var featureSpec = spec
+                featureSpec.encoder = section.encoderSpec
+                specs.append(featureSpec)
+            }
+            let result = DatasetLoader.load(dataset, specs: specs, jobs: jobs, cache: cache.cache)
+            let loaded = result.loaded[0]
             for entry in loaded.unused { warn("skipped \(entry.path): \(entry.reason)") }
-            let files = try DatasetExport.write(loaded, to: out)
+            let files = try DatasetExport.write(loaded, features: result.loaded.count > 1 ? result.loaded[1] : nil, to: out)
             print("wrote \(loaded.images.count) patterns of \(spec.neurons) neurons (\(loaded.unused.count) entries skipped, listed in skipped.csv):")
             for f in files { print("  \(f)") }
         }

@@ -52,7 +52,8 @@ class Dataset(tuple):
 
 def load_dataset(path, size: int | None = None, resize: str | None = None, binarize: str | None = None, *,
                  threshold: float | None = None, idct: str | None = None, classes=None, limit_per_class: int | None = None,
-                 max_pixels: int | None = None, jobs: int | None = None, cache=True) -> Dataset:
+                 max_pixels: int | None = None, features: str | None = None, weights: str | None = None,
+                 jobs: int | None = None, cache=True) -> Dataset:
     """Decodes a dataset (`path/<class>/<image files>`) with the engine's loader, exactly as a run
     does: returns a Dataset that unpacks as `X, y, classes`.
 
@@ -61,8 +62,9 @@ def load_dataset(path, size: int | None = None, resize: str | None = None, binar
     square pattern, default 64), `resize` ("area" or "bilinear"), `binarize` ("midgray" — also
     called "seed" —, "mean", "median", "otsu", "threshold" with `threshold`, or "none" for gray
     levels), `idct` ("fast" or "accurate"), `classes` (names, in label order), `limit_per_class`
-    (the first K files of each class in sorted order), `max_pixels`. Relative paths are read from
-    the working directory. `jobs`: threads (default: every core); `cache`: the pattern cache as
+    (the first K files of each class in sorted order), `max_pixels`; `features` (the config's
+    `features.encoder`: "edges", "hog" or "cnn", with `weights` the cnn's weights file) gives X as
+    the encoder's float32 features, uncoded. Relative paths are read from the working directory. `jobs`: threads (default: every core); `cache`: the pattern cache as
     the CLI uses it (True: the default folder, False: none, or a folder).
     """
     dataset = {"path": str(path)}
@@ -74,8 +76,11 @@ def load_dataset(path, size: int | None = None, resize: str | None = None, binar
         dataset["maxPixels"] = max_pixels
     image = {k: v for k, v in {"size": size, "resize": resize, "binarize": binarize, "threshold": threshold, "idct": idct}.items()
              if v is not None}
+    sections = {"dataset": dataset, "image": image}
+    if features is not None or weights is not None:
+        sections["features"] = {k: v for k, v in {"encoder": features, "weights": weights}.items() if v is not None}
     handle = ctypes.c_void_p()
-    call(lib.hopfieldlab_dataset_load, json.dumps({"dataset": dataset, "image": image}).encode(), _native.jobs_or_default(jobs),
+    call(lib.hopfieldlab_dataset_load, json.dumps(sections).encode(), _native.jobs_or_default(jobs),
          _native.cache_argument(cache), ctypes.byref(handle))
     try:
         info = call_json(lib.hopfieldlab_dataset_info, handle.value)

@@ -32,7 +32,8 @@ typedef struct {
     int32_t scale_denom;                 /* JPEG IDCT scale used: 1, 2, 4 or 8 (1 for PNG) */
     int32_t bit_depth;                   /* bits per sample in the file */
     int32_t flags;                       /* HL_FLAG_* bits describing the source */
-    uint8_t *pixels;                     /* width*height luma bytes, row-major */
+    int32_t channels;                    /* 1: luma; 3: interleaved R, G, B */
+    uint8_t *pixels;                     /* width*height*channels bytes, row-major */
     char message[HL_MESSAGE_SIZE];
 } hl_gray_image;
 
@@ -63,6 +64,15 @@ int hl_jpeg_decode_gray(const uint8_t *data, size_t size, int32_t target_width,
  * IHDR chunk before libpng is started.
  */
 int hl_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, hl_gray_image *out);
+
+/*
+ * The same decoders with a choice of output: rgb = 0 gives luma as above, rgb = 1 interleaved
+ * 8-bit R, G, B (gray files repeated in the three channels, CMYK converted as above, alpha
+ * dropped), for encoders that see colour.
+ */
+int hl_jpeg_decode(const uint8_t *data, size_t size, int32_t target_width, int32_t target_height,
+                   uint64_t max_pixels, int accurate_idct, int rgb, hl_gray_image *out);
+int hl_png_decode(const uint8_t *data, size_t size, uint64_t max_pixels, int rgb, hl_gray_image *out);
 
 /* A byte buffer returned by the encoders. */
 typedef struct {

@@ -28,6 +28,8 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var dataset: DatasetSection?
     /// How images become patterns.
     public var image: ImageSection
+    /// A feature stage between the image and the memory (none by default).
+    public var features: FeaturesSection = FeaturesSection()
     /// Training and test images (classify).
     public var split: SplitSection
     /// Which patterns are stored.
@@ -43,9 +45,18 @@ public struct ExperimentConfig: Sendable, Equatable {
     /// Optional files.
     public var outputs: OutputsSection
 
-    /// The neurons of one pattern.
+    /// The neurons of one pattern: size² pixels, or the feature stage's code length.
     public var neurons: Int {
-        task == .capacity ? (capacity?.neurons ?? 1024) : image.size * image.size
+        if task == .capacity { return capacity?.neurons ?? 1024 }
+        guard features.isActive else { return image.size * image.size }
+        if features.codes == .simhash { return features.bits }
+        return features.dimension(size: image.size)
+    }
+
+    /// The side of the square pattern pictures: 0 when patterns are not images (codes of
+    /// features, random patterns), so no pattern picture is drawn.
+    public var pictureSide: Int {
+        task == .capacity || features.isActive ? 0 : image.size
     }
 
     /// The longest `comment`, in characters. Why a limit: the comment is copied into the
@@ -65,7 +76,7 @@ public struct ExperimentConfig: Sendable, Equatable {
 
     /// The sections in the order they are read and written, with their keys.
     public static let sections: [(name: String, keys: [ConfigKey])] = [
-        ("dataset", DatasetSection.keys), ("image", ImageSection.keys), ("split", SplitSection.keys),
+        ("dataset", DatasetSection.keys), ("image", ImageSection.keys), ("features", FeaturesSection.keys), ("split", SplitSection.keys),
         ("memories", MemoriesSection.keys), ("network", NetworkSection.keys), ("dynamics", DynamicsSection.keys),
         ("corruption", CorruptionSection.keys), ("capacity", CapacitySection.keys), ("outputs", OutputsSection.keys),
     ]
@@ -96,6 +107,7 @@ extension ExperimentConfig {
             name: name, comment: comment, task: task,
             dataset: try DatasetSection.decode(top.value("dataset"), task: task),
             image: try ImageSection.decode(top.value("image"), task: task),
+            features: try FeaturesSection.decode(top.value("features"), task: task),
             split: try SplitSection.decode(top.value("split"), task: task),
             memories: try MemoriesSection.decode(top.value("memories"), task: task),
             network: try NetworkSection.decode(top.value("network")),
@@ -123,7 +135,11 @@ extension ExperimentConfig {
         if network.rule == .storkey && n > 8192 {
             throw ConfigError(path: "network.rule", "storkey builds an N×N matrix: N = \(n) needs \((n * n * 8) >> 20) MiB; use N ≤ 8192 (image.size ≤ 90)")
         }
-        if image.binarize == .none && !network.rule.acceptsGrayLevels {
+        try checkFeatures()
+        if network.readout == .weight && task != .classify {
+            throw ConfigError(path: "network.readout", "\"weight\" names a class: it is a classify read-out")
+        }
+        if image.binarize == .none && !network.rule.acceptsGrayLevels && !features.isActive {
             throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern and dam rules take them")
         }
         if case .dam = network.rule, task != .classify {
@@ -131,7 +147,7 @@ extension ExperimentConfig {
         }
         if memories.all {
             switch network.rule {
-            case .modern, .dense: break
+            case .modern, .dense, .dam: break
             case .hebbian:
                 throw ConfigError(path: "memories.count", "\"all\" stores every training image: the Hebbian rule retrieves at most about 0.138·N random patterns (N = \(n)), and correlated images far fewer; use modern or dense")
             case .storkey, .pseudoinverse:
@@ -170,6 +186,8 @@ extension ExperimentConfig {
         pairs.append(("task", .string(task.rawValue)))
         if let dataset { pairs.append(("dataset", dataset.json)) }
         if task != .capacity { pairs.append(("image", image.json)) }
+        // Written only when there is a feature stage, so configs without one keep their identity.
+        if features.isActive { pairs.append(("features", features.json)) }
         if task == .classify { pairs.append(("split", split.json)) }
         if task != .capacity { pairs.append(("memories", memories.json)) }
         pairs.append(("network", network.json))

@@ -16,7 +16,7 @@ public enum RuleCatalog {
                         formula: "E = −Σ_μ F(x^μ·s), F(x) = xⁿ, max(x, 0)ⁿ or eˣ; s_i takes the value of lower energy",
                         parameters: ["interaction", "degree"]),
         RuleDescription(name: "modern", summary: "The continuous modern Hopfield network (Ramsauer et al. 2020), notebook 001.",
-                        formula: "s ← Xᵀ softmax(β X s); E = −lse(β, X s) + ½ sᵀs + const", parameters: ["beta", "tolerance"]),
+                        formula: "s ← Xᵀ softmax(β X s); E = −lse(β, X s) + ½ sᵀs + const", parameters: ["beta", "tolerance", "readout"]),
         RuleDescription(name: "perceptron", summary: "One perceptron per neuron (Gardner 1988), trained until every pattern is stable.",
                         formula: "x_i^μ (Σ_j W_ij x_j^μ + b_i) ≥ κ ‖(W_i·, b_i)‖ for every μ, i; asymmetric W",
                         parameters: ["margin", "maxEpochs", "load"]),

@@ -1,7 +1,7 @@
 import Foundation
 import Imaging
 
-/// Decoded, resized and binarized patterns, stored once per (file content, image spec), so a grid,
+/// Decoded, resized and binarized patterns (or an encoder's features), stored once per (file content, image spec), so a grid,
 /// a rerun or another results folder never decodes the same image with the same spec twice.
 ///
 /// Each spec has one pack file, `patterns-<hash of the spec>.hlpc`, holding entries keyed by the
@@ -42,6 +42,7 @@ public struct PatternCache: Sendable {
     static func description(_ spec: ImageSpec) -> String {
         "HopfieldLab \(HopfieldLab.version) size=\(spec.size) resize=\(spec.resize.rawValue) binarize=\(spec.binarize.name)"
             + (spec.binarize.thresholdLevel.map { "(\($0))" } ?? "") + " idct=\(spec.idct.rawValue) maxPixels=\(spec.maxPixels)"
+            + spec.encoder.description
     }
 
     /// The pack file of a spec.

@@ -3,7 +3,8 @@ import Imaging
 /// The bytes of a pattern-cache pack: "HLPC", version 1, the spec's description, the entry
 /// count, an XXH3-128 checksum of the entries, then the entries sorted by key: the 16-byte
 /// content hash, the format (0 PNG, 1 JPEG), the source width and height (UInt32), then the
-/// pattern: N bits (bit set = +1, ⌈N/8⌉ bytes) for binary specs, N Float32 for `none`. Numbers
+/// pattern: N bits (bit set = +1, ⌈N/8⌉ bytes) for binary specs, N Float32 for `none` and for
+/// features (N = the encoder's dimension). Numbers
 /// are little-endian.
 enum PatternPack {
     static let magic = Array("HLPC".utf8)
@@ -45,8 +46,8 @@ enum PatternPack {
               let checksum = reader.take(16) else { return nil }
         let body = reader.offset
         guard bytes.withUnsafeBytes({ ContentHash(of: UnsafeRawBufferPointer(rebasing: $0[body...])) }).bytes == checksum else { return nil }
-        let n = spec.neurons
-        let binary = spec.binarize.isBinary
+        let n = spec.valueCount
+        let binary = spec.producesBinary
         let entrySize = 16 + 1 + 4 + 4 + (binary ? (n + 7) / 8 : 4 * n)
         guard reader.offset + Int(count) * entrySize == bytes.count else { return nil }
         var offsets: [ContentHash: Int] = [:]

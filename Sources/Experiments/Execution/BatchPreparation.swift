@@ -38,6 +38,7 @@ extension ExperimentRunner {
                 groups.append((datasetKey(section), section, [spec]))
             }
         }
+        try CNNEncoders.check(batch)
         var loaded: [String: LoadedDataset] = [:], fingerprints: [String: String] = [:], report: [String] = []
         for group in groups {
             let dataset = try openDataset(group.section, file: batch.file)
@@ -107,6 +108,7 @@ extension ExperimentRunner {
     static func imageSpec(_ config: ExperimentConfig) -> ImageSpec {
         var spec = config.image.spec
         if let section = config.dataset { spec.maxPixels = section.maxPixels }
+        spec.encoder = config.features.encoderSpec
         return spec
     }
 
@@ -177,7 +179,7 @@ extension ExperimentRunner {
         }
         var input = RunInput(data: data, split: split)
         if let section = config.dataset {
-            input.baselineKey = "\(datasetKey(section))|\(imageSpec(config))|\(run.seed)|\(config.split)"
+            input.baselineKey = "\(datasetKey(section))|\(imageSpec(config))|\(config.features)|\(run.seed)|\(config.split)"
         }
         return input
     }

@@ -84,7 +84,7 @@ public enum ExperimentRunner {
             let key = run.key
             observer = { epoch in report(key, epoch) }
         }
-        let input = plan.inputs[index]
+        let input = plan.inputs[index].map { codedInput($0, run: run, jobs: jobs) }
         let result: RunResult
         switch run.config.task {
         case .classify:
@@ -103,6 +103,16 @@ public enum ExperimentRunner {
                                         shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))
         try RunFolder.write(result, manifest: manifest, gridKeys: plan.batch.gridKeys, root: plan.root)
         return Finished(table: result.table, manifest: manifest, trainingLog: result.network?.trainingLog.map(TrainingLogRow.init))
+    }
+
+    /// A run's input with its features turned into codes fitted on its training images (the
+    /// input as it is without a feature stage).
+    static func codedInput(_ input: RunInput, run: RunSpec, jobs: Int) -> RunInput {
+        guard run.config.features.isActive else { return input }
+        var coded = input
+        let train = input.split?.train ?? Array(input.data.images.indices)
+        coded.data = FeatureCodes.apply(input.data, features: run.config.features, train: train, seed: run.seed, jobs: jobs)
+        return coded
     }
 
     /// The batch's results: the runs computed now, and the runs completed earlier read back from

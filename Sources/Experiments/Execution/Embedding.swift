@@ -21,11 +21,13 @@ public enum Embedding {
         try ExperimentConfig.DynamicsSection.decode(section)
     }
 
-    /// Lists and decodes a dataset as a run does: `dataset` and `image` are the config's sections
-    /// of those names (path, classes, limitPerClass, maxPixels; size, resize, binarize, threshold,
-    /// idct), the files are read on `jobs` threads and patterns come from `cache` when it has
-    /// them. A dataset with no usable image is an error, as in a run.
-    public static func loadDataset(dataset: JSONValue, image: JSONValue, jobs: Int,
+    /// Lists and decodes a dataset as a run does: `dataset`, `image` and `features` are the
+    /// config's sections of those names (path, classes, limitPerClass, maxPixels; size, resize,
+    /// binarize, threshold, idct; encoder, weights), the files are read on `jobs` threads and
+    /// patterns come from `cache` when it has them. With an encoder the values are its real
+    /// features, uncoded (codes are fitted per run on a training split). A dataset with no
+    /// usable image is an error, as in a run.
+    public static func loadDataset(dataset: JSONValue, image: JSONValue, features: JSONValue? = nil, jobs: Int,
                                    cache: PatternCache?) throws(ConfigError) -> LoadedDataset {
         guard let section = try ExperimentConfig.DatasetSection.decode(dataset, task: .recall) else {
             throw ConfigError(path: "dataset", "is required")
@@ -34,6 +36,11 @@ public enum Embedding {
         let opened = try ExperimentRunner.openDataset(section, file: nil)
         var spec = imageSection.spec
         spec.maxPixels = section.maxPixels
+        if let features {
+            let encoder = try ExperimentConfig.FeaturesSection.decode(features, task: .recall)
+            if encoder.encoder == .cnn { try CNNEncoders.load(encoder.weights) }
+            spec.encoder = encoder.encoderSpec
+        }
         let data = DatasetLoader.load(opened, spec: spec, jobs: max(1, jobs), cache: cache)
         if data.images.isEmpty {
             throw ConfigError(path: "dataset.path", "\(section.path): no usable images (\(data.refused.count) refused)")

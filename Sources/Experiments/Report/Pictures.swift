@@ -26,6 +26,9 @@ enum Pictures {
                 files.append(("trajectory-animated.png", AnimatedPNG.encode(frames)))
             }
         }
+        if !visuals.retrievals.isEmpty {
+            files.append(("retrievals.png", retrievalsPicture(visuals.retrievals, side: Retrievals.side).png()))
+        }
         if !visuals.energyCurves.isEmpty {
             // Energies per neuron, E/N: the notebooks' scale, comparable across image sizes.
             let n = Double(max(1, visuals.memories.first?.count ?? 1))
@@ -76,6 +79,27 @@ enum Pictures {
                 c.text(">", x: x + 2 * tile + 10, y: y + tile / 2 - 3, Canvas.gray)
                 c.pattern(e.nearest, side: side, x: x + 2 * tile + 16, y: y, scale: scale)
                 if !e.caption.isEmpty { c.text(String(e.caption.prefix(max(1, (3 * tile + 16) / 6))), x: x, y: y + tile + 3, Canvas.gray) }
+            }
+        }
+        return c
+    }
+
+    /// Feature runs: each test photo beside the training photo it retrieved, right ones in the
+    /// first row, wrong ones in the second, captioned with the two classes.
+    static func retrievalsPicture(_ examples: [RunVisuals.Example], side: Int) -> Canvas {
+        let pair = 2 * side + 14, rowH = side + 20, labelW = 48
+        let groups = ["right", "wrong"].filter { g in examples.contains { $0.group == g } }
+        let perRow = groups.map { g in examples.filter { $0.group == g }.count }.max() ?? 1
+        var c = Canvas(width: labelW + perRow * pair + 10, height: groups.count * rowH + 30)
+        c.text("TEST PHOTO > TRAINING PHOTO RETRIEVED (CLASS>CLASS)", x: 8, y: 8)
+        for (g, group) in groups.enumerated() {
+            let y = 26 + g * rowH
+            c.text(group.uppercased(), x: 6, y: y + side / 2 - 3)
+            for (k, e) in examples.filter({ $0.group == group }).enumerated() {
+                let x = labelW + k * pair
+                c.pattern(e.input, side: side, x: x, y: y, scale: 1)
+                c.pattern(e.nearest, side: side, x: x + side + 4, y: y, scale: 1)
+                c.text(String(e.caption.prefix(max(1, (2 * side + 4) / 6))), x: x, y: y + side + 3, Canvas.gray)
             }
         }
         return c

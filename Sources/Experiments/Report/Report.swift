@@ -134,6 +134,7 @@ public enum Report {
         let captions = [("memories.png", "stored memories"),
                         ("outcomes.png", task == .recall ? "start → state → memory, per level" : "input → converged state → nearest memory, per outcome"),
                         ("weights.png", "weights"), ("trajectory.png", "one image, sweep by sweep"), ("trajectory-animated.png", "the same, animated (APNG)"),
+                        ("retrievals.png", "test photo → the training photo it retrieved, right and wrong ones"),
                         ("energy.svg", "energy sweep by sweep"), ("training.svg", "training curve")]
         for run in shown {
             let folder = ResultsFolder(results.root).folder(of: run)

@@ -18,6 +18,8 @@ public struct RunResult: Sendable {
     public var states: StateArrays?
     /// Material for the run's pictures.
     public var visuals = RunVisuals()
+    /// What the run's feature codes look like (runs with a feature stage and ±1 codes).
+    public var codes: CodeStatistics?
 
     /// A result with its rows and records; memories, network and pictures are added by the task.
     public init(spec: RunSpec, table: RunTable, detail: RunDetail) {
@@ -27,7 +29,7 @@ public struct RunResult: Sendable {
     }
 
     /// The data files of the run's folder: tally.csv, the task's CSVs, memories.csv,
-    /// training.csv and the .npy arrays (pictures and the manifest are written by others).
+    /// training.csv, codes.csv and the .npy arrays (pictures and the manifest are written by others).
     public func files(gridKeys: [String]) -> [(name: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = [("tally.csv", Array(table.csv(gridKeys: gridKeys).utf8))]
         func add(_ name: String, _ text: String) { files.append((name, Array(text.utf8))) }
@@ -44,6 +46,7 @@ public struct RunResult: Sendable {
             files += network.parameterFiles
         }
         if let states { files += states.files }
+        if let codes { add("codes.csv", CodeStatistics.csv([codes])) }
         return files
     }
 }

@@ -46,6 +46,9 @@ public struct RunVisuals: Sendable {
     public var energyCurves: [[Double]] = []
     /// The weights and the memories' overlaps, for binary networks with pairwise weights.
     public var weights: WeightsView?
+    /// Runs with a feature stage: test photos (`input`) beside the training photos they
+    /// retrieved (`nearest`), gray thumbnails of ``Retrievals`` side, grouped "right" and "wrong".
+    public var retrievals: [Example] = []
 
     /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}

@@ -27,7 +27,7 @@ enum ClassifierTask {
         let trainingSeconds = Date().timeIntervalSince(started)
         var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []
         var visuals = RunVisuals()
-        visuals.size = spec.config.image.size
+        visuals.size = spec.config.pictureSide
         let parts = [("train", split.train)] + (split.validation.isEmpty ? [] : [("validation", split.validation)]) + [("test", split.test)]
         for (name, members) in parts {
             let isTest = name == "test"

@@ -18,7 +18,7 @@ enum ClassifyTask {
             + split.test.map { Item(split: "test", image: $0) }
         let firstTest = split.train.count + split.validation.count
         let settled = converge(spec, data: data, items: items, firstTest: firstTest, network: memories.network, jobs: jobs)
-        var visuals = memories.visuals(data, side: config.image.size, pictures: config.outputs.pictures)
+        var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         var rows: [ClassifyRow] = []
         var predictions: [ClassifyPrediction] = []
         for name in split.validation.isEmpty ? ["train", "test"] : ["train", "validation", "test"] {
@@ -30,7 +30,7 @@ enum ClassifyTask {
             var examples: [(rank: Int, label: Int, k: Int, prediction: ClassifyPrediction)] = []
             var seenPerClass: [Int: Int] = [:]
             for (index, k) in members.enumerated() {
-                var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories)
+                var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories, readout: config.network.readout)
                 let classes = data.dataset.classes
                 prediction.prototype = classes[base.prototype[index]]
                 if let neighbor = base.neighbor { prediction.neighbor = classes[neighbor[index]] }
@@ -60,6 +60,13 @@ enum ClassifyTask {
                                     chance: base.chance))
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
+        if config.features.isActive {
+            result.codes = Retrievals.codeStatistics(data, train: split.train, memories: memories)
+            if config.outputs.pictures {
+                visuals.retrievals = Retrievals.gallery(predictions.filter { $0.split == "test" }, data: data, memories: memories,
+                                                              settled: Array(settled[firstTest...]))
+            }
+        }
         result.memories = memories.entries(data)
         result.network = memories.network.record
         result.visuals = visuals
@@ -90,7 +97,7 @@ enum ClassifyTask {
 
     /// What one image's converged state says: the outcome, the class reached, the nearest memory.
     static func predict(_ item: Item, index: Int, _ result: StoredNetwork.Settled, data: LoadedDataset,
-                        memories: RunMemories) -> ClassifyPrediction {
+                        memories: RunMemories, readout: ExperimentConfig.NetworkSection.Readout = .nearest) -> ClassifyPrediction {
         let image = data.images[item.image]
         let classes = data.dataset.classes
         func memoryLabel(_ mu: Int) -> Int { data.images[memories.images[mu]].file.label }
@@ -101,6 +108,13 @@ enum ClassifyTask {
         p.className = image.file.className
         p.outcome = Outcome(match: result.match, status: result.status) { memoryLabel($0) == image.file.label }
         if case .memory(let mu) = result.match { p.predicted = classes[memoryLabel(mu)] }
+        if readout == .weight, let votes = memories.network.classWeights(result.state, labels: memories.images.map(memoryLabel), classes: classes.count) {
+            // The class of largest summed softmax weight (the lowest label on a tie): every state
+            // names a class, so the outcome is correct or error.
+            let best = votes.indices.max { votes[$0] < votes[$1] || (votes[$0] == votes[$1] && $0 > $1) }!
+            p.predicted = classes[best]
+            p.outcome = best == image.file.label ? .correct : .error
+        }
         p.nearest = classes[memoryLabel(result.nearest)]
         p.nearestMemory = result.nearest
         p.nearestOverlap = result.nearestOverlap

@@ -25,7 +25,7 @@ enum RecallTask {
         var items: [Item] = []
         for l in levels.indices { for t in 0..<corruption.trials { for mu in memories.patterns.indices { items.append(Item(level: l, trial: t, memory: mu)) } } }
         let results = converge(spec, items: items, levels: levels, memories: memories, jobs: jobs)
-        var visuals = memories.visuals(data, side: config.image.size, pictures: config.outputs.pictures)
+        var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         var rows: [RecallRow] = [], trials: [RecallTrialRow] = [], predictions: [RecallPrediction] = []
         for (l, level) in levels.enumerated() {
             let levelText = level.map { Format.exact($0) } ?? ""

@@ -62,7 +62,7 @@ struct RunMemories {
         visuals.memoryIndices = shown
         visuals.memoryTotal = patterns.count
         visuals.memoryLabels = labels(data)
-        if pictures { visuals.weights = network.weightsView(side: side) }
+        if pictures && side > 0 { visuals.weights = network.weightsView(side: side) }
         return visuals
     }
 }

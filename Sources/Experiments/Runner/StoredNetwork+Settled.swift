@@ -111,3 +111,15 @@ extension StoredNetwork.Settled {
                   energies: history.isEmpty ? nil : result.history.energies, states: result.history.states)
     }
 }
+
+extension StoredNetwork {
+    /// A modern network's vote for each class at `state`: softmax(β X s) summed over the memories
+    /// of each class (`labels[μ]` is memory μ's class); nil for the other rules.
+    func classWeights(_ state: [Double], labels: [Int], classes: Int) -> [Double]? {
+        guard case .continuous(let network, _) = kind else { return nil }
+        let weights = network.softmax(network.similarities(state))
+        var votes = [Double](repeating: 0, count: classes)
+        for (mu, w) in weights.enumerated() { votes[labels[mu]] += w }
+        return votes
+    }
+}

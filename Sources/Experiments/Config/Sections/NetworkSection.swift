@@ -11,6 +11,20 @@ extension ExperimentConfig {
         /// Trained rules: a run folder whose saved parameters (weights.npy, ...) are loaded instead
         /// of training (relative to the working directory).
         public var load: String?
+        /// How a modern network's converged state names a class (classify).
+        public var readout: Readout = .nearest
+
+        /// How a modern network classifies.
+        public enum Readout: String, Sendable, CaseIterable {
+            /// The class of the memory the state converged to (spurious when none), as for
+            /// every rule: the notebooks' read-out.
+            case nearest
+            /// The class with the largest summed softmax weight over its memories at the
+            /// converged state, softmax(β X s) summed per class: a vote of every memory in
+            /// reach, never spurious (at small β, where the softmax spreads over many memories,
+            /// it is a kernel classifier).
+            case weight
+        }
 
         /// β = 1 for the modern network and the softmax RBM: with ±1 patterns X·s is of order N, so
         /// β = 1 already picks the nearest memory in one update (notebook 001's experiments vary it).
@@ -58,6 +72,8 @@ extension ExperimentConfig {
                 key("activation", .choice(["linear", "softmax"]), .string("linear"), "the hidden units' activation: `linear` or `softmax`"),
                 key("load", .string(nonEmpty: true), nil,
                     "a finished run's folder whose saved parameters are loaded instead of training"),
+                key("readout", .choice(Readout.allCases.map(\.rawValue)), .string(Readout.nearest.rawValue),
+                    "classify: `nearest` (the memory reached) or `weight` (the class of largest summed softmax weight)"),
             ]
         }()
 
@@ -76,6 +92,7 @@ extension ExperimentConfig {
             network.rule = p.rule(named: ruleName)
             network.tolerance = p.tolerance ?? network.tolerance
             network.load = p.load
+            network.readout = p.readout.flatMap(Readout.init(rawValue:)) ?? network.readout
             return network
         }
 
@@ -86,7 +103,10 @@ extension ExperimentConfig {
             case .dense(.polynomial(let n)): pairs += [("interaction", .string("polynomial")), ("degree", .int(n))]
             case .dense(.rectified(let n)): pairs += [("interaction", .string("rectified")), ("degree", .int(n))]
             case .dense(.exponential): pairs.append(("interaction", .string("exponential")))
-            case .modern(let beta): pairs += [("beta", .double(beta)), ("tolerance", .double(tolerance))]
+            case .modern(let beta):
+                pairs += [("beta", .double(beta)), ("tolerance", .double(tolerance))]
+                // Written only when not the default, so earlier modern runs keep their identity.
+                if readout != .nearest { pairs.append(("readout", .string(readout.rawValue))) }
             case .perceptron(let o): pairs += [("margin", .double(o.margin)), ("maxEpochs", .int(o.maxEpochs))]
             case .conv(let o): pairs += [("kernel", .int(o.kernelSize)), ("margin", .double(o.margin)), ("maxEpochs", .int(o.maxEpochs))]
             case .rbm(let o):
@@ -114,7 +134,7 @@ struct RuleParameters {
     var beta, tolerance, margin, learningRate, temperature, decay, momentum, initialSpread: Double?
     var lossPower: Int?
     var degree, maxEpochs, kernel, hidden, epochs, batchSize, cdSteps, samplingSteps: Int?
-    var diagonal, interaction, recall, activation, load: String?
+    var diagonal, interaction, recall, activation, load, readout: String?
 
     init(_ values: [String: JSONValue]) throws(ConfigError) {
         given = Set(values.keys)
@@ -142,6 +162,7 @@ struct RuleParameters {
         decay = try r.number(keys["decay"])
         momentum = try r.number(keys["momentum"])
         initialSpread = try r.number(keys["initialSpread"])
+        readout = try r.choice(keys["readout"]) { $0 }
     }
 
     /// Every given key must be read by the rule, and the combinations must make sense.
