@@ -32,7 +32,9 @@ let package = Package(
         // kernels with a fixed summation order (the CNN's convolutions) with run-time CPU
         // dispatch: POPCNT and AVX2 variants chosen by cpuid, a portable fallback, the same bits
         // from each. C because Swift cannot compile one function for several CPUs.
-        .target(name: "CKernels"),
+        // Optimised in debug builds too: the tests run the CNN on real photos (at -O0 its
+        // convolutions take minutes), and the kernels' results do not depend on the level.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // Feature encoders, pure computation on decoded images: Sobel edges, histograms of
         // oriented gradients, a pretrained EfficientNet-Lite0 (on the CKernels float kernels).
         .target(name: "Features", dependencies: ["CKernels"]),
@@ -62,6 +64,9 @@ let package = Package(
             ],
             path: "Benchmarks/HopfieldBench"
         ),
+        // The CNN encoder's benchmark: `swift run -c release cnn-bench` (images/s per thread count
+        // and kernel variant).
+        .executableTarget(name: "cnn-bench", dependencies: ["Features"], path: "Benchmarks/CNNBench"),
         // libFuzzer targets (scripts/fuzz builds them with --sanitize fuzzer; a plain build links
         // them as programs that do nothing).
         .executableTarget(name: "FuzzConfig", dependencies: ["Experiments"], path: "Fuzz/FuzzConfig"),

@@ -1,3 +1,5 @@
+import Features
+
 /// What a pattern is made of: the image's own pixels, or features computed from the image
 /// (`features.encoder` in a config).
 ///
@@ -33,8 +35,8 @@ public enum Encoder: Sendable, Hashable {
     public func dimension(size: Int) -> Int {
         switch self {
         case .pixels: return size * size
-        case .edges: return 3 * size * size
-        case .hog: return HOGShape(width: size, height: size).dimension
+        case .edges: return SobelEdges.dimension(width: size, height: size)
+        case .hog: return HOGParameters().dimension(width: size, height: size)
         case .cnn: return CNNWeights.featureCount
         }
     }
@@ -75,24 +77,5 @@ public struct CNNWeights: Sendable, Hashable {
         self.path = path
         self.model = model
         self.contentHash = contentHash
-    }
-}
-
-/// The cells and blocks of a histogram of oriented gradients: 8×8-pixel cells, 2×2-cell blocks
-/// moved one cell at a time, 9 orientations per cell, so width × height gives
-/// (⌊w/8⌋ − 1)·(⌊h/8⌋ − 1)·2·2·9 values (64×64: 1764).
-public struct HOGShape: Sendable, Hashable {
-    /// The image's width and height in pixels.
-    public var width: Int, height: Int
-    /// The shape for a width × height image.
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-    /// Values per image (0 when the image holds fewer than 2×2 cells).
-    public var dimension: Int {
-        let cx = width / 8, cy = height / 8
-        guard cx >= 2, cy >= 2 else { return 0 }
-        return (cx - 1) * (cy - 1) * 4 * 9
     }
 }

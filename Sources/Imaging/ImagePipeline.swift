@@ -40,8 +40,14 @@ public enum ImagePipeline {
             preconditionFailure("\(weights.path): the cnn weights are loaded when the run is prepared")
         }
         let (decoded, planes) = try ImageDecoder.decodeRGB(bytes, path: path, options: spec.decodeOptions)
+        // Each channel resized as gray images are, then rounded to bytes as an image library
+        // writes a resized image: the network's input is 8-bit RGB, (x − 127)/128.
         let side = CNNWeights.inputSide
         let resized = planes.map { Resizer.resize($0, width: side, height: side, method: spec.resize).pixels }
-        return Loaded(values: .continuous(network.features(planes: resized, side: side)), decoded: decoded)
+        var rgb = [UInt8](repeating: 0, count: 3 * side * side)
+        for c in 0..<3 {
+            for (i, v) in resized[c].enumerated() { rgb[3 * i + c] = UInt8(max(0, min(255, v.rounded()))) }
+        }
+        return Loaded(values: .continuous(network.features(rgb: rgb, width: side, height: side)), decoded: decoded)
     }
 }

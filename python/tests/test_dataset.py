@@ -62,3 +62,18 @@ def test_dataset_errors_carry_the_tools_message(digits, tmp_path):
         hl.load_dataset(digits, size=28, classes=["cat"])
     with pytest.raises(hl.EngineError, match=r"^image.size"):
         hl.load_dataset(digits, size=1)
+
+
+def test_features_are_the_exports_and_refuse_bad_weights(digits, cli, tmp_path):
+    """load_dataset(features=...) gives the encoder's float32 features, the same values as
+    `hopfield dataset export --features`; a missing weights file is a Python exception naming it
+    and what to run."""
+    hog = hl.load_dataset(digits, size=32, resize="area", limit_per_class=5, features="hog", cache=False)
+    assert hog.X.dtype == np.float32 and hog.X.shape == (50, 3 * 3 * 36)
+    subprocess.run([cli, "dataset", "export", digits, "--out", tmp_path, "--size", "32", "--resize", "area",
+                    "--limit-per-class", "5", "--features", "hog", "--no-cache"], check=True, capture_output=True)
+    assert np.array_equal(read_npy(tmp_path / "features.npy"), hog.X)
+    edges = hl.load_dataset(digits, size=16, limit_per_class=2, features="edges", cache=False)
+    assert edges.X.shape == (20, 3 * 256) and (edges.X[:, :256] >= 0).all()
+    with pytest.raises(hl.EngineError, match=r"missing\.hlnn.*scripts/fetch-encoder"):
+        hl.load_dataset(digits, limit_per_class=1, features="cnn", weights=str(tmp_path / "missing.hlnn"), cache=False)

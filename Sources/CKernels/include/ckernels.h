@@ -65,4 +65,7 @@ void hl_add_scaled_row(int32_t *h, const int16_t *w, int32_t delta, size_t n);
 }
 #endif
 
+/* The float kernels of the CNN encoder: part of the same module. */
+#include "cnnkernels.h"
+
 #endif

