@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ctypes
-import json
 
 import numpy as np
 
@@ -65,6 +64,7 @@ def load_dataset(path, size: int | None = None, resize: str | None = None, binar
     the working directory. `jobs`: threads (default: every core); `cache`: the pattern cache as
     the CLI uses it (True: the default folder, False: none, or a folder).
     """
+    _native.encode(path, "path")  # a NUL inside would name another folder in the engine
     dataset = {"path": str(path)}
     if classes is not None:
         dataset["classes"] = list(classes)
@@ -75,7 +75,7 @@ def load_dataset(path, size: int | None = None, resize: str | None = None, binar
     image = {k: v for k, v in {"size": size, "resize": resize, "binarize": binarize, "threshold": threshold, "idct": idct}.items()
              if v is not None}
     handle = ctypes.c_void_p()
-    call(lib.hopfieldlab_dataset_load, json.dumps({"dataset": dataset, "image": image}).encode(), _native.jobs_or_default(jobs),
+    call(lib.hopfieldlab_dataset_load, _native.config_json({"dataset": dataset, "image": image}, "config"), _native.jobs_or_default(jobs),
          _native.cache_argument(cache), ctypes.byref(handle))
     try:
         info = call_json(lib.hopfieldlab_dataset_info, handle.value)
