@@ -68,11 +68,13 @@ public func hopfieldlab_version() -> UnsafeMutablePointer<CChar>? { cString(Hopf
 public func hopfieldlab_free_string(_ string: UnsafeMutablePointer<CChar>?) { free(string) }
 
 /// The stable 64-bit key of a text (`RandomStreams.key`, FNV-1a over its UTF-8 bytes), the key
-/// that runs derive streams from ("converge", "recall", "corrupt", ...).
+/// that runs derive streams from ("converge", "recall", "corrupt", ...). The text is `length`
+/// bytes of UTF-8 (not NUL-terminated, so "a\0b" and "a" have different keys); null or a length
+/// below 1 is the empty text.
 @_cdecl("hopfieldlab_stream_key")
-public func hopfieldlab_stream_key(_ text: UnsafePointer<CChar>?) -> UInt64 {
-    guard let text else { return RandomStreams.key("") }
-    return RandomStreams.key(String(cString: text))
+public func hopfieldlab_stream_key(_ text: UnsafePointer<UInt8>?, _ length: Int) -> UInt64 {
+    guard let text, length > 0 else { return RandomStreams.key("") }
+    return RandomStreams.key(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
 }
 
 /// The seed that `RandomStreams.derive(seed, keys)` gives, for `count` keys: the state of every
@@ -93,6 +95,11 @@ public func hopfieldlab_rules() -> UnsafeMutablePointer<CChar>? {
     }
     return cString(JSONValue.array(rules).compact)
 }
+
+/// The bytes this process lets a network and its buffers take (``MemoryBudget``: half the memory
+/// the process may use, or `HOPFIELDLAB_MEMORY_LIMIT`), for the caller's own large allocations.
+@_cdecl("hopfieldlab_memory_budget")
+public func hopfieldlab_memory_budget() -> Int { MemoryBudget.bytes }
 
 /// The number of cores the engine uses by default (the CLI's `--jobs` default).
 @_cdecl("hopfieldlab_available_cores")

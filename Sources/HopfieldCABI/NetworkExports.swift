@@ -22,11 +22,16 @@ final class NetworkHandle: Sendable {
 }
 
 /// The memories of hopfieldlab_network_create: ±1 rows (int8) for every rule, or real rows for the
-/// modern network only, as in a config where `"binarize": "none"` needs the modern rule.
+/// modern network only, as in a config where `"binarize": "none"` needs the modern rule. The
+/// sizes and the network's footprint (``MemoryBudget``) are checked before anything is copied.
 func memoryPatterns(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
                     rule: LearningRule) throws -> [PatternVector] {
     _ = try checkedTotal(count, neurons, "memories")
     guard count >= 1, neurons >= 1 else { throw ABIError("memories: at least one pattern of at least one neuron, got \(count) × \(neurons)") }
+    try StoredNetwork.checkBuildable(rule, neurons: neurons, memories: count, continuous: binary == nil)
+    if binary == nil, reals != nil, !rule.isContinuous {
+        throw ABIError("real-valued memories: only the modern rule stores them (give \(rule.name) ±1 integers)")
+    }
     if let binary {
         return try (0..<count).map { mu in
             let row = Array(UnsafeBufferPointer(start: binary + mu * neurons, count: neurons))
@@ -37,25 +42,17 @@ func memoryPatterns(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?,
         }
     }
     guard let reals else { throw ABIError("memories: null pointer") }
-    guard rule.isContinuous else {
-        throw ABIError("real-valued memories: only the modern rule stores them (give \(rule.name) ±1 integers)")
-    }
-    return try (0..<count).map { mu in
-        let row = Array(UnsafeBufferPointer(start: reals + mu * neurons, count: neurons))
-        if let i = row.firstIndex(where: { !$0.isFinite }) { throw ABIError("memory \(mu) entry \(i) is \(row[i]), expected a finite number") }
-        return .continuous(row)
-    }
+    let rows = (0..<count).map { mu in Array(UnsafeBufferPointer(start: reals + mu * neurons, count: neurons)) }
+    if let problem = ModernNetwork.memoryProblem(rows) { throw ABIError(problem) }
+    return rows.map { .continuous($0) }
 }
 
-/// The checks a config makes before a rule is built, where the engine would trap or run out of
-/// memory instead: conv needs square images, Storkey an N×N matrix of at most 8192².
-func checkBuildable(_ rule: LearningRule, neurons: Int) throws -> Int {
+/// The image side √N, checked where a config checks it: conv slides its kernel over square
+/// images (a non-square N would trap). Storkey's N limit and the memory budget: ``memoryPatterns``.
+func imageSide(_ rule: LearningRule, neurons: Int) throws -> Int {
     let side = Int(Double(neurons).squareRoot().rounded())
     if case .conv = rule, side * side != neurons {
         throw ABIError("network.rule: conv slides a kernel over square images: N = \(neurons) is not a square")
-    }
-    if rule == .storkey && neurons > 8192 {
-        throw ABIError("network.rule: storkey builds an N×N matrix: N = \(neurons) needs \((neurons * neurons * 8) >> 20) MiB; use N ≤ 8192")
     }
     return side
 }
@@ -77,7 +74,7 @@ public func hopfieldlab_network_create(_ binary: UnsafePointer<Int8>?, _ reals: 
         var training = StoredNetwork.Training()
         training.seed = trainingSeed
         training.jobs = max(1, jobs)
-        training.side = try checkBuildable(section.rule, neurons: neurons)
+        training.side = try imageSide(section.rule, neurons: neurons)
         training.load = section.load
         let stored = try StoredNetwork(rule: section.rule, patterns: patterns, tolerance: section.tolerance, training: training)
         handle.pointee = Unmanaged.passRetained(NetworkHandle(network: stored, section: section)).toOpaque()

@@ -79,10 +79,17 @@ struct SettledRow: Sendable {
 /// network takes −1, 0 (undecided, a masked pixel) or +1; the modern network any finite reals.
 func startRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
                network: StoredNetwork) throws -> [[Double]] {
-    _ = try checkedTotal(count, neurons, "states")
+    let total = try checkedTotal(count, neurons, "states")
     guard neurons == network.neurons else { throw ABIError("states have \(neurons) neurons, the network \(network.neurons)") }
-    var continuous = false
-    if case .continuous = network.kind { continuous = true }
+    // The starts are copied as reals (8 bytes a value), and each settled state is kept.
+    let bytes = NetworkFootprint.product(total, 16, 1), budget = MemoryBudget.bytes
+    if bytes > budget {
+        throw ABIError("states: \(count) starts of N = \(neurons) take about \(NetworkFootprint.mebibytes(bytes)) MiB in the engine, more than "
+                       + "the \(NetworkFootprint.mebibytes(budget)) MiB budget (\(MemoryBudget.variable) sets it): settle fewer rows at a time")
+    }
+    var modern: ModernNetwork?
+    if case .continuous(let m, _) = network.kind { modern = m }
+    let continuous = modern != nil
     let rows: [[Double]]
     if let binary {
         rows = (0..<count).map { k in UnsafeBufferPointer(start: binary + k * neurons, count: neurons).map(Double.init) }
@@ -92,9 +99,7 @@ func startRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, coun
         throw ABIError("states: null pointer")
     }
     for (k, row) in rows.enumerated() {
-        if continuous, let i = row.firstIndex(where: { !$0.isFinite }) {
-            throw ABIError("state \(k) entry \(i) is \(row[i]), expected a finite number")
-        }
+        if let modern, let problem = modern.startProblem(row) { throw ABIError("state \(k) \(problem)") }
         if !continuous, let i = row.firstIndex(where: { $0 != 1 && $0 != -1 && $0 != 0 }) {
             throw ABIError("state \(k) entry \(i) is \(Format.exact(row[i])): a binary network takes −1, 0 (undecided) or +1")
         }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ctypes
 import json
+import math
+import operator
 import os
 from pathlib import Path
 
@@ -56,9 +58,10 @@ def _declare(name, restype, *argtypes):
 _declare("hopfieldlab_version", ctypes.c_void_p)
 _declare("hopfieldlab_rules", ctypes.c_void_p)
 _declare("hopfieldlab_free_string", None, ctypes.c_void_p)
-_declare("hopfieldlab_stream_key", ctypes.c_uint64, _str)
+_declare("hopfieldlab_stream_key", ctypes.c_uint64, _str, _size)
 _declare("hopfieldlab_stream_derive", ctypes.c_uint64, ctypes.c_uint64, _u64p, _size)
 _declare("hopfieldlab_available_cores", _size)
+_declare("hopfieldlab_memory_budget", _size)
 _declare("hopfieldlab_network_create", ctypes.c_int32, _i8p, _f64p, _size, _size, _str, ctypes.c_uint64, _size, _handlep, _strp)
 _declare("hopfieldlab_network_free", None, _handle)
 _declare("hopfieldlab_network_info", ctypes.c_int32, _handle, _strp, _strp)
@@ -104,9 +107,86 @@ def call_json(fn, *args):
     return json.loads(take_string(out.value))
 
 
-def encode(text) -> bytes:
-    """A str (or path) as a NUL-terminated UTF-8 argument."""
-    return os.fsencode(text) if isinstance(text, os.PathLike) else str(text).encode("utf-8")
+def encode(text, what: str = "text") -> bytes:
+    """A str (or path) as a NUL-terminated UTF-8 argument. A NUL inside would end the text early
+    in the engine (another file, another key): ValueError, as Python's own file functions do."""
+    data = os.fsencode(text) if isinstance(text, os.PathLike) else str(text).encode("utf-8")
+    if b"\0" in data:
+        raise ValueError(f"{what}: embedded null character in {text!r}")
+    return data
+
+
+def integer(value, what: str, low: int, high: int) -> int:
+    """`value` as a Python int in [low, high) (a NumPy integer is accepted; a bool, a float or a
+    value out of range is not: ctypes would silently wrap 2**64 to 0 and −1 to 2**64 − 1)."""
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{what} must be an integer, got {value!r}")
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{what} must be an integer, got {type(value).__name__} {value!r}") from None
+    if not low <= number < high:
+        raise ValueError(f"{what} must be in [{low}, {high}), got {number}" if high != 2**64 else
+                         f"{what} must be in [0, 2**64), got {number}")
+    return number
+
+
+def seed(value, what: str = "seed") -> int:
+    """A 64-bit stream seed: an integer in [0, 2**64)."""
+    return integer(value, what, 0, 2**64)
+
+
+def stream_keys(keys, what: str = "keys") -> np.ndarray:
+    """`keys` as uint64 (a C-contiguous copy): integers in [0, 2**64), never wrapped."""
+    if not isinstance(keys, (np.ndarray, np.generic)):
+        # Python integers one by one: NumPy would make [2**63, 5] float64 (inexact) and wrap −1.
+        k = np.asarray(keys, dtype=object)
+        return np.asarray([seed(v, what) for v in k.ravel()], dtype=np.uint64).reshape(k.shape)
+    k = np.asarray(keys)
+    if k.dtype == bool or k.dtype.kind not in "iu":
+        raise TypeError(f"{what} must be non-negative integers (uint64 stream keys), got dtype {k.dtype}")
+    if k.dtype.kind == "i" and k.size and k.min() < 0:
+        raise ValueError(f"{what} must be non-negative integers (uint64 stream keys), got {k.min()}")
+    return np.ascontiguousarray(k, dtype=np.uint64)
+
+
+def _plain(value, path: str):
+    """A config value with NumPy scalars and arrays made Python values; NaN and ±inf refused
+    (JSON has no such numbers, and the engine would read them as out of range)."""
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    elif isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{path}: {value} is not a finite number")
+    if isinstance(value, dict):
+        return {str(k): _plain(v, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    return value
+
+
+def config_json(section: dict, name: str) -> bytes:
+    """A config section (or any JSON value) as UTF-8 JSON text for the engine, `name` naming it
+    in errors: NumPy scalars (np.int64(5), np.float32(2)) are written as numbers, non-finite
+    numbers are a ValueError."""
+    return json.dumps(_plain(section, name), allow_nan=False).encode("utf-8")
+
+
+def memory_budget() -> int:
+    """The bytes the engine lets a network and its buffers take (half the memory the process may
+    use, or $HOPFIELDLAB_MEMORY_LIMIT)."""
+    return int(lib.hopfieldlab_memory_budget())
+
+
+def check_allocation(nbytes: int, what: str) -> None:
+    """MemoryError before allocating `nbytes` for `what` when it exceeds the engine's budget
+    (NumPy's empty arrays are committed lazily, so a too large one would only fail, or be
+    killed, when the engine writes it)."""
+    budget = memory_budget()
+    if nbytes > budget:
+        raise MemoryError(f"{what} would take {nbytes >> 20} MiB, more than the {budget >> 20} MiB budget of this process "
+                          "(HOPFIELDLAB_MEMORY_LIMIT sets it)")
 
 
 def pointer(array: np.ndarray | None, kind):
@@ -118,9 +198,10 @@ def jobs_or_default(jobs) -> int:
     """`jobs`, or every core the process may use (the CLI's --jobs default)."""
     if jobs is None:
         return int(lib.hopfieldlab_available_cores())
-    if int(jobs) < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
-    return int(jobs)
+    try:
+        return integer(jobs, "jobs", 1, 2**31)
+    except ValueError:
+        raise ValueError(f"jobs must be at least 1 (and below 2**31), got {jobs}") from None
 
 
 def cache_argument(cache):
@@ -130,4 +211,4 @@ def cache_argument(cache):
         return b""
     if cache is False or cache is None:
         return None
-    return encode(cache)
+    return encode(cache, "cache")

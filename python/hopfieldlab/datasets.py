@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ctypes
-import json
 
 import numpy as np
 
@@ -64,9 +63,11 @@ def load_dataset(path, size: int | None = None, resize: str | None = None, binar
     levels), `idct` ("fast" or "accurate"), `classes` (names, in label order), `limit_per_class`
     (the first K files of each class in sorted order), `max_pixels`; `features` (the config's
     `features.encoder`: "edges", "hog" or "cnn", with `weights` the cnn's weights file) gives X as
-    the encoder's float32 features, uncoded. Relative paths are read from the working directory. `jobs`: threads (default: every core); `cache`: the pattern cache as
-    the CLI uses it (True: the default folder, False: none, or a folder).
+    the encoder's float32 features, uncoded. Relative paths are read from the working directory.
+    `jobs`: threads (default: every core); `cache`: the pattern cache as the CLI uses it (True:
+    the default folder, False: none, or a folder).
     """
+    _native.encode(path, "path")  # a NUL inside would name another folder in the engine
     dataset = {"path": str(path)}
     if classes is not None:
         dataset["classes"] = list(classes)
@@ -80,7 +81,7 @@ def load_dataset(path, size: int | None = None, resize: str | None = None, binar
     if features is not None or weights is not None:
         sections["features"] = {k: v for k, v in {"encoder": features, "weights": weights}.items() if v is not None}
     handle = ctypes.c_void_p()
-    call(lib.hopfieldlab_dataset_load, json.dumps(sections).encode(), _native.jobs_or_default(jobs),
+    call(lib.hopfieldlab_dataset_load, _native.config_json(sections, "config"), _native.jobs_or_default(jobs),
          _native.cache_argument(cache), ctypes.byref(handle))
     try:
         info = call_json(lib.hopfieldlab_dataset_info, handle.value)

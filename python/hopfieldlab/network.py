@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ctypes
-import json
 import re
 import weakref
 from dataclasses import dataclass
@@ -89,12 +88,15 @@ class Network:
 
     def __init__(self, patterns, rule: str = "hebbian", *, seed: int = 0, jobs: int | None = None, **params):
         x, _ = _matrix(patterns, "patterns")
+        _native.check_allocation(x.size * 8, f"{x.shape[0]} × {x.shape[1]} patterns as float64")
         binary = _binary_or_none(x)
+        if binary is not None and rule == "modern" and not np.isin(binary, (-1, 1)).all():
+            binary = None  # a 0 is a real value for the modern network, not an undecided neuron
         reals = None if binary is not None else np.ascontiguousarray(x, dtype=np.float64)
-        section = {"rule": rule, **{_camel(k): v for k, v in params.items()}}
+        section = _native.config_json({"rule": rule, **{_camel(k): v for k, v in params.items()}}, "network")
         handle = ctypes.c_void_p()
         call(lib.hopfieldlab_network_create, _native.pointer(binary, _i8p), _native.pointer(reals, _f64p), x.shape[0], x.shape[1],
-             json.dumps(section).encode(), int(seed), _native.jobs_or_default(jobs), ctypes.byref(handle))
+             section, _native.seed(seed), _native.jobs_or_default(jobs), ctypes.byref(handle))
         self._handle = handle.value
         self._finalizer = weakref.finalize(self, lib.hopfieldlab_network_free, handle.value)
         self.patterns = (binary if binary is not None else reals).copy()
@@ -164,6 +166,8 @@ class Network:
         s, single = _matrix(states, name)
         if s.shape[1] != self.neurons:
             raise ValueError(f"{name} have {s.shape[1]} neurons, the network {self.neurons}")
+        # The float64 copy or result here, and the engine's own copy of the starts.
+        _native.check_allocation(s.size * 16, f"{s.shape[0]} {name} of {s.shape[1]} neurons")
         binary = None if self.continuous else _binary_or_none(s)
         reals = None if binary is not None else np.ascontiguousarray(s, dtype=np.float64)
         return binary, reals, s.shape[0], single
@@ -171,10 +175,7 @@ class Network:
     def _streams(self, keys, rows: int):
         if keys is None:
             return None, 0
-        k = np.asarray(keys)
-        if k.dtype.kind not in "iu" or (k.size and k.min() < 0):
-            raise TypeError("keys must be non-negative integers (uint64 stream keys)")
-        k = np.ascontiguousarray(k, dtype=np.uint64)
+        k = _native.stream_keys(keys)
         if k.ndim == 1:
             k = k[:, None]
         if k.ndim != 2 or k.shape[0] != rows or k.shape[1] < 1:
@@ -183,7 +184,7 @@ class Network:
 
     @staticmethod
     def _dynamics(mode, tie, max_sweeps) -> bytes:
-        return json.dumps({"mode": mode, "tie": tie, "maxSweeps": max_sweeps}).encode()
+        return _native.config_json({"mode": mode, "tie": tie, "maxSweeps": max_sweeps}, "dynamics")
 
     # Dynamics.
 
@@ -211,7 +212,7 @@ class Network:
         integers = np.empty((rows, 5), dtype=np.int32)
         measures = np.empty((rows, 3), dtype=np.float64)
         call(lib.hopfieldlab_network_settle, self._live(), _native.pointer(binary, _i8p), _native.pointer(reals, _f64p), rows, n,
-             self._dynamics(mode, tie, max_sweeps), int(seed), _native.pointer(k, _u64p), per_row, _native.jobs_or_default(jobs),
+             self._dynamics(mode, tie, max_sweeps), _native.seed(seed), _native.pointer(k, _u64p), per_row, _native.jobs_or_default(jobs),
              out.ctypes.data_as(_f64p), integers.ctypes.data_as(_i32p), measures.ctypes.data_as(_f64p))
         result = self._settled(out, integers, measures)
         if single:
@@ -243,7 +244,9 @@ class Network:
             raise ValueError(f"trajectory takes one start, got {rows}")
         k, per_row = self._streams(keys if keys is None or np.ndim(keys) == 2 else np.asarray(keys)[None, :], 1)
         n = self.neurons
-        capacity = int(max_sweeps) + 1 if isinstance(max_sweeps, (int, np.integer)) and max_sweeps >= 1 else 1
+        dynamics = self._dynamics(mode, tie, max_sweeps)  # checked before max_sweeps sizes anything
+        integral = isinstance(max_sweeps, (int, np.integer)) or (isinstance(max_sweeps, (float, np.floating)) and float(max_sweeps).is_integer())
+        capacity = int(max_sweeps) + 1 if integral and max_sweeps >= 1 else 1
         if capacity * n > 2**27:
             raise ValueError(f"a trajectory of up to {capacity} states of {n} neurons is too large: lower max_sweeps")
         states = np.empty((capacity, n), dtype=np.float64)
@@ -252,7 +255,7 @@ class Network:
         integers = np.empty((1, 5), dtype=np.int32)
         measures = np.empty((1, 3), dtype=np.float64)
         call(lib.hopfieldlab_network_trajectory, self._live(), _native.pointer(binary, _i8p), _native.pointer(reals, _f64p), n,
-             self._dynamics(mode, tie, max_sweeps), int(seed), _native.pointer(k, _u64p), per_row, capacity,
+             dynamics, _native.seed(seed), _native.pointer(k, _u64p), per_row, capacity,
              states.ctypes.data_as(_f64p), energies.ctypes.data_as(_f64p), ctypes.byref(length),
              integers.ctypes.data_as(_i32p), measures.ctypes.data_as(_f64p))
         t = length.value
@@ -279,6 +282,7 @@ class Network:
         exact integers without the notebooks' 1/N; storkey, pseudoinverse, perceptron, conv).
         Dense, modern and RBM networks have no such matrix: EngineError."""
         n = self.neurons
+        _native.check_allocation(n * n * 8, f"the {n} × {n} weight matrix")
         out = np.empty((n, n), dtype=np.float64)
         call(lib.hopfieldlab_network_weights, self._live(), out.ctypes.data_as(_f64p))
         return out

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ctypes
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +51,7 @@ def _overrides(values) -> list[str]:
     if values is None:
         return []
     if isinstance(values, dict):
-        return [f"{key}={json.dumps(value)}" for key, value in values.items()]
+        return [f"{key}={_native.config_json(value, key).decode()}" for key, value in values.items()]
     if isinstance(values, str):
         return [values]
     return [str(v) for v in values]
@@ -69,8 +68,8 @@ def run(config, set=None, output="Results", *, jobs: int | None = None, resume: 
     False: none, or a folder). Relative paths (the config, dataset.path, output) are read from
     the working directory.
     """
-    report_json = call_json(lib.hopfieldlab_run, _native.encode(config), json.dumps(_overrides(set)).encode(),
-                            _native.encode(output), _native.jobs_or_default(jobs), bool(resume), bool(force), bool(report),
+    report_json = call_json(lib.hopfieldlab_run, _native.encode(config, "config"), _native.config_json(_overrides(set), "set"),
+                            _native.encode(output, "output"), _native.jobs_or_default(jobs), bool(resume), bool(force), bool(report),
                             _native.cache_argument(cache))
     return RunResult(name=report_json["name"], root=Path(report_json["root"]), complete=report_json["complete"],
                      ran=report_json["ran"], skipped=report_json["skipped"], datasets=report_json["datasets"],

@@ -132,8 +132,8 @@ extension ExperimentConfig {
     /// Checks that need several sections at once (data-dependent checks come later).
     func checkConsistency() throws(ConfigError) {
         let n = neurons
-        if network.rule == .storkey && n > 8192 {
-            throw ConfigError(path: "network.rule", "storkey builds an N×N matrix: N = \(n) needs \((n * n * 8) >> 20) MiB; use N ≤ 8192 (image.size ≤ 90)")
+        if let limit = NetworkFootprint.ruleLimit(network.rule, neurons: n) {
+            throw ConfigError(path: "network.rule", task == .capacity ? limit : limit + " (image.size ≤ 90)")
         }
         try checkFeatures()
         if network.readout == .weight && task != .classify {

@@ -55,9 +55,15 @@ public struct StoredNetwork: Sendable {
         return continuousPatterns!.pattern(mu)
     }
 
-    /// Stores (or trains on, or loads) `patterns` with `rule`.
+    /// Stores (or trains on, or loads) `patterns` with `rule`. Refuses the dam rule (a classifier
+    /// with no stored-pattern network) and, before allocating anything, a network that does not
+    /// fit in ``MemoryBudget`` (``NetworkFootprint``).
     public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
-        neurons = patterns[0].count
+        guard let first = patterns.first else { throw ConfigError(path: "memories", "no pattern to store") }
+        var continuous = false
+        if case .continuous = first { continuous = true }
+        try Self.checkBuildable(rule, neurons: first.count, memories: patterns.count, continuous: continuous)
+        neurons = first.count
         var binary: [[Int8]]? = []
         for p in patterns {
             if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
@@ -110,6 +116,22 @@ public struct StoredNetwork: Sendable {
             kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!, jobs: training.jobs))
         }
         if rule.isTrained && training.load == nil { trainingSeconds = Date().timeIntervalSince(started) }
+    }
+
+    /// The checks made before a network is built, from the sizes alone (nothing is allocated):
+    /// not the dam rule, which has no stored-pattern network; Storkey's N limit
+    /// (``NetworkFootprint/ruleLimit(_:neurons:)``); a ``NetworkFootprint`` within ``MemoryBudget``.
+    public static func checkBuildable(_ rule: LearningRule, neurons: Int, memories: Int, continuous: Bool) throws(ConfigError) {
+        if case .dam = rule {
+            throw ConfigError(path: "network.rule", "dam is a trained classifier (memories over pixels and class neurons, trained on "
+                              + "a labelled training split), not a network of stored patterns: use it through a config's classify task "
+                              + "(hopfield run, or hl.run in Python)")
+        }
+        if let limit = NetworkFootprint.ruleLimit(rule, neurons: neurons) { throw ConfigError(path: "network.rule", limit) }
+        let footprint = NetworkFootprint(rule: rule, neurons: neurons, memories: memories, continuous: continuous)
+        if let problem = footprint.problem(rule: rule, neurons: neurons, memories: memories, budget: MemoryBudget.bytes) {
+            throw ConfigError(path: "network", problem)
+        }
     }
 
     /// Learned or stored parameters: N(N−1)/2 symmetric couplings for the matrix rules, P·N for
