@@ -11,7 +11,10 @@ public enum ExperimentRunner {
         let folder = ResultsFolder(plan.root)
         let lock = try openRoot(plan.root, shard: options.shard)
         defer { lock.release() }
-        if options.resume || options.shard != nil { try folder.checkHolds(batch) }
+        if options.resume || options.shard != nil {
+            try folder.checkHolds(batch)
+            try folder.checkData(batch, fingerprints: plan.fingerprints)
+        }
         try prepareRoot(plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder })
         // The batch definition, before any run: what `--resume` and `hopfield merge` check
         // against (every shard writes the same bytes).

@@ -64,7 +64,8 @@ public struct ResultsFolder: Sendable {
     }
 
     /// Every run's results, typed: the rows of runs.csv (recomputed from each run's tally.csv),
-    /// the summary, the manifests and training logs. Throws if a run is missing.
+    /// the summary, the manifests and training logs. Throws if a run is missing, or if runs of
+    /// one dataset were made from different data (``checkOneFingerprint(_:)``).
     public func read() throws -> BatchResults {
         let batch = try batch()
         let missing = missingRuns(of: batch)
@@ -75,6 +76,7 @@ public struct ResultsFolder: Sendable {
         for run in batch.runs {
             results.add(run: run, table: try table(of: run, batch: batch), manifest: try manifest(of: run), trainingLog: trainingLog(of: run))
         }
+        try Self.checkOneFingerprint(results)
         return results
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+import Imaging
+import TestSupport
+import Testing
+@testable import Experiments
+
+/// Issue 23: nothing computed on changed data is ever mixed, and no input kills the process.
+@Suite(.serialized) struct ReliabilityTests {
+    /// A small classify batch on `data` (three digit classes, four images each, 16×16), two seeds.
+    static func digits(_ data: String, extra: String = "") throws -> Batch {
+        try RunIdentityTests.expand("""
+            {"name": "d", "dataset": {"path": "\(data)"}, "image": {"size": 16}, "memories": {"count": 3},
+             "seeds": [1, 2]\(extra)}
+            """)
+    }
+
+    /// Copies four digits of each of three classes into `scratch`/data.
+    static func copyDigits(_ scratch: ScratchFolder) throws -> String {
+        _ = try PatternCacheTests.copyDigits(scratch, perClass: 4)
+        try FileManager.default.removeItem(atPath: scratch.file("data/7/notes.png"))
+        return scratch.file("data")
+    }
+
+    /// Replaces one image by another digit under the same name.
+    static func replaceAnImage(_ scratch: ScratchFolder) throws {
+        let victim = try FileManager.default.contentsOfDirectory(atPath: scratch.file("data/1")).sorted()[0]
+        _ = scratch.write(try FileBytes.read(TestPaths.shared("digits/9/04500.png")), to: "data/1/" + victim)
+    }
+
+    /// Row 1: a batch interrupted, an image replaced under its name, then `--resume` pooled runs
+    /// of two datasets. Now refused, naming the dataset and both fingerprints; nothing changes.
+    @Test func resumeRefusesChangedData() throws {
+        let scratch = ScratchFolder("changed-data")
+        defer { scratch.remove() }
+        let data = try Self.copyDigits(scratch)
+        let batch = try Self.digits(data)
+        try RunIdentityTests.run(batch, into: scratch.path)
+        let root = scratch.file("d")
+        let before = try ResultsFolder(root).manifest(of: batch.runs[0]).dataset!.fingerprint
+        try FileManager.default.removeItem(atPath: ResultsFolder(root).folder(of: batch.runs[1]))
+        try Self.replaceAnImage(scratch)
+        let snapshot = tree(root)
+        let after = DatasetLoader.load(try Dataset.open(data), specs: [ExperimentRunner.imageSpec(batch.runs[0].config)], jobs: 1).fingerprint
+        let error = #expect(throws: RunError.self) { try RunIdentityTests.run(batch, into: scratch.path, resume: true) }
+        #expect(error?.description == "dataset \(data) changed since the runs in \(root) were made (fingerprint \(before) → \(after)): rerun with --force")
+        #expect(tree(root) == snapshot, "a refused resume changes nothing")
+        // Images added are a change too.
+        _ = scratch.write(try FileBytes.read(TestPaths.shared("digits/9/04500.png")), to: "data/7/extra.png")
+        #expect(throws: RunError.self) { try RunIdentityTests.run(batch, into: scratch.path, resume: true) }
+        #expect(try RunIdentityTests.run(batch, into: scratch.path, force: true).ran.count == 2)
+    }
+
+    /// Row 2: shards run before and after the images changed were merged without a word.
+    @Test func mergeRefusesRunsOfTwoFingerprints() throws {
+        let scratch = ScratchFolder("merge-data")
+        defer { scratch.remove() }
+        let data = try Self.copyDigits(scratch)
+        let batch = try Self.digits(data)
+        try RunIdentityTests.run(batch, into: scratch.file("a"))
+        try Self.replaceAnImage(scratch)
+        try RunIdentityTests.run(batch, into: scratch.file("b"))
+        let folder = batch.runs[1].folder
+        try FileManager.default.removeItem(atPath: scratch.file("a/d/" + folder))
+        try FileManager.default.copyItem(atPath: scratch.file("b/d/" + folder), toPath: scratch.file("a/d/" + folder))
+        let error = #expect(throws: (any Error).self) { try Merge.run(scratch.file("a/d"), report: false) }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("its runs were made from different data: dataset \(data) had fingerprint "),
+                "\(String(describing: error))")
+        #expect(throws: (any Error).self) { try Report.write(results: scratch.file("a/d")) }
+        // A shard finishing the batch checks the runs already there the same way.
+        try FileManager.default.removeItem(atPath: scratch.file("a/d/" + folder))
+        var options = RunOptions()
+        options.output = scratch.file("a")
+        options.cache = nil
+        options.report = false
+        options.resume = true
+        options.shard = Shard(index: 1, count: 2)
+        let shard = #expect(throws: RunError.self) { try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options) }
+        #expect(shard?.description.hasPrefix("dataset \(data) changed since the runs in \(scratch.file("a/d")) were made") == true)
+    }
+}
