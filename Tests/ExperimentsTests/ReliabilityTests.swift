@@ -77,4 +77,28 @@ import Testing
         let shard = #expect(throws: RunError.self) { try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options) }
         #expect(shard?.description.hasPrefix("dataset \(data) changed since the runs in \(scratch.file("a/d")) were made") == true)
     }
+
+    /// Row 3: `--force` deleted the model `network.load` read (then failed), or the images of a
+    /// `dataset.path` inside the results folder (then succeeded on nothing). Now refused first.
+    @Test func forceNeverDeletesWhatTheRunsRead() throws {
+        let scratch = ScratchFolder("force-reads")
+        defer { scratch.remove() }
+        _ = try Self.copyDigits(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("out/d"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: scratch.file("data"), toPath: scratch.file("out/d/data"))
+        let inside = try Self.digits(scratch.file("out/d/data"))
+        let before = tree(scratch.file("out/d"))
+        let error = #expect(throws: RunError.self) { try RunIdentityTests.run(inside, into: scratch.file("out"), force: true) }
+        #expect(error?.description == "dataset.path \(scratch.file("out/d/data")) is inside \(scratch.file("out/d")), which --force would replace: move or copy it out of the results folder first")
+        #expect(tree(scratch.file("out/d")).filter { $0.key != ".lock" } == before, "the images are untouched")
+
+        let n = 16 * 16
+        _ = scratch.write(NPY.int32([Int32](repeating: 1, count: n * n), shape: [n, n]), to: "out/d/model/weights.npy")
+        _ = scratch.write(NPY.int32([Int32](repeating: 0, count: n), shape: [n]), to: "out/d/model/biases.npy")
+        try FileManager.default.moveItem(atPath: scratch.file("out/d/data"), toPath: scratch.file("data"))
+        let load = try Self.digits(scratch.file("data"), extra: ", \"network\": {\"rule\": \"perceptron\", \"load\": \"\(scratch.file("out/d/model"))\"}")
+        let model = #expect(throws: RunError.self) { try RunIdentityTests.run(load, into: scratch.file("out"), force: true) }
+        #expect(model?.description.hasPrefix("network.load \(scratch.file("out/d/model")) is inside") == true, "\(String(describing: model))")
+        #expect(FileManager.default.fileExists(atPath: scratch.file("out/d/model/weights.npy")))
+    }
 }
