@@ -101,4 +101,44 @@ import Testing
         #expect(model?.description.hasPrefix("network.load \(scratch.file("out/d/model")) is inside") == true, "\(String(describing: model))")
         #expect(FileManager.default.fileExists(atPath: scratch.file("out/d/model/weights.npy")))
     }
+
+    /// `file` with the field `column` of its first row set to `value`.
+    static func edit(_ file: String, column: String, to value: String) throws {
+        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        lines[1][lines[0].firstIndex(of: column)!] = value
+        try (lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    /// Row 4: merge and report read a run's tally.csv copied over another's (one run vanished,
+    /// another counted twice), n = −150 and error rates above 1; a NaN accuracy trapped in
+    /// ClassifyHeadline. Now each row is checked against its run and its ranges.
+    @Test func tamperedTalliesAreRefusedNeverTrapped() throws {
+        let scratch = ScratchFolder("tampered")
+        defer { scratch.remove() }
+        let batch = try Self.digits(try Self.copyDigits(scratch))
+        try RunIdentityTests.run(batch, into: scratch.path)
+        let root = scratch.file("d"), folder = ResultsFolder(root)
+        let one = joinPath(folder.folder(of: batch.runs[0]), "tally.csv"), two = joinPath(folder.folder(of: batch.runs[1]), "tally.csv")
+        let original = try String(contentsOfFile: two, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: two)
+        try FileManager.default.copyItem(atPath: one, toPath: two)
+        let copied = #expect(throws: ResultsFileError.self) { try Merge.run(root, report: false) }
+        #expect(copied?.description == "\(two): line 2 is a row of run \(batch.runs[0].key), not of \(batch.runs[1].key)")
+        for (column, value, reason) in [("accuracy", "nan", "line 2: accuracy = nan is not between 0 and 1"),
+                                        ("n", "-150", "line 2: n = -150 is negative"),
+                                        ("errors", "1000", "line 2: errors = 1000 is not between 0 and n = 6")] {
+            try original.write(toFile: two, atomically: true, encoding: .utf8)
+            try Self.edit(two, column: column, to: value)
+            let error = #expect(throws: RunError.self) { try Report.write(results: root) }
+            #expect(error?.description == "\(two): \(reason)")
+            #expect(throws: ResultsFileError.self) { try Merge.run(root, report: false) }
+        }
+        try original.write(toFile: two, atomically: true, encoding: .utf8)
+        #expect(throws: Never.self) { try Merge.run(root, report: false) }
+        // A NaN that reaches the headline (no test images) gets no verdict, not a trap.
+        var row = ClassifySummaryRow()
+        row.split = "test"
+        row.meanAccuracy = .nan
+        #expect(ClassifyHeadline.sentences([row], gridKeys: []) == ["this config: accuracy nan, 0 of 0 test images in spurious states; no comparison with the baselines (not a number)"])
+    }
 }

@@ -33,10 +33,13 @@ public struct ResultsFolder: Sendable {
         }
     }
 
-    /// A complete run's rows, from its tally.csv.
+    /// A complete run's rows, from its tally.csv: each row must be the run's own, its values in
+    /// their ranges (``RunTable/check(belongsTo:path:)``).
     public func table(of run: RunSpec, batch: Batch) throws -> RunTable {
         let path = joinPath(folder(of: run), "tally.csv")
-        return try RunTable.read(csv: try ResultsFolder.readText(path), task: run.config.task, gridKeys: batch.gridKeys, path: path)
+        let table = try RunTable.read(csv: try ResultsFolder.readText(path), task: run.config.task, gridKeys: batch.gridKeys, path: path)
+        try table.check(belongsTo: run, path: path)
+        return table
     }
 
     /// A complete run's manifest. The identity it records must be the run's: a folder is never
