@@ -141,4 +141,16 @@ import Testing
         row.meanAccuracy = .nan
         #expect(ClassifyHeadline.sentences([row], gridKeys: []) == ["this config: accuracy nan, 0 of 0 test images in spurious states; no comparison with the baselines (not a number)"])
     }
+
+    /// Row 5: a dam whose loss was NaN from epoch 1 (a tiny temperature or a huge initial spread)
+    /// reported chance accuracy as a result. Now the run fails and writes no run folder.
+    @Test(arguments: ["\"temperature\": 1e-30", "\"initialSpread\": 1e30"])
+    func divergedTrainingFailsTheRun(setting: String) throws {
+        let scratch = ScratchFolder("diverged")
+        defer { scratch.remove() }
+        let batch = try Self.digits(try Self.copyDigits(scratch), extra: ", \"network\": {\"rule\": \"dam\", \"hidden\": 4, \"epochs\": 3, \(setting)}")
+        let error = #expect(throws: RunError.self) { try RunIdentityTests.run(batch, into: scratch.file("out")) }
+        #expect(error?.description.contains("\(batch.runs[0].key): training diverged (loss NaN at epoch 1)") == true, "\(String(describing: error))")
+        #expect(!ResultsFolder(scratch.file("out/d")).isComplete(batch.runs[0]))
+    }
 }
