@@ -153,4 +153,31 @@ import Testing
         #expect(error?.description.contains("\(batch.runs[0].key): training diverged (loss NaN at epoch 1)") == true, "\(String(describing: error))")
         #expect(!ResultsFolder(scratch.file("out/d")).isComplete(batch.runs[0]))
     }
+
+    /// Row 6: `network.load` of a dam's memories.npy or an rbm's weights.npy holding NaN or
+    /// infinity was accepted (every prediction the same class). Now a config error, before the
+    /// results folder exists.
+    @Test func nonFiniteSavedParametersAreRefused() throws {
+        let scratch = ScratchFolder("nonfinite")
+        defer { scratch.remove() }
+        let data = try Self.copyDigits(scratch)
+        let n = 16 * 16
+        var memories = [Float](repeating: 0.5, count: 4 * (n + 3))
+        memories[n + 4] = .nan
+        _ = scratch.write(NPY.float32(memories, shape: [4, n + 3]), to: "dam/memories.npy")
+        let dam = try Self.digits(data, extra: ", \"network\": {\"rule\": \"dam\", \"hidden\": 4, \"load\": \"\(scratch.file("dam"))\"}")
+        let damError = #expect(throws: ConfigError.self) { try RunIdentityTests.run(dam, into: scratch.file("out")) }
+        #expect(damError?.path == "network.load")
+        #expect(damError?.message == "\(scratch.file("dam/memories.npy")): non-finite parameters: NaN at [1, 1] (1 of \(4 * (n + 3)) values) (run seed=1)")
+
+        var weights = [Double](repeating: 0.1, count: n * 5)
+        weights[7] = .infinity
+        _ = scratch.write(NPY.float64(weights, shape: [n, 5]), to: "rbm/weights.npy")
+        _ = scratch.write(NPY.float64([Double](repeating: 0, count: n), shape: [n]), to: "rbm/visible-bias.npy")
+        _ = scratch.write(NPY.float64([Double](repeating: 0, count: 5), shape: [5]), to: "rbm/hidden-bias.npy")
+        let rbm = try Self.digits(data, extra: ", \"network\": {\"rule\": \"rbm\", \"hidden\": 5, \"load\": \"\(scratch.file("rbm"))\"}")
+        let rbmError = #expect(throws: ConfigError.self) { try RunIdentityTests.run(rbm, into: scratch.file("out")) }
+        #expect(rbmError?.message == "\(scratch.file("rbm/weights.npy")): non-finite parameters: +inf at [1, 2] (1 of \(n * 5) values) (run seed=1)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("out")), "nothing written")
+    }
 }
