@@ -180,4 +180,10 @@ import Testing
         #expect(rbmError?.message == "\(scratch.file("rbm/weights.npy")): non-finite parameters: +inf at [1, 2] (1 of \(n * 5) values) (run seed=1)")
         #expect(!FileManager.default.fileExists(atPath: scratch.file("out")), "nothing written")
     }
+
+    /// Row 17: `"all"` memories with Storkey's rule were refused with the pseudo-inverse's reason.
+    @Test func storkeyHasItsOwnReasonForAll() {
+        #expect(configError("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 64}, \"memories\": {\"count\": \"all\"}, \"network\": {\"rule\": \"storkey\"}}")
+                == "memories.count: \"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (1004 for N = 4096), and correlated images fewer; use modern or dense")
+    }
 }
