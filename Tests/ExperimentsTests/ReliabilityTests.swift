@@ -186,4 +186,30 @@ import Testing
         #expect(configError("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 64}, \"memories\": {\"count\": \"all\"}, \"network\": {\"rule\": \"storkey\"}}")
                 == "memories.count: \"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (1004 for N = 4096), and correlated images fewer; use modern or dense")
     }
+
+    /// Row 8: a perceptron at image.size 256, an rbm or dam with 100,000 hidden units, capacity
+    /// at N = 65,536 with P = 30,000 ended in SIGABRT (rc 134) after the results folder was made.
+    /// Now each run's memory is estimated with the config and a run that would not fit is a
+    /// config error (here against a 4 GiB machine; a small run fits).
+    @Test func runsTheMachineCannotHoldAreConfigErrors() throws {
+        func config(_ text: String) throws -> ExperimentConfig {
+            let dataset = text.contains("capacity") ? "" : "\"dataset\": {\"path\": \"D\"}, "
+            return try ExperimentConfig.decode(try JSONParser.parse("{\"name\": \"m\", \(dataset)\(text)}"), checkingConsistency: false)
+        }
+        let budget = 4 << 30
+        let cases = [("\"image\": {\"size\": 256}, \"network\": {\"rule\": \"perceptron\"}", "image.size", "32.0 GiB"),
+                     ("\"network\": {\"rule\": \"rbm\", \"hidden\": 100000}", "network.hidden", "9.2 GiB"),
+                     ("\"network\": {\"rule\": \"dam\", \"hidden\": 100000}", "network.hidden", "4.6 GiB"),
+                     ("\"task\": \"capacity\", \"capacity\": {\"neurons\": 65536, \"patterns\": [30000]}", "capacity.patterns", "25.6 GiB")]
+        for (text, key, size) in cases {
+            let error = #expect(throws: ConfigError.self) { try MemoryEstimate.check(try config(text), budget: budget) }
+            #expect(error?.path == key)
+            #expect(error?.message.hasPrefix("a run would need about \(size) for ") == true, "\(String(describing: error))")
+            #expect(error?.message.hasSuffix("more than this machine's 4.0 GiB of memory") == true)
+        }
+        #expect(throws: Never.self) { try MemoryEstimate.check(try config("\"network\": {\"rule\": \"perceptron\"}"), budget: budget) }
+        // On any machine, through the config file: refused when loaded, before a run starts.
+        let huge = configError("{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 256}, \"network\": {\"rule\": \"rbm\", \"hidden\": 100000}}")
+        #expect(huge?.hasPrefix("network.hidden: a run would need about 146") == true, "\(String(describing: huge))")
+    }
 }

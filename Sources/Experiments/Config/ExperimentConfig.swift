@@ -124,6 +124,7 @@ extension ExperimentConfig {
         if network.rule == .storkey && n > 8192 {
             throw ConfigError(path: "network.rule", "storkey builds an N×N matrix: N = \(n) needs \((n * n * 8) >> 20) MiB; use N ≤ 8192 (image.size ≤ 90)")
         }
+        try MemoryEstimate.check(self)
         if image.binarize == .none && !network.rule.acceptsGrayLevels {
             throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern and dam rules take them")
         }
