@@ -212,4 +212,21 @@ import Testing
         let huge = configError("{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 256}, \"network\": {\"rule\": \"rbm\", \"hidden\": 100000}}")
         #expect(huge?.hasPrefix("network.hidden: a run would need about 146") == true, "\(String(describing: huge))")
     }
+
+    /// Row 15: on a full file system a run's folder failed with "…/states.npy: cannot write",
+    /// without the cause. Now the system's reason is named (here a folder that is missing, and
+    /// /dev/full: "No space left on device").
+    @Test func writeFailuresNameTheirCause() throws {
+        let scratch = ScratchFolder("nospace")
+        defer { scratch.remove() }
+        let error = #expect(throws: IOFailure.self) {
+            try RunFolder.writeAtomically([("sub/states.npy", [1, 2, 3])], folder: "run", root: scratch.path)
+        }
+        #expect(error?.description == "\(scratch.file("run/sub/states.npy")): No such file or directory")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "the temporary folder is removed")
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            let full = #expect(throws: IOFailure.self) { try AtomicFile.writeFile([UInt8](repeating: 0, count: 1 << 16), to: "/dev/full") }
+            #expect(full?.description == "/dev/full: No space left on device")
+        }
+    }
 }
