@@ -13,7 +13,7 @@ struct DatasetCommand: ParsableCommand {
 
 /// Prints to standard error.
 func warn(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardError.write(text + "\n")
 }
 
 /// Opens a dataset or exits with a clear message.
