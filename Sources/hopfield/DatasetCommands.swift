@@ -112,6 +112,11 @@ extension DatasetCommand {
                 throw ValidationError("--binarize must be one of \(Binarization.names.joined(separator: ", "))")
             }
             if binarize == "threshold" && threshold == nil { throw ValidationError("--binarize threshold needs --threshold LEVEL") }
+            if let threshold {
+                do { try ExperimentConfig.ImageSection.keys["threshold"].check(Double(threshold), option: "--threshold") } catch {
+                    throw ValidationError(error.description)
+                }
+            }
             if let limitPerClass, limitPerClass < 1 { throw ValidationError("--limit-per-class must be at least 1") }
         }
 
