@@ -229,4 +229,46 @@ import Testing
             #expect(full?.description == "/dev/full: No space left on device")
         }
     }
+
+    /// Row 12: three runs at once on one cache with disjoint image sets: the pack kept only the
+    /// last writer's entries. Now writers merge under a lock and every entry stays.
+    @Test func concurrentWritersOfOnePackKeepEveryEntry() throws {
+        let scratch = ScratchFolder("cache-writers")
+        defer { scratch.remove() }
+        var datasets: [Dataset] = []
+        for k in 0..<3 {
+            for c in ["\(2 * k)", "\(2 * k + 1)"] {
+                let files = try FileManager.default.contentsOfDirectory(atPath: TestPaths.shared("digits/" + c)).sorted().prefix(20)
+                for f in files { _ = scratch.write(try FileBytes.read(TestPaths.shared("digits/\(c)/\(f)")), to: "data\(k)/\(c)/\(f)") }
+            }
+            datasets.append(try Dataset.open(scratch.file("data\(k)")))
+        }
+        let cache = PatternCache(folder: scratch.file("cache"))
+        let spec = ImageSpec(size: 16, resize: .area, binarize: .midgray)
+        let all = datasets
+        DispatchQueue.concurrentPerform(iterations: 3) { k in _ = DatasetLoader.load(all[k], spec: spec, jobs: 1, cache: cache) }
+        #expect(cache.entries(for: spec).count == 120, "every writer's 40 entries")
+        // Nothing new: the pack is not written again.
+        var before = stat(), after = stat()
+        stat(cache.path(for: spec), &before)
+        let warm = DatasetLoader.load(datasets[1], specs: [spec], jobs: 1, cache: cache)
+        stat(cache.path(for: spec), &after)
+        #expect(warm.cached == 40 && before.st_ino == after.st_ino && before.st_mtim.tv_nsec == after.st_mtim.tv_nsec)
+    }
+
+    /// Row 13: kill -9 while a pack was written left `.tmp-…hlpc` files (up to a pack's size)
+    /// in the cache forever. Now a writer removes those of dead processes and those over an hour old.
+    @Test func staleCacheTemporariesAreRemoved() throws {
+        let scratch = ScratchFolder("cache-stale")
+        defer { scratch.remove() }
+        let dataset = try PatternCacheTests.copyDigits(scratch)
+        let dead = scratch.write([1, 2, 3], to: "cache/.tmp-2147483646-17-patterns-a.hlpc")
+        let old = scratch.write([1, 2, 3], to: "cache/.tmp-\(getpid())-18-patterns-b.hlpc")
+        let fresh = scratch.write([1, 2, 3], to: "cache/.tmp-\(getpid())-19-patterns-c.hlpc")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+        _ = DatasetLoader.load(dataset, spec: ImageSpec(size: 16, resize: .area, binarize: .midgray), jobs: 1, cache: PatternCache(folder: scratch.file("cache")))
+        let fm = FileManager.default
+        #expect(!fm.fileExists(atPath: dead) && !fm.fileExists(atPath: old))
+        #expect(fm.fileExists(atPath: fresh), "a living writer's temporary file stays")
+    }
 }
