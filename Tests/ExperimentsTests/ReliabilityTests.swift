@@ -245,8 +245,18 @@ import Testing
         }
         let cache = PatternCache(folder: scratch.file("cache"))
         let spec = ImageSpec(size: 16, resize: .area, binarize: .midgray)
-        let all = datasets
-        DispatchQueue.concurrentPerform(iterations: 3) { k in _ = DatasetLoader.load(all[k], spec: spec, jobs: 1, cache: cache) }
+        // Three writers started together: each reads the pack (empty) before any has written it.
+        let all = datasets, go = DispatchSemaphore(value: 0), done = DispatchGroup()
+        for k in 0..<3 {
+            done.enter()
+            Thread.detachNewThread {
+                go.wait()
+                _ = DatasetLoader.load(all[k], spec: spec, jobs: 1, cache: cache)
+                done.leave()
+            }
+        }
+        for _ in 0..<3 { go.signal() }
+        done.wait()
         #expect(cache.entries(for: spec).count == 120, "every writer's 40 entries")
         // Nothing new: the pack is not written again.
         var before = stat(), after = stat()
