@@ -34,7 +34,7 @@ public struct ResultsFolder: Sendable {
     }
 
     /// A complete run's rows, from its tally.csv: each row must be the run's own, its values in
-    /// their ranges (``RunTable/check(belongsTo:path:)``).
+    /// their ranges (`RunTable.check(belongsTo:path:)`).
     public func table(of run: RunSpec, batch: Batch) throws -> RunTable {
         let path = joinPath(folder(of: run), "tally.csv")
         let table = try RunTable.read(csv: try ResultsFolder.readText(path), task: run.config.task, gridKeys: batch.gridKeys, path: path)
@@ -68,7 +68,7 @@ public struct ResultsFolder: Sendable {
 
     /// Every run's results, typed: the rows of runs.csv (recomputed from each run's tally.csv),
     /// the summary, the manifests and training logs. Throws if a run is missing, or if runs of
-    /// one dataset were made from different data (``checkOneFingerprint(_:)``).
+    /// one dataset were made from different data (`checkOneFingerprint`).
     public func read() throws -> BatchResults {
         let batch = try batch()
         let missing = missingRuns(of: batch)
