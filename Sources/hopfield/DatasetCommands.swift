@@ -13,7 +13,7 @@ struct DatasetCommand: ParsableCommand {
 
 /// Prints to standard error.
 func warn(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardError.write(text + "\n")
 }
 
 /// Opens a dataset or exits with a clear message.
@@ -122,6 +122,11 @@ extension DatasetCommand {
                 throw ValidationError("--binarize must be one of \(Binarization.names.joined(separator: ", "))")
             }
             if binarize == "threshold" && threshold == nil { throw ValidationError("--binarize threshold needs --threshold LEVEL") }
+            if let threshold {
+                do { try ExperimentConfig.ImageSection.keys["threshold"].check(Double(threshold), option: "--threshold") } catch {
+                    throw ValidationError(error.description)
+                }
+            }
             if let limitPerClass, limitPerClass < 1 { throw ValidationError("--limit-per-class must be at least 1") }
         }
 

@@ -12,9 +12,11 @@ struct HopfieldCommand: ParsableCommand {
                       RulesCommand.self, SchemaCommand.self]
     )
 
-    /// Tunes the allocator for decoding many images (``Allocator``), then runs the command.
+    /// Tunes the allocator for decoding many images (``Allocator``), ignores SIGPIPE (a closed
+    /// output pipe never stops a batch: ``StandardError``), then runs the command.
     static func main() {
         Allocator.keepFreedBuffers()
+        StandardError.ignoreBrokenPipes()
         Self.main(nil)
     }
 }

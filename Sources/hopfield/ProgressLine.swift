@@ -60,13 +60,13 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Ends the line (before other output).
     func finish() {
-        lock.withLock { FileHandle.standardError.write(Data("\n".utf8)) }
+        lock.withLock { StandardError.write("\n") }
     }
 
     /// Redraws the line: carriage return, the text cut to the width, the rest of the line cleared.
     private func draw() {
         var text = name + ": " + (batch.isEmpty ? "starting" : batch)
         for t in trainings { text += " | " + Self.shortKey(t.run) + ": " + t.text }
-        FileHandle.standardError.write(Data(("\r" + Self.fit(text, width: Self.width - 1) + "\u{1B}[K").utf8))
+        StandardError.write("\r" + Self.fit(text, width: Self.width - 1) + "\u{1B}[K")
     }
 }

@@ -50,6 +50,14 @@ struct RecallCommand: ParsableCommand {
     @Option(help: "Where the pictures go (default Results/recall-<input name>).")
     var out: String?
 
+    /// --beta and --size are checked as the config's network.beta and image.size.
+    func validate() throws {
+        do {
+            try ExperimentConfig.NetworkSection.keys["beta"].check(beta, option: "--beta")
+            try ExperimentConfig.ImageSection.keys["size"].check(size, option: "--size")
+        } catch { throw ValidationError(error.description) }
+    }
+
     func run() throws {
         var options = SingleRecall.Options(memories: memories, input: input,
                                            output: out ?? "Results/recall-" + Batch.folderName(URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent))

@@ -79,3 +79,21 @@ extension Array where Element == ConfigKey {
         return key
     }
 }
+
+// MARK: - Command-line options checked as config keys
+
+extension ConfigKey {
+    /// A command-line option's number checked by this key's kind, with the config's words:
+    /// `hopfield recall --beta` is `network.beta`, so the ranges are written once. `option`
+    /// names the value in the error ("--beta: must be positive"); NaN and infinities are refused.
+    public func check(_ value: Double, option: String) throws(ConfigError) {
+        guard value.isFinite else { throw ConfigError(path: option, "\(value) is not a finite number") }
+        _ = try ObjectReader.number(.number(String(value)), key: self, path: option)
+    }
+
+    /// A command-line option's whole number checked by this key's range (as the number check above).
+    public func check(_ value: Int, option: String) throws(ConfigError) {
+        guard case .integer(let range) = kind else { preconditionFailure("\(path) is not an integer key") }
+        _ = try ObjectReader.int(.number(String(value)), path: option, in: range)
+    }
+}

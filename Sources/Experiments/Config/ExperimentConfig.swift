@@ -1,3 +1,4 @@
+import Foundation
 import Hopfield
 import Imaging
 
@@ -139,6 +140,7 @@ extension ExperimentConfig {
         if network.readout == .weight && task != .classify {
             throw ConfigError(path: "network.readout", "\"weight\" names a class: it is a classify read-out")
         }
+        try MemoryEstimate.check(self)
         if image.binarize == .none && !network.rule.acceptsGrayLevels && !features.isActive {
             throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern and dam rules take them")
         }
@@ -150,7 +152,10 @@ extension ExperimentConfig {
             case .modern, .dense, .dam: break
             case .hebbian:
                 throw ConfigError(path: "memories.count", "\"all\" stores every training image: the Hebbian rule retrieves at most about 0.138·N random patterns (N = \(n)), and correlated images far fewer; use modern or dense")
-            case .storkey, .pseudoinverse:
+            case .storkey:
+                let capacity = Int(Double(n) / (2 * log(Double(n))).squareRoot())
+                throw ConfigError(path: "memories.count", "\"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (\(capacity) for N = \(n)), and correlated images fewer; use modern or dense")
+            case .pseudoinverse:
                 throw ConfigError(path: "memories.count", "\"all\" stores every training image: \(network.rule.name) stores fewer than N = \(n) patterns (pseudo-inverse: at most N independent ones); use modern or dense")
             default:
                 throw ConfigError(path: "memories.count", "\"all\" stores every training image: only the modern and dense rules store that many (\(network.rule.name) is trained on its memories)")

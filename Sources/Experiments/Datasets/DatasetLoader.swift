@@ -47,7 +47,7 @@ public enum DatasetLoader {
             let added = fresh.count
             result.decoded += added
             result.cached += images.count - added
-            if added > 0 { try? cache?.store(packs[k].all.merging(fresh) { old, _ in old }, for: spec) }
+            if added > 0 { try? cache?.add(fresh, for: spec) }
             result.loaded.append(LoadedDataset(dataset: dataset, spec: spec, images: images, refused: refused, skipped: dataset.notes))
         }
         return result

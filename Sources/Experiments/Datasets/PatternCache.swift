@@ -9,7 +9,12 @@ import Imaging
 /// again; a renamed or copied file is found. The pack carries the spec it was made for and a
 /// checksum of its entries: a pack that does not match either is ignored and rebuilt, never
 /// trusted. Refused files are not cached (they fail fast). Packs are written to a temporary file
-/// and renamed, so a concurrent reader sees the old pack or the new one.
+/// and renamed, so a concurrent reader sees the old pack or the new one; writers take turns
+/// under a lock and merge (``add(_:for:)``).
+///
+/// The checksum detects damage, not forgery: anyone who can write the cache folder can put
+/// other patterns under a file's hash and so change results. Share a cache only with people
+/// you trust to write it (or give others a read-only copy, or their own `HOPFIELDLAB_CACHE`).
 public struct PatternCache: Sendable {
     /// The folder holding the packs.
     public let folder: String
@@ -51,9 +56,11 @@ public struct PatternCache: Sendable {
     }
 
     /// The entries cached for `spec`; empty when there is no pack or it is not to be trusted.
-    /// They are decoded one by one when looked up.
+    /// They are decoded one by one when looked up. A pack of any size is read (8,600 gray
+    /// images at size 256 make 2.25 GB; a 2 GiB read limit once made every run decode them all
+    /// again and rewrite the pack).
     func entries(for spec: ImageSpec) -> PatternPack.Index {
-        guard let bytes = try? FileBytes.read(path(for: spec), followLinks: false) else { return .empty }
+        guard let bytes = try? FileBytes.read(path(for: spec), limit: .max, followLinks: false) else { return .empty }
         return PatternPack.decode(bytes, spec: spec, description: PatternCache.description(spec)) ?? .empty
     }
 
@@ -61,6 +68,46 @@ public struct PatternCache: Sendable {
     public func store(_ entries: [ContentHash: Entry], for spec: ImageSpec) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicFile.write(PatternPack.encode(entries, spec: spec, description: PatternCache.description(spec)), to: path(for: spec))
+    }
+
+    /// Adds `fresh` entries to the pack of `spec`. Several processes may add to one pack at once
+    /// (three runs on disjoint image sets): each holds an exclusive `flock` on `<pack>.lock`
+    /// beside the pack, reads the pack as it is now, and writes it back with its own entries
+    /// merged in, so no writer's entries are lost. A pack that already holds every entry is not
+    /// rewritten. Stale temporaries of killed writers are removed first (``removeStaleTemporaries(olderThan:)``).
+    public func add(_ fresh: [ContentHash: Entry], for spec: ImageSpec) throws {
+        guard !fresh.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let lockPath = path(for: spec) + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 { throw IOFailure(path: lockPath, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw IOFailure(path: lockPath, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        removeStaleTemporaries()
+        let current = entries(for: spec)
+        let missing = fresh.filter { current.offsets[$0.key] == nil }
+        if missing.isEmpty { return }
+        try store(current.all.merging(missing) { old, _ in old }, for: spec)
+    }
+
+    /// Removes the `.tmp-<pid>-…` files of pack writers that were killed (kill -9 while a pack
+    /// was written left them, up to a pack's size each, forever): those whose writer process is
+    /// gone, and any older than `age` seconds (a pack is written in seconds; an hour-old
+    /// temporary file of a living process id is a reused id).
+    public func removeStaleTemporaries(olderThan age: Double = 3600) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let now = Date().timeIntervalSince1970
+        for name in names where name.hasPrefix(".tmp-") {
+            let path = joinPath(folder, name)
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            let pid = name.dropFirst(5).prefix { $0.isNumber }
+            let gone = Int32(pid).map { kill($0, 0) != 0 && errno == ESRCH } ?? false
+            if gone || now - Double(info.st_mtim.tv_sec) > age { unlink(path) }
+        }
     }
 }
 

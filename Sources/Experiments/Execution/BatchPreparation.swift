@@ -143,8 +143,7 @@ extension ExperimentRunner {
         if let folder = config.network.load, case .dam(let o) = config.network.rule {
             let path = joinPath(folder, "memories.npy")
             do {
-                let array = try NPYReader.read(path)
-                try NPYReader.check(array, path, descr: "<f4", size: 4, shape: [o.memories, config.neurons + data.dataset.classes.count])
+                _ = try NPYReader.float32(path, shape: [o.memories, config.neurons + data.dataset.classes.count])
             } catch { throw ConfigError(path: "network.load", "\(error)") }
         }
         let labels = data.images.map(\.file.label)

@@ -11,8 +11,12 @@ public enum ExperimentRunner {
         let folder = ResultsFolder(plan.root)
         let lock = try openRoot(plan.root, shard: options.shard)
         defer { lock.release() }
-        if options.resume || options.shard != nil { try folder.checkHolds(batch) }
-        try prepareRoot(plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder })
+        if options.resume || options.shard != nil {
+            try folder.checkHolds(batch)
+            try folder.checkData(batch, fingerprints: plan.fingerprints)
+        }
+        try prepareRoot(plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder },
+                        reads: readPaths(batch))
         // The batch definition, before any run: what `--resume` and `hopfield merge` check
         // against (every shard writes the same bytes).
         try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
@@ -147,6 +151,30 @@ public enum ExperimentRunner {
         return warnings
     }
 
+    /// The paths a batch's runs read: `network.load`, `dataset.path`, `dataset.test`, each once.
+    static func readPaths(_ batch: Batch) -> [(key: String, path: String)] {
+        var paths: [(key: String, path: String)] = []
+        for run in batch.runs {
+            let config = run.config
+            let candidates = [("network.load", config.network.load), ("dataset.path", config.dataset?.path), ("dataset.test", config.dataset?.test)]
+            for case let (key, path?) in candidates where !paths.contains(where: { $0.key == key && $0.path == path }) {
+                paths.append((key, path))
+            }
+        }
+        return paths
+    }
+
+    /// Whether `path` is `folder` or lies inside it, links resolved (both must exist to be compared).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        func real(_ p: String) -> String? {
+            guard let resolved = realpath(p, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let inner = real(path), let outer = real(folder) else { return false }
+        return inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
+    }
+
     /// Creates the results folder and locks it (``ResultsLock``). A results folder that is a
     /// symbolic link is refused before anything is written: the link could lead anywhere, and
     /// `--force` would empty its target (it once deleted a linked folder's files).
@@ -162,10 +190,14 @@ public enum ExperimentRunner {
 
     /// Makes sure the results folder may be written: new, or resumed, or forced. A shard (`own`
     /// lists its run folders) shares the folder with the other shards: it removes only its own
-    /// leftovers and never refuses.
-    static func prepareRoot(_ root: String, options: RunOptions, own: [String]?) throws {
+    /// leftovers and never refuses. `--force` is refused before anything is deleted when a path
+    /// the runs read (`reads`: `network.load`, the dataset folders) lies inside the folder.
+    static func prepareRoot(_ root: String, options: RunOptions, own: [String]?, reads: [(key: String, path: String)] = []) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        if options.force, let read = reads.first(where: { isInside($0.path, root) }) {
+            throw RunError("\(read.key) \(read.path) is inside \(root), which --force would replace: move or copy it out of the results folder first")
+        }
         let entries = try fm.contentsOfDirectory(atPath: root)
         // Leftovers of a killed process: partial run folders and temporary files.
         for entry in entries where entry.hasPrefix(".tmp-") {

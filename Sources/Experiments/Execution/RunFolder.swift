@@ -23,8 +23,8 @@ enum RunFolder {
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         do {
             for (name, bytes) in files {
-                guard fm.createFile(atPath: joinPath(temporary, name), contents: Data(bytes)) else {
-                    throw IOFailure(path: joinPath(temporary, name), reason: "cannot write")
+                do { try AtomicFile.writeFile(bytes, to: joinPath(temporary, name)) } catch {
+                    throw IOFailure(path: joinPath(final, name), reason: error.reason)
                 }
             }
             if fm.fileExists(atPath: final) { try fm.removeItem(atPath: final) }

@@ -12,9 +12,12 @@ enum ClassifyHeadline {
         }
     }
 
-    /// How an accuracy compares with the baselines, allowing its binomial 95% margin.
+    /// How an accuracy compares with the baselines, allowing its binomial 95% margin. An accuracy
+    /// or baseline that is not a number (no test images) gets no comparison, never a trap.
     static func verdict(_ row: ClassifySummaryRow) -> String {
         let a = row.meanAccuracy
+        let baselines = [row.meanChanceAccuracy, row.meanNearestAccuracy, row.meanPrototypeAccuracy] + (row.meanNeighborAccuracy.map { [$0] } ?? [])
+        guard a.isFinite, baselines.allSatisfy(\.isFinite) else { return "no comparison with the baselines (not a number)" }
         let margin = max(0.005, 1.96 * (a * (1 - a) / Double(max(1, row.n))).squareRoot())
         func points(_ x: Double) -> String {
             let n = Int((abs(x) * 100).rounded())

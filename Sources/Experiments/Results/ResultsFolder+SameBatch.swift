@@ -27,6 +27,31 @@ extension ResultsFolder {
         }
     }
 
+    /// Refuses to add runs made from other data. Every complete run's manifest records the
+    /// fingerprint of the dataset it read (``DatasetFingerprint``); `fingerprints` are the data's
+    /// now, by dataset key. Images replaced (even under the same names), added or removed since
+    /// would make the folder pool runs of two datasets: `--resume` and shards refuse and name it.
+    public func checkData(_ batch: Batch, fingerprints: [String: String]) throws {
+        for run in batch.runs where isComplete(run) {
+            guard let section = run.config.dataset, let now = fingerprints[ExperimentRunner.datasetKey(section)],
+                  let recorded = (try? manifest(of: run))?.dataset?.fingerprint, !recorded.isEmpty, recorded != now else { continue }
+            throw RunError("dataset \(section.path) changed since the runs in \(root) were made (fingerprint \(recorded) → \(now)): rerun with --force")
+        }
+    }
+
+    /// Refuses results that pool runs made from different data: runs that read one dataset path
+    /// must carry one fingerprint (`hopfield merge` of shards run before and after the images changed).
+    static func checkOneFingerprint(_ results: BatchResults) throws(ResultsFileError) {
+        var first: [String: (fingerprint: String, run: String)] = [:]
+        for record in results.records {
+            guard let d = record.manifest.dataset, !d.fingerprint.isEmpty else { continue }
+            if let seen = first[d.path], seen.fingerprint != d.fingerprint {
+                throw ResultsFileError(path: results.root, reason: "its runs were made from different data: dataset \(d.path) had fingerprint \(seen.fingerprint) for run \(seen.run) and \(d.fingerprint) for run \(record.spec.key); rerun the batch with --force")
+            }
+            if first[d.path] == nil { first[d.path] = (d.fingerprint, record.spec.key) }
+        }
+    }
+
     private func refusal(_ lines: [String]) -> String {
         "\(root) holds another batch than this config's (--resume only finishes the batch it holds):\n"
             + lines.map { "  " + $0 }.joined(separator: "\n")

@@ -33,10 +33,13 @@ public struct ResultsFolder: Sendable {
         }
     }
 
-    /// A complete run's rows, from its tally.csv.
+    /// A complete run's rows, from its tally.csv: each row must be the run's own, its values in
+    /// their ranges (`RunTable.check(belongsTo:path:)`).
     public func table(of run: RunSpec, batch: Batch) throws -> RunTable {
         let path = joinPath(folder(of: run), "tally.csv")
-        return try RunTable.read(csv: try ResultsFolder.readText(path), task: run.config.task, gridKeys: batch.gridKeys, path: path)
+        let table = try RunTable.read(csv: try ResultsFolder.readText(path), task: run.config.task, gridKeys: batch.gridKeys, path: path)
+        try table.check(belongsTo: run, path: path)
+        return table
     }
 
     /// A complete run's manifest. The identity it records must be the run's: a folder is never
@@ -64,7 +67,8 @@ public struct ResultsFolder: Sendable {
     }
 
     /// Every run's results, typed: the rows of runs.csv (recomputed from each run's tally.csv),
-    /// the summary, the manifests and training logs. Throws if a run is missing.
+    /// the summary, the manifests and training logs. Throws if a run is missing, or if runs of
+    /// one dataset were made from different data (`checkOneFingerprint`).
     public func read() throws -> BatchResults {
         let batch = try batch()
         let missing = missingRuns(of: batch)
@@ -75,6 +79,7 @@ public struct ResultsFolder: Sendable {
         for run in batch.runs {
             results.add(run: run, table: try table(of: run, batch: batch), manifest: try manifest(of: run), trainingLog: trainingLog(of: run))
         }
+        try Self.checkOneFingerprint(results)
         return results
     }
 

@@ -23,6 +23,7 @@ enum ClassifierTask {
             let training = RunStreams.trainingContext(spec, jobs: jobs, observer: observer)
             (model, log) = DenseClassifier.train(images: images, labels: split.train.map { data.images[$0].file.label }, classes: classes,
                                                  options: options, seed: training.seed, jobs: jobs, observer: observer)
+            if let divergence = TrainingEpoch.diverged(log) { throw RunError(divergence) }
         }
         let trainingSeconds = Date().timeIntervalSince(started)
         var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []

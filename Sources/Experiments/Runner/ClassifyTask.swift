@@ -17,7 +17,11 @@ enum ClassifyTask {
         let items = split.train.map { Item(split: "train", image: $0) } + split.validation.map { Item(split: "validation", image: $0) }
             + split.test.map { Item(split: "test", image: $0) }
         let firstTest = split.train.count + split.validation.count
-        let settled = converge(spec, data: data, items: items, firstTest: firstTest, network: memories.network, jobs: jobs)
+        // The weight read-out needs every final state; the others keep the test images' only.
+        let voter = config.network.readout == .weight
+            ? memories.network.classVoter(labels: memories.images.map { data.images[$0].file.label }, classes: data.dataset.classes.count) : nil
+        let settled = converge(spec, data: data, items: items, firstTest: firstTest, keepAll: voter != nil,
+                               network: memories.network, jobs: jobs)
         var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         var rows: [ClassifyRow] = []
         var predictions: [ClassifyPrediction] = []
@@ -30,7 +34,7 @@ enum ClassifyTask {
             var examples: [(rank: Int, label: Int, k: Int, prediction: ClassifyPrediction)] = []
             var seenPerClass: [Int: Int] = [:]
             for (index, k) in members.enumerated() {
-                var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories, readout: config.network.readout)
+                var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories, voter: voter)
                 let classes = data.dataset.classes
                 prediction.prototype = classes[base.prototype[index]]
                 if let neighbor = base.neighbor { prediction.neighbor = classes[neighbor[index]] }
@@ -79,10 +83,10 @@ enum ClassifyTask {
 
     /// Every item converged from its image, each with the image's own stream. The first test
     /// image records its states and energies sweep by sweep, the next seven their energies.
-    static func converge(_ spec: RunSpec, data: LoadedDataset, items: [Item], firstTest: Int, network: StoredNetwork,
-                         jobs: Int) -> [StoredNetwork.Settled] {
+    static func converge(_ spec: RunSpec, data: LoadedDataset, items: [Item], firstTest: Int, keepAll: Bool = false,
+                         network: StoredNetwork, jobs: Int) -> [StoredNetwork.Settled] {
         let dynamics = spec.config.dynamics.dynamics
-        let keepAll = spec.config.outputs.states
+        let keepAll = keepAll || spec.config.outputs.states
         return network.settleAll(count: items.count, jobs: jobs, start: { k in PatternVector(data.images[items[k].image].values).doubles },
                                  dynamics: { k in
                                      var d = dynamics
@@ -97,7 +101,7 @@ enum ClassifyTask {
 
     /// What one image's converged state says: the outcome, the class reached, the nearest memory.
     static func predict(_ item: Item, index: Int, _ result: StoredNetwork.Settled, data: LoadedDataset,
-                        memories: RunMemories, readout: ExperimentConfig.NetworkSection.Readout = .nearest) -> ClassifyPrediction {
+                        memories: RunMemories, voter: StoredNetwork.ClassVoter? = nil) -> ClassifyPrediction {
         let image = data.images[item.image]
         let classes = data.dataset.classes
         func memoryLabel(_ mu: Int) -> Int { data.images[memories.images[mu]].file.label }
@@ -108,7 +112,8 @@ enum ClassifyTask {
         p.className = image.file.className
         p.outcome = Outcome(match: result.match, status: result.status) { memoryLabel($0) == image.file.label }
         if case .memory(let mu) = result.match { p.predicted = classes[memoryLabel(mu)] }
-        if readout == .weight, let votes = memories.network.classWeights(result.state, labels: memories.images.indices.map(memoryLabel), classes: classes.count) {
+        if let voter {
+            let votes = voter.votes(result.state)
             // The class of largest summed softmax weight (the lowest label on a tie): every state
             // names a class, so the outcome is correct or error.
             let best = votes.indices.max { votes[$0] < votes[$1] || (votes[$0] == votes[$1] && $0 > $1) }!

@@ -13,12 +13,16 @@ extension StoredNetwork {
     }
 
     /// Checks, before a batch starts, that a folder holds the parameter files of `rule` with the
-    /// right element types and shapes.
+    /// right element types and shapes, and real parameters only finite values.
     public static func checkSavedFiles(_ rule: LearningRule, neurons: Int, folder: String) throws {
         for file in savedFiles(rule, neurons: neurons) {
             let path = joinPath(folder, file.name)
+            if file.descr == "<f8" {
+                _ = try NPYReader.float64(path, shape: file.shape)
+                continue
+            }
             let array = try NPYReader.read(path)
-            try NPYReader.check(array, path, descr: file.descr, size: file.descr == "<f8" ? 8 : 4, shape: file.shape)
+            try NPYReader.check(array, path, descr: file.descr, size: 4, shape: file.shape)
         }
     }
 

@@ -113,13 +113,31 @@ extension StoredNetwork.Settled {
 }
 
 extension StoredNetwork {
-    /// A modern network's vote for each class at `state`: softmax(β X s) summed over the memories
-    /// of each class (`labels[μ]` is memory μ's class); nil for the other rules.
-    func classWeights(_ state: [Double], labels: [Int], classes: Int) -> [Double]? {
+    /// A modern network's vote for each class: softmax(β X s) summed over the memories of each
+    /// class (`labels[μ]` is memory μ's class). Made once per run (it holds X as Doubles).
+    struct ClassVoter: Sendable {
+        let network: ModernNetwork
+        let memories: ContinuousMemories
+        let labels: [Int]
+        let classes: Int
+
+        /// The votes at `state`, one per class, summing to 1.
+        func votes(_ state: [Double]) -> [Double] {
+            let n = memories.neurons
+            let z = (0..<memories.count).map { mu -> Double in
+                var sum = 0.0
+                for i in 0..<n { sum += memories.rows[mu * n + i] * state[i] }
+                return sum
+            }
+            var votes = [Double](repeating: 0, count: classes)
+            for (mu, w) in network.softmax(z).enumerated() { votes[labels[mu]] += w }
+            return votes
+        }
+    }
+
+    /// The class voter of a modern network; nil for the other rules.
+    func classVoter(labels: [Int], classes: Int) -> ClassVoter? {
         guard case .continuous(let network, _) = kind else { return nil }
-        let weights = network.softmax(network.similarities(state))
-        var votes = [Double](repeating: 0, count: classes)
-        for (mu, w) in weights.enumerated() { votes[labels[mu]] += w }
-        return votes
+        return ClassVoter(network: network, memories: network.memories, labels: labels, classes: classes)
     }
 }

@@ -115,6 +115,7 @@ public struct StoredNetwork: Sendable {
         default:
             kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!, jobs: training.jobs))
         }
+        if let divergence = TrainingEpoch.diverged(trainingLog) { throw RunError(divergence) }
         if rule.isTrained && training.load == nil { trainingSeconds = Date().timeIntervalSince(started) }
     }
 

@@ -11,32 +11,38 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))-" + url.lastPathComponent
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 { throw IOFailure(path: temporary, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let ok: Bool = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += n
-            }
-            return true
-        }
-        let syncOK = fsync(fd) == 0
-        close(fd)
-        if !ok || !syncOK {
-            let reason = String(cString: strerror(errno))
+        do { try writeFile(bytes, to: temporary, exclusive: true, sync: true) } catch {
             unlink(temporary)
-            throw IOFailure(path: path, reason: reason)
+            throw IOFailure(path: path, reason: error.reason)
         }
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw IOFailure(path: path, reason: reason)
         }
+    }
+
+    /// Writes `bytes` to a new file at `path` (replacing one there, unless `exclusive`), flushed
+    /// to the disk with `sync`. A failure carries the system's reason, read when it happened
+    /// ("No space left on device", "Disk quota exceeded"), never a bare "cannot write".
+    public static func writeFile(_ bytes: [UInt8], to path: String, exclusive: Bool = false, sync: Bool = false) throws(IOFailure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
+        if fd < 0 { throw IOFailure(path: path, reason: String(cString: strerror(errno))) }
+        var written = 0
+        let failure: Int32? = bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return sync && fsync(fd) != 0 ? errno : nil
+        }
+        // close reports a delayed write error (NFS, some quotas) too.
+        let closed = close(fd) == 0 ? nil : errno
+        if let code = failure ?? closed { throw IOFailure(path: path, reason: String(cString: strerror(code))) }
     }
 
     /// Writes UTF-8 text atomically.

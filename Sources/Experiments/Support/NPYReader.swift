@@ -90,24 +90,42 @@ public enum NPYReader {
         }
     }
 
-    /// A little-endian float32 array of the given shape.
+    /// A little-endian float32 array of the given shape, every value finite: these are a
+    /// network's saved parameters, and a NaN or an infinity among them would make every
+    /// prediction the same, not fail.
     public static func float32(_ path: String, shape: [Int]) throws -> [Float] {
         let a = try read(path)
         try check(a, path, descr: "<f4", size: 4, shape: shape)
-        return stride(from: a.data.startIndex, to: a.data.endIndex, by: 4).map { k in
+        let values = stride(from: a.data.startIndex, to: a.data.endIndex, by: 4).map { k in
             Float(bitPattern: UInt32(a.data[k]) | UInt32(a.data[k + 1]) << 8 | UInt32(a.data[k + 2]) << 16 | UInt32(a.data[k + 3]) << 24)
         }
+        try checkFinite(values, path, shape: shape)
+        return values
     }
 
-    /// A float64 array of exactly this shape.
+    /// A float64 array of exactly this shape, every value finite (as ``float32(_:shape:)``).
     public static func float64(_ path: String, shape: [Int]) throws -> [Double] {
         let a = try read(path)
         try check(a, path, descr: "<f8", size: 8, shape: shape)
-        return stride(from: a.data.startIndex, to: a.data.endIndex, by: 8).map { o in
+        let values = stride(from: a.data.startIndex, to: a.data.endIndex, by: 8).map { o in
             var bits: UInt64 = 0
             for k in 0..<8 { bits |= UInt64(a.data[o + k]) << UInt64(8 * k) }
             return Double(bitPattern: bits)
         }
+        try checkFinite(values, path, shape: shape)
+        return values
+    }
+
+    /// Refuses a NaN or an infinity, naming the first one's place.
+    static func checkFinite<F: BinaryFloatingPoint>(_ values: [F], _ path: String, shape: [Int]) throws {
+        guard let k = values.firstIndex(where: { !$0.isFinite }) else { return }
+        var index: [Int] = [], rest = k
+        for extent in shape.reversed() {
+            index.insert(rest % max(1, extent), at: 0)
+            rest /= max(1, extent)
+        }
+        let what = values[k].isNaN ? "NaN" : values[k] > 0 ? "+inf" : "-inf"
+        throw IOFailure(path: path, reason: "non-finite parameters: \(what) at \(index) (\(values.filter { !$0.isFinite }.count) of \(values.count) values)")
     }
 
     /// An int8 array of any shape.

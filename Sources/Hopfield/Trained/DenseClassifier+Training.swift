@@ -13,7 +13,8 @@ extension DenseClassifier {
     /// every sum runs in a fixed order, so the memories do not depend on `jobs`. The log's loss is
     /// the epoch's mean Σ_α (c_α − t_α)^(2m) before each batch's update, and `stablePatterns` the
     /// share of training images whose class neurons, updated once, give their class (the online
-    /// training accuracy).
+    /// training accuracy). Training stops after the first epoch whose loss is not finite (see
+    /// ``TrainingEpoch/diverged(_:)``).
     public static func train(images: [Float], labels: [Int], classes: Int, options: Options, seed: UInt64, jobs: Int = 1,
                              observer: TrainingObserver? = nil) -> (DenseClassifier, [TrainingEpoch]) {
         let samples = labels.count
@@ -39,6 +40,9 @@ extension DenseClassifier {
                                       measure: .accuracy)
             log.append(entry)
             observer?(entry)
+            // Diverged (a loss that is not a number or infinite): the memories are no longer
+            // numbers either, and no later epoch can bring them back; the caller sees it in the log.
+            if !entry.loss.isFinite { break }
         }
         return (DenseClassifier(neurons: n, classes: classes, options: options, memories: state.memories), log)
     }

@@ -32,6 +32,16 @@ public struct TrainingEpoch: Sendable, Equatable {
     }
 }
 
+extension TrainingEpoch {
+    /// "training diverged (loss NaN at epoch 1)" for the first epoch of `log` whose loss is not
+    /// finite, or nil. A diverged model's parameters are not numbers: its predictions (often
+    /// one class for every image, chance accuracy) are no result, so the run fails with this.
+    public static func diverged(_ log: [TrainingEpoch]) -> String? {
+        guard let bad = log.first(where: { !$0.loss.isFinite }) else { return nil }
+        return "training diverged (loss \(bad.loss.isNaN ? "NaN" : bad.loss > 0 ? "+inf" : "-inf") at epoch \(bad.epoch))"
+    }
+}
+
 /// Called after every epoch (from the training thread).
 public typealias TrainingObserver = @Sendable (TrainingEpoch) -> Void
 
