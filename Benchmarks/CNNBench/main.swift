@@ -6,6 +6,10 @@ import Features
 import Foundation
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("-h") || arguments.contains("--help") {
+    print("usage: cnn-bench [WEIGHTS] [--images N] [--runs R] [--variant portable|avx2]")
+    exit(0)
+}
 @MainActor func option(_ name: String, _ fallback: Int) -> Int {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let v = Int(arguments[i + 1]) else { return fallback }
     arguments.removeSubrange(i...i + 1)
@@ -21,7 +25,11 @@ if let i = arguments.firstIndex(of: "--variant"), i + 1 < arguments.count {
 let weights = arguments.first ?? "Datasets/encoders/efficientnet-lite0.hlnn"
 
 let loadStart = Date()
-let network = try EfficientNetLite0(contentsOf: weights)
+let network: EfficientNetLite0
+do { network = try EfficientNetLite0(contentsOf: weights) } catch {
+    FileHandle.standardError.write(Data("cnn-bench: \(error) (run scripts/fetch-encoder)\n".utf8))
+    exit(1)
+}
 print(String(format: "loaded %@ in %.2f s; kernels: %@; %d multiply-adds per image", weights, Date().timeIntervalSince(loadStart), "\(KernelVariant.current)", EfficientNetLite0Architecture.multiplyAdds))
 
 // Random photos-sized inputs (the time does not depend on the content: no data-dependent branches).

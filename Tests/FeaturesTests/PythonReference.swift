@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the independent implementations in Python: scikit-image's `hog` and a NumPy Sobel written
 /// from TensorFlow's definition. Images go over as raw little-endian float32 files and the
@@ -92,26 +93,10 @@ enum PythonReference {
         }
     }
 
-    /// Runs a program found on PATH; both pipes are read while it runs.
+    /// Runs a program found on PATH (TestSupport's runner: both pipes read while it runs).
     static func run(_ command: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try runProcess("/usr/bin/env", command)
+        return (result.status, result.stdout, result.stderr)
     }
 }
 

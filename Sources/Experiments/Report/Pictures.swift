@@ -27,7 +27,7 @@ enum Pictures {
             }
         }
         if !visuals.retrievals.isEmpty {
-            files.append(("retrievals.png", retrievalsPicture(visuals.retrievals, side: Retrievals.side).png()))
+            files.append(("retrievals.png", retrievalsPicture(visuals.retrievals, side: RunVisuals.retrievalSide).png()))
         }
         if !visuals.energyCurves.isEmpty {
             // Energies per neuron, E/N: the notebooks' scale, comparable across image sizes.

@@ -47,8 +47,10 @@ public struct RunVisuals: Sendable {
     /// The weights and the memories' overlaps, for binary networks with pairwise weights.
     public var weights: WeightsView?
     /// Runs with a feature stage: test photos (`input`) beside the training photos they
-    /// retrieved (`nearest`), gray thumbnails of ``Retrievals`` side, grouped "right" and "wrong".
+    /// retrieved (`nearest`), gray thumbnails of ``retrievalSide`` pixels, grouped "right" and "wrong".
     public var retrievals: [Example] = []
+    /// The side of the retrieval gallery's thumbnails.
+    public static let retrievalSide = 48
 
     /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}

@@ -5,11 +5,11 @@ import Imaging
 /// test photos beside the training photos they retrieved, and the codes' statistics.
 enum Retrievals {
     /// The side of the gray thumbnails in the gallery.
-    static let side = 48
+    static let side = RunVisuals.retrievalSide
     /// Right and wrong retrievals shown, each.
     static let perGroup = 8
 
-    /// Up to 8 right and 8 wrong test retrievals, in test order: each test photo beside the
+    /// Up to 8 right and 8 wrong test retrievals, the classes in turn: each test photo beside the
     /// training photo of the memory nearest its final state, captioned "class>class retrieved".
     /// `predictions` and `settled` are the test images' (same order). A photo that cannot be
     /// read again is left out.
@@ -19,7 +19,13 @@ enum Retrievals {
         var examples: [RunVisuals.Example] = []
         var counts = ["right": 0, "wrong": 0]
         let byPath = Dictionary(data.images.map { ($0.file.relativePath, $0.file.path) }, uniquingKeysWith: { a, _ in a })
-        for (p, result) in zip(predictions, settled) {
+        // Test images taken in turn from each class (the first of every class, then the second, ...).
+        var rank: [String: Int] = [:]
+        let order = predictions.indices.map { k -> (Int, String, Int) in
+            defer { rank[predictions[k].className, default: 0] += 1 }
+            return (rank[predictions[k].className, default: 0], predictions[k].className, k)
+        }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
+        for (p, result) in order.map({ (predictions[$0], settled[$0]) }) {
             let memoryImage = data.images[memories.images[result.nearest]]
             let group = memoryImage.file.className == p.className ? "right" : "wrong"
             guard counts[group]! < perGroup, let path = byPath[p.path],
