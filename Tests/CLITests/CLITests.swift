@@ -22,6 +22,8 @@ let smallOverrides: [String: [String]] = [
     "quickstart": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "memories.count=10", "seeds=[1]"],
     "catsdogs-seed": ["dataset.path=\(TestPaths.shared("catsdogs"))", "seeds=[42]"],
     "catsdogs-classify": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=10", "seeds=[1]", "image.size=16", "memories.count=4"],
+    // The cnn encoder reads Datasets/encoders (scripts/test runs scripts/fetch-encoder first).
+    "catsdogs-features": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=10", "seeds=[1]", "image.size=16"],
     "catsdogs-sweep": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=20", "seeds=[1, 2]",
                        "grid={\"memories.count\": [2, 4], \"image.size\": [16], \"memories.select\": [\"maxmin\", \"random\"]}"],
     "digits-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=8", "seeds=[1]",
