@@ -1,7 +1,7 @@
 import Foundation
 import Hopfield
 
-/// The bytes a network may take in this process (``NetworkFootprint`` is checked against it
+/// The bytes a network may take in this process (`NetworkFootprint` is checked against it
 /// before a network is built, by a run and by the Python package).
 ///
 /// Half the memory the process may use: the smallest of the machine's physical memory, the

@@ -57,7 +57,7 @@ public struct StoredNetwork: Sendable {
 
     /// Stores (or trains on, or loads) `patterns` with `rule`. Refuses the dam rule (a classifier
     /// with no stored-pattern network) and, before allocating anything, a network that does not
-    /// fit in ``MemoryBudget`` (``NetworkFootprint``).
+    /// fit in ``MemoryBudget`` (`NetworkFootprint`).
     public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
         guard let first = patterns.first else { throw ConfigError(path: "memories", "no pattern to store") }
         var continuous = false
@@ -121,7 +121,7 @@ public struct StoredNetwork: Sendable {
 
     /// The checks made before a network is built, from the sizes alone (nothing is allocated):
     /// not the dam rule, which has no stored-pattern network; Storkey's N limit
-    /// (``NetworkFootprint/ruleLimit(_:neurons:)``); a ``NetworkFootprint`` within ``MemoryBudget``.
+    /// (`NetworkFootprint.ruleLimit(_:neurons:)`); a `NetworkFootprint` within ``MemoryBudget``.
     public static func checkBuildable(_ rule: LearningRule, neurons: Int, memories: Int, continuous: Bool) throws(ConfigError) {
         if case .dam = rule {
             throw ConfigError(path: "network.rule", "dam is a trained classifier (memories over pixels and class neurons, trained on "

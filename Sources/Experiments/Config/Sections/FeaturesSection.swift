@@ -128,7 +128,7 @@ extension ExperimentConfig {
 
 extension ExperimentConfig.FeaturesSection {
     /// The image pipeline's encoder for this section (the cnn's weights named by their expected
-    /// content, which ``CNNEncoders/check(_:)`` verifies before anything runs).
+    /// content, which `CNNEncoders.check(_:)` verifies before anything runs).
     public var encoderSpec: Encoder {
         switch encoder {
         case .pixels: return .pixels
