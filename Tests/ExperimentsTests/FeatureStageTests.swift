@@ -14,9 +14,10 @@ import Hopfield
 
     /// Each misuse of the section gets a message at its JSON path.
     @Test(arguments: [
-        ("{\(base), \"features\": {\"encoder\": \"sift\"}}", "features.encoder: \"sift\" is not one of pixels, edges, hog, cnn"),
+        ("{\(base), \"features\": {\"encoder\": \"sift\"}}", "features.encoder: \"sift\" is not one of pixels, edges, hog, cnn, competing"),
         ("{\(base), \"features\": {\"codes\": \"simhash\"}}",
-         "features.encoder: is \"pixels\": codes, bits and weights need an encoder (edges, hog or cnn)"),
+         "features.encoder: is \"pixels\": codes, bits, weights, hidden and epochs need an encoder (edges, hog, cnn or competing)"),
+        ("{\(base), \"features\": {\"encoder\": \"hog\", \"hidden\": 20}}", "features.hidden: is only used with \"encoder\": \"competing\""),
         ("{\(base), \"features\": {\"encoder\": \"hog\", \"bits\": 256}}", "features.bits: is only used with \"codes\": \"simhash\""),
         ("{\(base), \"features\": {\"encoder\": \"hog\", \"weights\": \"w.hlnn\"}}", "features.weights: is only used with \"encoder\": \"cnn\""),
         ("{\(base), \"features\": {\"encoder\": \"hog\", \"codes\": \"none\"}}",
@@ -177,5 +178,42 @@ import Hopfield
             }
             #expect(!FileManager.default.fileExists(atPath: out.file("results")))
         }
+    }
+
+    /// Competing hidden units: trained from the seed, the same synapses on 1 or 2 threads, other
+    /// synapses from another seed; a run with them classifies the digits well above chance.
+    @Test func competingUnitsAreSeededAndClassify() throws {
+        var rng = Xoshiro256StarStar(seed: 1)
+        let inputs = (0..<60).map { _ in (0..<64).map { _ in rng.unit() * 2 - 1 } }
+        var options = CompetingHiddenUnits.Options()
+        options.hidden = 8
+        options.epochs = 4
+        options.batchSize = 10
+        let one = CompetingHiddenUnits(training: inputs, options: options, seed: 5, jobs: 1)
+        let two = CompetingHiddenUnits(training: inputs, options: options, seed: 5, jobs: 2)
+        let other = CompetingHiddenUnits(training: inputs, options: options, seed: 6, jobs: 2)
+        #expect(one.synapses == two.synapses)
+        #expect(one.synapses != other.synapses)
+        #expect(one.features(inputs[0]).count == 8)
+
+        let out = ScratchFolder("competing")
+        defer { out.remove() }
+        let batch = try Batch.expand(try JSONParser.parse("""
+            {"name": "competing", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 20},
+             "image": {"size": 16}, "features": {"encoder": "competing", "hidden": 40, "epochs": 10},
+             "split": {"train": 0.5, "test": 0.5}, "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1},
+             "outputs": {"pictures": false}, "seeds": [1]}
+            """))
+        var runOptions = RunOptions()
+        runOptions.output = out.path
+        runOptions.jobs = 2
+        runOptions.cache = nil
+        let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: runOptions), options: runOptions)
+        guard case .classify(let rows)? = report.results.map(\.runs) else {
+            Issue.record("no classify results")
+            return
+        }
+        let test = try #require(rows.first { $0.split == "test" })
+        #expect(test.neighborAccuracy ?? 0 > 0.4, "1-NN on 40 competing-unit bits: \(String(describing: test.neighborAccuracy))")
     }
 }

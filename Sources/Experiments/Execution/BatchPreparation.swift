@@ -109,6 +109,7 @@ extension ExperimentRunner {
         var spec = config.image.spec
         if let section = config.dataset { spec.maxPixels = section.maxPixels }
         spec.encoder = config.features.encoderSpec
+        if config.features.encoder == .competing { spec.binarize = .none }
         return spec
     }
 

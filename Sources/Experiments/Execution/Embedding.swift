@@ -38,6 +38,9 @@ public enum Embedding {
         spec.maxPixels = section.maxPixels
         if let features {
             let encoder = try ExperimentConfig.FeaturesSection.decode(features, task: .recall)
+            if encoder.encoder == .competing {
+                throw ConfigError(path: "features.encoder", "competing hidden units are trained per run on its training split: use a config (hl.run)")
+            }
             if encoder.encoder == .cnn { try CNNEncoders.load(encoder.weights) }
             spec.encoder = encoder.encoderSpec
         }

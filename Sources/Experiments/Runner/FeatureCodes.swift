@@ -9,13 +9,25 @@ enum FeatureCodes {
     /// `train` indexes the images the code is fitted on (the training split; every image for
     /// recall). Deterministic: sums run in index order, the projections come from the run's seed.
     static func apply(_ data: LoadedDataset, features: ExperimentConfig.FeaturesSection, train: [Int], seed: UInt64, jobs: Int) -> LoadedDataset {
-        let values = data.images.map { image -> [Float] in
+        var values = data.images.map { image -> [Float] in
             guard case .continuous(let v) = image.values else { preconditionFailure("features are real values") }
             return v
         }
+        if features.encoder == .competing {
+            // Hidden units trained on the training images only, from the run's own stream.
+            let gray = values.map { $0.map(Double.init) }
+            let units = CompetingHiddenUnits(training: train.map { gray[$0] }, options: features.competing,
+                                             seed: RandomStreams.derive(seed, RandomStreams.key("competing")), jobs: jobs)
+            values = parallelMap(count: gray.count, jobs: jobs) { i in units.features(gray[i]).map(Float.init) }
+        }
+        if features.codes == .none {
+            var real = data
+            for i in real.images.indices { real.images[i].values = .continuous(values[i]) }
+            return real
+        }
         let codes: [[Int8]]
         switch features.codes {
-        case .none: return data
+        case .none: preconditionFailure("handled above")
         case .median: codes = median(values, train: train)
         case .simhash: codes = simhash(values, train: train, bits: features.bits, seed: seed, jobs: jobs)
         }

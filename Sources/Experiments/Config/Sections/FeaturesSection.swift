@@ -1,3 +1,4 @@
+import Hopfield
 import Imaging
 
 extension ExperimentConfig {
@@ -15,6 +16,9 @@ extension ExperimentConfig {
             case hog
             /// EfficientNet-Lite0's ImageNet features of the RGB image at 224×224.
             case cnn
+            /// Krotov and Hopfield's (2019) competing hidden units, trained without labels on
+            /// each run's training images (gray levels): their currents.
+            case competing
         }
 
         /// How real features become ±1 patterns.
@@ -38,6 +42,9 @@ extension ExperimentConfig {
         public var bits = 1024
         /// Where `scripts/fetch-encoder` writes the converted EfficientNet-Lite0 weights.
         public var weights = "Datasets/encoders/efficientnet-lite0.hlnn"
+        /// `competing`: the hidden units and their training (Krotov's notebook's settings, with
+        /// 100 units and 30 epochs).
+        public var competing = CompetingHiddenUnits.Options()
 
         /// The defaults: no feature stage.
         public init() {}
@@ -50,12 +57,16 @@ extension ExperimentConfig {
             let d = FeaturesSection()
             return [
                 ConfigKey("encoder", in: "features", .choice(EncoderName.allCases.map(\.rawValue)), default: .string(d.encoder.rawValue),
-                          "`pixels` (the binarized image), `edges` (Sobel magnitude and orientation, 3·size² values), `hog` (9 orientations, 8×8 cells, 2×2 blocks, L2-Hys), `cnn` (EfficientNet-Lite0 ImageNet features, 1280 values, of the RGB image at 224×224)"),
+                          "`pixels` (the binarized image), `edges` (Sobel magnitude and orientation, 3·size² values), `hog` (9 orientations, 8×8 cells, 2×2 blocks, L2-Hys), `cnn` (EfficientNet-Lite0 ImageNet features, 1280 values, of the RGB image at 224×224), `competing` (Krotov and Hopfield's hidden units, trained per run on its training images)"),
                 ConfigKey("codes", in: "features", .choice(Codes.allCases.map(\.rawValue)), default: .string(d.codes.rawValue),
                           "features → ±1: `median` (sign of each feature minus its training-split median), `simhash` (signs of `bits` seeded random projections of the centred features), `none` (real values: modern and dam rules)"),
                 ConfigKey("bits", in: "features", .integer(8...65_536), default: .int(d.bits), "`simhash`: code length N"),
                 ConfigKey("weights", in: "features", .string(nonEmpty: true), default: .string(d.weights),
                           "`cnn`: the weights file `scripts/fetch-encoder` writes"),
+                ConfigKey("hidden", in: "features", .integer(2...10_000), default: .int(d.competing.hidden),
+                          "`competing`: hidden units K (the features)"),
+                ConfigKey("epochs", in: "features", .integer(1...10_000), default: .int(d.competing.epochs),
+                          "`competing`: passes over the training images"),
             ]
         }()
 
@@ -68,10 +79,16 @@ extension ExperimentConfig {
             let codes = try r.choice(keys["codes"], as: Codes.self)
             let bits = try r.int(keys["bits"])
             let weights = try r.string(keys["weights"])
+            let hidden = try r.int(keys["hidden"]), epochs = try r.int(keys["epochs"])
             try r.finish()
-            if !features.isActive, codes != nil || bits != nil || weights != nil {
-                throw ConfigError(path: "features.encoder", "is \"pixels\": codes, bits and weights need an encoder (edges, hog or cnn)")
+            if !features.isActive, codes != nil || bits != nil || weights != nil || hidden != nil || epochs != nil {
+                throw ConfigError(path: "features.encoder", "is \"pixels\": codes, bits, weights, hidden and epochs need an encoder (edges, hog, cnn or competing)")
             }
+            if features.encoder != .competing, hidden != nil || epochs != nil {
+                throw ConfigError(path: hidden != nil ? "features.hidden" : "features.epochs", "is only used with \"encoder\": \"competing\"")
+            }
+            features.competing.hidden = hidden ?? features.competing.hidden
+            features.competing.epochs = epochs ?? features.competing.epochs
             features.codes = codes ?? features.codes
             if bits != nil && features.codes != .simhash { throw ConfigError(path: "features.bits", "is only used with \"codes\": \"simhash\"") }
             features.bits = bits ?? features.bits
@@ -90,6 +107,7 @@ extension ExperimentConfig {
             if isActive { pairs.append(("codes", .string(codes.rawValue))) }
             if codes == .simhash && isActive { pairs.append(("bits", .int(bits))) }
             if encoder == .cnn { pairs.append(("weights", .string(weights))) }
+            if encoder == .competing { pairs += [("hidden", .int(competing.hidden)), ("epochs", .int(competing.epochs))] }
             return .object(pairs)
         }
     }
@@ -103,6 +121,7 @@ extension ExperimentConfig.FeaturesSection {
         case .edges: return Encoder.edges.dimension(size: size)
         case .hog: return Encoder.hog.dimension(size: size)
         case .cnn: return CNNWeights.featureCount
+        case .competing: return competing.hidden
         }
     }
 }
@@ -135,6 +154,8 @@ extension ExperimentConfig.FeaturesSection {
         case .edges: return .edges
         case .hog: return .hog
         case .cnn: return .cnn(CNNWeights(path: weights, model: CNNEncoders.model, contentHash: CNNEncoders.expectedHash))
+        // Trained per run on its split: the images are loaded as gray levels.
+        case .competing: return .pixels
         }
     }
 }
