@@ -39,4 +39,4 @@ def test_rules_are_the_tools():
     assert names[:5] == ["hebbian", "storkey", "pseudoinverse", "dense", "modern"]
     assert {"perceptron", "rbm", "hebbian-rbm", "conv"} <= set(names)
     modern = next(r for r in hl.rules() if r["name"] == "modern")
-    assert modern["parameters"] == ["beta", "tolerance"]
+    assert modern["parameters"] == ["beta", "tolerance", "readout"]
