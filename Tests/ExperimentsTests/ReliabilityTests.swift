@@ -189,28 +189,32 @@ import Testing
 
     /// Row 8: a perceptron at image.size 256, an rbm or dam with 100,000 hidden units, capacity
     /// at N = 65,536 with P = 30,000 ended in SIGABRT (rc 134) after the results folder was made.
-    /// Now each run's memory is estimated with the config and a run that would not fit is a
-    /// config error (here against a 4 GiB machine; a small run fits).
+    /// Now each run's network is estimated from the config (`NetworkFootprint`, the estimate
+    /// every build checks) and one that would not fit is a config error (here against a 4 GiB
+    /// budget; a small run fits).
     @Test func runsTheMachineCannotHoldAreConfigErrors() throws {
         func config(_ text: String) throws -> ExperimentConfig {
             let dataset = text.contains("capacity") ? "" : "\"dataset\": {\"path\": \"D\"}, "
             return try ExperimentConfig.decode(try JSONParser.parse("{\"name\": \"m\", \(dataset)\(text)}"), checkingConsistency: false)
         }
         let budget = 4 << 30
-        let cases = [("\"image\": {\"size\": 256}, \"network\": {\"rule\": \"perceptron\"}", "image.size", "32.0 GiB"),
-                     ("\"network\": {\"rule\": \"rbm\", \"hidden\": 100000}", "network.hidden", "9.2 GiB"),
-                     ("\"network\": {\"rule\": \"dam\", \"hidden\": 100000}", "network.hidden", "4.6 GiB"),
-                     ("\"task\": \"capacity\", \"capacity\": {\"neurons\": 65536, \"patterns\": [30000]}", "capacity.patterns", "25.6 GiB")]
-        for (text, key, size) in cases {
+        let cases = [("\"image\": {\"size\": 256}, \"network\": {\"rule\": \"perceptron\"}", "image.size",
+                      "perceptron with P = 8, N = 65536 needs about 32769 MiB (N×N Int32 couplings (two copies))"),
+                     ("\"network\": {\"rule\": \"rbm\", \"hidden\": 100000}", "network.hidden",
+                      "rbm with P = 8, N = 4096 needs about 9375 MiB (N×hidden real weights (three copies))"),
+                     ("\"network\": {\"rule\": \"dam\", \"hidden\": 100000}", "network.hidden",
+                      "dam with P = 100000, N = 4096 needs about 5566 MiB (K×N real memories (three copies: memories, momentum, gradient))"),
+                     ("\"task\": \"capacity\", \"capacity\": {\"neurons\": 65536, \"patterns\": [30000]}", "capacity.patterns",
+                      "hebbian with P = 30000, N = 65536 needs about 19219 MiB (the N×P Hebbian mask tables)")]
+        for (text, key, start) in cases {
             let error = #expect(throws: ConfigError.self) { try MemoryEstimate.check(try config(text), budget: budget) }
             #expect(error?.path == key)
-            #expect(error?.message.hasPrefix("a run would need about \(size) for ") == true, "\(String(describing: error))")
-            #expect(error?.message.hasSuffix("more than this machine's 4.0 GiB of memory") == true)
+            #expect(error?.message.hasPrefix(start + ", more than the 4096 MiB budget of this process") == true, "\(String(describing: error))")
         }
         #expect(throws: Never.self) { try MemoryEstimate.check(try config("\"network\": {\"rule\": \"perceptron\"}"), budget: budget) }
         // On any machine, through the config file: refused when loaded, before a run starts.
         let huge = configError("{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 256}, \"network\": {\"rule\": \"rbm\", \"hidden\": 100000}}")
-        #expect(huge?.hasPrefix("network.hidden: a run would need about 146") == true, "\(String(describing: huge))")
+        #expect(huge?.hasPrefix("network.hidden: rbm with P = 8, N = 65536 needs about 150005 MiB (N×hidden real weights (three copies)), more than the ") == true, "\(String(describing: huge))")
     }
 
     /// Row 15: on a full file system a run's folder failed with "…/states.npy: cannot write",

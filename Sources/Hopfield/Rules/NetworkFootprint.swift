@@ -5,8 +5,9 @@
 /// The estimate counts the large arrays of the build, each at its element size: the memories
 /// (int8 rows and their bit-packed copies, or the real rows), then the rule's own structures,
 /// for instance Storkey's N×N matrix, the pseudo-inverse's P×P Gram matrix, the perceptron's
-/// N×N integer couplings or the RBM's N×hidden weights. It is meant to be within a small factor
-/// of the peak, not exact: it is compared with a budget that leaves room for the rest.
+/// N×N integer couplings, the RBM's N×hidden weights or the dam's K×N memories while training.
+/// It is meant to be within a small factor of the peak, not exact: it is compared with a budget
+/// that leaves room for the rest.
 /// Products saturate at `Int.max`, so absurd sizes give a huge estimate, never an overflow.
 public struct NetworkFootprint: Sendable, Equatable {
     /// The estimated bytes (saturated at `Int.max`).
@@ -42,8 +43,11 @@ public struct NetworkFootprint: Sendable, Equatable {
             var total = sum(product(p, p, 12), product(q, q, 16), product(q, n, 24))
             if n <= BinaryNetworkBox.fieldVectorLimit && q * q >= 4 * n { total = sum(total, product(square, 2, 1)) }
             return (total, "the P×P Gram matrix")
-        case .dense, .hebbianRBM, .conv, .dam:
+        case .dense, .hebbianRBM, .conv:
             return (product(p, n, 8), nil)
+        case .dam:
+            // P is K, the trained memories: three K×N float32 matrices while training.
+            return (product(product(p, n, 4), 3, 1), "K×N real memories (three copies: memories, momentum, gradient)")
         case .modern:
             return (p <= ModernNetwork.gramLimit ? product(p, p, 4) : 0, nil)
         case .perceptron:
