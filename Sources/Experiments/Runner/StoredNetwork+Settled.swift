@@ -123,14 +123,8 @@ extension StoredNetwork {
 
         /// The votes at `state`, one per class, summing to 1.
         func votes(_ state: [Double]) -> [Double] {
-            let n = memories.neurons
-            let z = (0..<memories.count).map { mu -> Double in
-                var sum = 0.0
-                for i in 0..<n { sum += memories.rows[mu * n + i] * state[i] }
-                return sum
-            }
             var votes = [Double](repeating: 0, count: classes)
-            for (mu, w) in network.softmax(z).enumerated() { votes[labels[mu]] += w }
+            for (mu, w) in network.softmax(memories.dots(state)).enumerated() { votes[labels[mu]] += w }
             return votes
         }
     }

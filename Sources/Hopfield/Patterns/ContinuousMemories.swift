@@ -27,6 +27,16 @@ public struct ContinuousMemories: Sendable {
     /// Pattern μ (0-based) as N Doubles: a copy of its row.
     public func pattern(_ mu: Int) -> [Double] { Array(rows[(mu * neurons)..<((mu + 1) * neurons)]) }
 
+    /// X s: each pattern's dot product with `state`, summed in index order.
+    public func dots(_ state: [Double]) -> [Double] {
+        (0..<count).map { mu in
+            var sum = 0.0
+            let base = mu * neurons
+            for i in 0..<neurons { sum += rows[base + i] * state[i] }
+            return sum
+        }
+    }
+
     /// The largest |s_i − x_i^μ| over i.
     public func maxDistance(_ state: [Double], to mu: Int) -> Double {
         var worst = 0.0

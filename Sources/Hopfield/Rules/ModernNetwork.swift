@@ -124,16 +124,7 @@ public struct ModernNetwork: Sendable {
     }
 
     /// X s.
-    public func similarities(_ state: [Double]) -> [Double] {
-        let memories = self.memories
-        let n = memories.neurons
-        return (0..<memories.count).map { mu in
-            var sum = 0.0
-            let base = mu * n
-            for i in 0..<n { sum += memories.rows[base + i] * state[i] }
-            return sum
-        }
-    }
+    public func similarities(_ state: [Double]) -> [Double] { memories.dots(state) }
 
     /// softmax(β z) over every memory (no cut-off), stable: the plain definition.
     public func softmax(_ z: [Double]) -> [Double] {
