@@ -88,11 +88,11 @@ public enum ExperimentRunner {
             let key = run.key
             observer = { epoch in report(key, epoch) }
         }
-        let input = plan.inputs[index].map { codedInput($0, run: run, jobs: jobs) }
+        let input = plan.inputs[index].map { codedInput($0, run: run, shared: plan.codedData, jobs: jobs) }
         let result: RunResult
         switch run.config.task {
         case .classify:
-            let baselines = plan.baselines.baselines(input!.baselineKey) {
+            let baselines = plan.baselines.value(input!.baselineKey) {
                 Baselines.compute(data: input!.data, split: input!.split!, jobs: jobs)
             }
             if case .dam = run.config.network.rule {
@@ -110,12 +110,15 @@ public enum ExperimentRunner {
     }
 
     /// A run's input with its features turned into codes fitted on its training images (the
-    /// input as it is without a feature stage).
-    static func codedInput(_ input: RunInput, run: RunSpec, jobs: Int) -> RunInput {
+    /// input as it is without a feature stage). Runs with the same data, features, seed and
+    /// split share one coding (`baselineKey` names exactly those).
+    static func codedInput(_ input: RunInput, run: RunSpec, shared: OnceCache<LoadedDataset>, jobs: Int) -> RunInput {
         guard run.config.features.isActive else { return input }
         var coded = input
         let train = input.split?.train ?? Array(input.data.images.indices)
-        coded.data = FeatureCodes.apply(input.data, features: run.config.features, train: train, seed: run.seed, jobs: jobs)
+        coded.data = shared.value(input.baselineKey) {
+            FeatureCodes.apply(input.data, features: run.config.features, train: train, seed: run.seed, jobs: jobs)
+        }
         return coded
     }
 

@@ -15,5 +15,7 @@ public struct Plan: Sendable {
     /// One line per dataset: files, patterns from the cache, patterns decoded.
     public var datasets: [String] = []
     /// The classify baselines, computed once per split and shared by the runs.
-    public var baselines = BaselineCache()
+    public var baselines = OnceCache<Baselines>()
+    /// The runs' data with their feature codes, fitted once per split and shared by the runs.
+    public var codedData = OnceCache<LoadedDataset>()
 }

@@ -158,16 +158,17 @@ struct Prototypes {
     }
 }
 
-/// Baselines computed once per dataset, image spec and split, shared by the runs of a batch that
-/// differ only in the network (a run waits while another computes the same key).
-public final class BaselineCache: Sendable {
-    private let entries = Mutex<[String: Baselines]>([:])
+/// Values computed once per key and shared by the runs of a batch: the classify baselines and the
+/// feature codes, per dataset, image spec, features and split, used by runs that differ only in
+/// the network (a run waits while another computes).
+public final class OnceCache<Value: Sendable>: Sendable {
+    private let entries = Mutex<[String: Value]>([:])
 
     /// An empty cache.
     public init() {}
 
-    /// The baselines for `key`, computed by `make` the first time.
-    public func baselines(_ key: String, _ make: () -> Baselines) -> Baselines {
+    /// The value for `key`, computed by `make` the first time.
+    public func value(_ key: String, _ make: () -> Value) -> Value {
         entries.withLock { cache in
             if let known = cache[key] { return known }
             let made = make()
