@@ -116,13 +116,7 @@ extension ExperimentConfig {
 extension ExperimentConfig.FeaturesSection {
     /// Features per image of size × size (before coding; the cnn's do not depend on the size).
     public func dimension(size: Int) -> Int {
-        switch encoder {
-        case .pixels: return Encoder.pixels.dimension(size: size)
-        case .edges: return Encoder.edges.dimension(size: size)
-        case .hog: return Encoder.hog.dimension(size: size)
-        case .cnn: return CNNWeights.featureCount
-        case .competing: return competing.hidden
-        }
+        encoder == .competing ? competing.hidden : encoderSpec.dimension(size: size)
     }
 }
 
