@@ -1,5 +1,4 @@
 import Features
-import Foundation
 import Imaging
 
 /// The pretrained network of `features.encoder: "cnn"`: its weights file checked and loaded
@@ -35,7 +34,7 @@ public enum CNNEncoders {
         guard hash == expectedHash else {
             throw ConfigError(path: "features.weights", "\(path): not the weights scripts/fetch-encoder writes (content hash \(hash), expected \(expectedHash)): the file was changed or is another model; run scripts/fetch-encoder to write it again")
         }
-        do { CNNRegistry.register(try EfficientNetLite0(file: try HLNNFile(data: Data(bytes), path: path), path: path), at: path) } catch {
+        do { CNNRegistry.register(try EfficientNetLite0(file: try HLNNFile(bytes: bytes, path: path), path: path), at: path) } catch {
             throw ConfigError(path: "features.weights", "\(error)")
         }
     }

@@ -52,8 +52,13 @@ public struct HLNNFile: Sendable {
 
     /// Reads a file already in memory; `path` only names it in errors.
     public init(data: Data, path: String) throws {
+        try self.init(bytes: [UInt8](data), path: path)
+    }
+
+    /// Reads a file's bytes already in memory (as read to check their hash, without a copy);
+    /// `path` only names it in errors.
+    public init(bytes: [UInt8], path: String) throws {
         func fail(_ cause: WeightsFileError.Cause) -> WeightsFileError { WeightsFileError(path: path, cause: cause) }
-        let bytes = [UInt8](data)
         guard bytes.count >= 16 else { throw fail(.tooShort(bytes: bytes.count)) }
         guard bytes[0..<4].elementsEqual("HLNN".utf8) else { throw fail(.badMagic) }
         let version = bytes[4..<8].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
