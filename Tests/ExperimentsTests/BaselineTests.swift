@@ -18,11 +18,7 @@ import Testing
              "memories": {"count": 10, "select": "random"}, "network": {"rule": "hebbian"},
              "outputs": {"states": true, "pictures": false}, "seeds": [3]}
             """))
-        var options = RunOptions()
-        options.output = out.path
-        options.jobs = 2
-        options.cache = nil
-        let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options)
+        let report = try execute(batch, .test(output: out.path))
         let folder = ResultsFolder(report.root).folder(of: batch.runs[0])
         let script = """
             import csv, sys
@@ -69,11 +65,7 @@ import Testing
              "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1}, "dynamics": {"mode": "sync"},
              "outputs": {"pictures": false}, "seeds": [1]}
             """))
-        var options = RunOptions()
-        options.output = out.path
-        options.jobs = 2
-        options.cache = nil
-        let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options)
+        let report = try execute(batch, .test(output: out.path))
         let results = try #require(report.results)
         guard case .classify(let rows) = results.runs else {
             Issue.record("not a classify result")

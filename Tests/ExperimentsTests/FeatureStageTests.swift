@@ -113,10 +113,7 @@ import Hopfield
              "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 0.01, "readout": "weight"},
              "outputs": {"states": true, "pictures": false}, "seeds": [2]}
             """))
-        var options = RunOptions()
-        options.output = out.path
-        options.jobs = 2
-        options.cache = cache
+        let options = RunOptions.test(output: out.path, cache: cache)
         let plan = try ExperimentRunner.prepare(batch, options: options)
         #expect(plan.datasets.contains { $0.hasSuffix("0 pattern(s) from the cache, 200 decoded") }, "\(plan.datasets)")
         let report = try ExperimentRunner.execute(plan, options: options)
@@ -167,9 +164,7 @@ import Hopfield
                 {"name": "w", "task": "classify", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 4},
                  "features": {"encoder": "cnn", "weights": "\(weights)"}, "memories": {"count": "all"}, "network": {"rule": "modern"}}
                 """))
-            var options = RunOptions()
-            options.output = out.file("results")
-            options.cache = nil
+            let options = RunOptions.test(output: out.file("results"))
             #expect {
                 _ = try ExperimentRunner.prepare(batch, options: options)
             } throws: { error in
@@ -204,11 +199,7 @@ import Hopfield
              "split": {"train": 0.5, "test": 0.5}, "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1},
              "outputs": {"pictures": false}, "seeds": [1]}
             """))
-        var runOptions = RunOptions()
-        runOptions.output = out.path
-        runOptions.jobs = 2
-        runOptions.cache = nil
-        let report = try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: runOptions), options: runOptions)
+        let report = try execute(batch, .test(output: out.path))
         guard case .classify(let rows)? = report.results.map(\.runs) else {
             Issue.record("no classify results")
             return
