@@ -75,29 +75,33 @@ struct SettledRow: Sendable {
     }
 }
 
+/// `count` rows of `neurons` values from the caller (`binary` int8 or `reals`), as doubles, after
+/// checking the sizes and that the copies (and as much again for results) fit the memory budget.
+func copiedRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int, what: String,
+                advice: String) throws -> [[Double]] {
+    let total = try checkedTotal(count, neurons, what)
+    let bytes = NetworkFootprint.product(total, 16, 1), budget = MemoryBudget.bytes
+    if bytes > budget {
+        throw ABIError("\(what): \(count) rows of N = \(neurons) take about \(NetworkFootprint.mebibytes(bytes)) MiB in the engine, more than "
+                       + "the \(NetworkFootprint.mebibytes(budget)) MiB budget (\(MemoryBudget.variable) sets it): \(advice)")
+    }
+    if let binary {
+        return (0..<count).map { k in UnsafeBufferPointer(start: binary + k * neurons, count: neurons).map(Double.init) }
+    } else if let reals {
+        return (0..<count).map { k in Array(UnsafeBufferPointer(start: reals + k * neurons, count: neurons)) }
+    }
+    throw ABIError("\(what): null pointer")
+}
+
 /// Starts from the caller: `count` rows of the network's N values, int8 or double. A binary
 /// network takes −1, 0 (undecided, a masked pixel) or +1; the modern network any finite reals.
 func startRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
                network: StoredNetwork) throws -> [[Double]] {
-    let total = try checkedTotal(count, neurons, "states")
-    guard neurons == network.neurons else { throw ABIError("states have \(neurons) neurons, the network \(network.neurons)") }
-    // The starts are copied as reals (8 bytes a value), and each settled state is kept.
-    let bytes = NetworkFootprint.product(total, 16, 1), budget = MemoryBudget.bytes
-    if bytes > budget {
-        throw ABIError("states: \(count) starts of N = \(neurons) take about \(NetworkFootprint.mebibytes(bytes)) MiB in the engine, more than "
-                       + "the \(NetworkFootprint.mebibytes(budget)) MiB budget (\(MemoryBudget.variable) sets it): settle fewer rows at a time")
-    }
+    guard neurons >= 0, neurons == network.neurons else { throw ABIError("states have \(neurons) neurons, the network \(network.neurons)") }
+    let rows = try copiedRows(binary: binary, reals: reals, count: count, neurons: neurons, what: "states", advice: "settle fewer rows at a time")
     var modern: ModernNetwork?
     if case .continuous(let m, _) = network.kind { modern = m }
     let continuous = modern != nil
-    let rows: [[Double]]
-    if let binary {
-        rows = (0..<count).map { k in UnsafeBufferPointer(start: binary + k * neurons, count: neurons).map(Double.init) }
-    } else if let reals {
-        rows = (0..<count).map { k in Array(UnsafeBufferPointer(start: reals + k * neurons, count: neurons)) }
-    } else {
-        throw ABIError("states: null pointer")
-    }
     for (k, row) in rows.enumerated() {
         if let modern, let problem = modern.startProblem(row) { throw ABIError("state \(k) \(problem)") }
         if !continuous, let i = row.firstIndex(where: { $0 != 1 && $0 != -1 && $0 != 0 }) {
@@ -181,5 +185,66 @@ public func hopfieldlab_network_trajectory(_ handle: UnsafeMutableRawPointer?, _
         }
         length.pointee = row.trajectory.count
         row.write(integers: integers, measures: measures)
+    }
+}
+
+/// The overlap of a state with each stored pattern: m_μ/N for binary memories, the cosine for
+/// real ones (0 when either is zero), the measure of `Settled.nearestOverlap`.
+func overlaps(of state: [Double], with patterns: [PatternVector]) -> [Double] {
+    let n = Double(state.count)
+    let norm = state.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    return patterns.map { pattern in
+        switch pattern {
+        case .binary(let v, _):
+            var sum = 0.0
+            for i in v.indices { sum += Double(v[i]) * state[i] }
+            return sum / n
+        case .continuous(let v):
+            var dot = 0.0, own = 0.0
+            for i in v.indices { dot += v[i] * state[i]; own += v[i] * v[i] }
+            let scale = own.squareRoot() * norm
+            return scale > 0 ? dot / scale : 0
+        }
+    }
+}
+
+/// Converges `count` starts (as hopfieldlab_network_settle, the same streams) on `jobs` threads
+/// and records, for each, the energy and the overlaps with every memory at the start and after
+/// every sweep: the final states (count × N doubles), `energies` count × `capacity` doubles, `overlaps` count × `capacity` × P doubles
+/// (NaN after a row's `lengths[k]` = sweeps + 1 entries), and the 5 integers and 3 reals of
+/// `SettledRow.write` per row. The states along the way are not kept.
+@_cdecl("hopfieldlab_network_trajectories")
+public func hopfieldlab_network_trajectories(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
+                                             _ count: Int, _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
+                                             _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ jobs: Int, _ capacity: Int,
+                                             _ states: UnsafeMutablePointer<Double>?, _ energies: UnsafeMutablePointer<Double>?, _ overlapsOut: UnsafeMutablePointer<Double>?,
+                                             _ lengths: UnsafeMutablePointer<Int>?, _ integers: UnsafeMutablePointer<Int32>?,
+                                             _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+    guarded(err) {
+        guard let states, let energies, let overlapsOut, let lengths, let integers, let measures else { throw ABIError("outputs: null pointer") }
+        let h = try NetworkHandle.from(handle)
+        let starts = try startRows(binary: binary, reals: reals, count: count, neurons: neurons, network: h.network)
+        var recorded = try Embedding.dynamics(try json(dynamics, "dynamics")).dynamics
+        recorded.history = [.energy, .states]
+        let settings = recorded
+        let streams = try rowStreams(seed: seed, keys: keys, keysPerRow: keysPerRow, count: count)
+        let p = h.patterns.count
+        _ = try checkedTotal(try checkedTotal(count, capacity, "trajectories"), p, "overlaps")
+        let rows = parallelMap(count: count, jobs: max(1, jobs)) { k -> (SettledRow, [[Double]]) in
+            var row = settleRows(h.network, starts: [starts[k]], dynamics: settings, streams: { _ in streams(k) }, jobs: 1)[0]
+            let measured = row.trajectory.map { overlaps(of: $0, with: h.patterns) }
+            row.trajectory = []
+            return (row, measured)
+        }
+        for (k, (row, measured)) in rows.enumerated() {
+            guard measured.count <= capacity else { throw ABIError("trajectory \(k): \(measured.count) states for room for \(capacity)") }
+            for t in 0..<capacity {
+                energies[k * capacity + t] = t < measured.count ? row.energies[t] : .nan
+                for mu in 0..<p { overlapsOut[(k * capacity + t) * p + mu] = t < measured.count ? measured[t][mu] : .nan }
+            }
+            lengths[k] = measured.count
+            for i in 0..<neurons { states[k * neurons + i] = row.state[i] }
+            row.write(integers: integers + 5 * k, measures: measures + 3 * k)
+        }
     }
 }

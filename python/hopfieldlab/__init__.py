@@ -14,8 +14,9 @@ Everything runs the engine's own code (the same rules, dynamics, streams, loader
 from __future__ import annotations
 
 from ._native import LIB_PATH, EngineError, lib, take_string
+from .corrupt import KINDS, corrupt
 from .datasets import Dataset, load_dataset
-from .network import MATCHES, STATUSES, Network, Settled
+from .network import MATCHES, STATUSES, Network, Settled, Trajectories
 from .runs import RunResult, run
 from .streams import derive_seed, stream_key
 
@@ -29,5 +30,5 @@ def rules() -> list[dict]:
     return json.loads(take_string(lib.hopfieldlab_rules()))
 
 
-__all__ = ["Dataset", "EngineError", "LIB_PATH", "MATCHES", "Network", "RunResult", "STATUSES", "Settled", "derive_seed",
-           "load_dataset", "rules", "run", "stream_key", "__version__"]
+__all__ = ["Dataset", "EngineError", "KINDS", "LIB_PATH", "MATCHES", "Network", "RunResult", "STATUSES", "Settled", "Trajectories",
+           "corrupt", "derive_seed", "load_dataset", "rules", "run", "stream_key", "__version__"]

@@ -69,6 +69,9 @@ _declare("hopfieldlab_network_settle", ctypes.c_int32, _handle, _i8p, _f64p, _si
          _size, _f64p, _i32p, _f64p, _strp)
 _declare("hopfieldlab_network_trajectory", ctypes.c_int32, _handle, _i8p, _f64p, _size, _str, ctypes.c_uint64, _u64p, _size,
          _size, _f64p, _f64p, _sizep, _i32p, _f64p, _strp)
+_declare("hopfieldlab_network_trajectories", ctypes.c_int32, _handle, _i8p, _f64p, _size, _size, _str, ctypes.c_uint64, _u64p, _size,
+         _size, _size, _f64p, _f64p, _f64p, _sizep, _i32p, _f64p, _strp)
+_declare("hopfieldlab_corrupt", ctypes.c_int32, _i8p, _f64p, _size, _size, _str, ctypes.c_uint64, _u64p, _size, _f64p, _strp)
 _declare("hopfieldlab_network_energy", ctypes.c_int32, _handle, _i8p, _f64p, _size, _size, _f64p, _strp)
 _declare("hopfieldlab_network_weights", ctypes.c_int32, _handle, _f64p, _strp)
 _declare("hopfieldlab_dataset_load", ctypes.c_int32, _str, _size, _str, _handlep, _strp)
@@ -150,6 +153,19 @@ def stream_keys(keys, what: str = "keys") -> np.ndarray:
     return np.ascontiguousarray(k, dtype=np.uint64)
 
 
+def row_keys(keys, rows: int, what: str):
+    """(keys as a rows × K uint64 array, K), or (None, 0) without keys: one row of stream keys per
+    `what` (a 1-D array is one key per row)."""
+    if keys is None:
+        return None, 0
+    k = stream_keys(keys)
+    if k.ndim == 1:
+        k = k[:, None]
+    if k.ndim != 2 or k.shape[0] != rows or k.shape[1] < 1:
+        raise ValueError(f"keys must have one row of keys per {what} ({rows} rows), got shape {k.shape}")
+    return k, k.shape[1]
+
+
 def _plain(value, path: str):
     """A config value with NumPy scalars and arrays made Python values; NaN and ±inf refused
     (JSON has no such numbers, and the engine would read them as out of range)."""
@@ -187,6 +203,24 @@ def check_allocation(nbytes: int, what: str) -> None:
     if nbytes > budget:
         raise MemoryError(f"{what} would take {nbytes >> 20} MiB, more than the {budget >> 20} MiB budget of this process "
                           "(HOPFIELDLAB_MEMORY_LIMIT sets it)")
+
+
+def as_array(value, what: str = "array") -> np.ndarray:
+    """`value` as a NumPy array, without a copy where NumPy can view it: an ndarray as is, an
+    object with `__dlpack__` (a torch CPU tensor, a CuPy array on the host, JAX) through
+    `np.from_dlpack`, anything else (lists, objects with `__array__` or the buffer protocol) through
+    `np.asarray`. A tensor on another device, or one that needs its gradient, is refused with a
+    TypeError that says how to bring it to the CPU."""
+    if isinstance(value, np.ndarray):
+        return value
+    if hasattr(value, "__dlpack__") and not isinstance(value, np.generic):
+        try:
+            return np.from_dlpack(value)
+        except (BufferError, RuntimeError, TypeError) as error:
+            # torch refuses a tensor that requires grad; a GPU tensor has no CPU view.
+            raise TypeError(f"{what}: cannot view {type(value).__name__} as a NumPy array ({error}); "
+                            "move it to the CPU and detach it first (t.detach().cpu())") from None
+    return np.asarray(value)
 
 
 def pointer(array: np.ndarray | None, kind):

@@ -36,8 +36,9 @@ def _binary_or_none(a: np.ndarray) -> np.ndarray | None:
 
 
 def _matrix(a, name: str) -> tuple[np.ndarray, bool]:
-    """A 2-D array (a single 1-D row becomes one row) and whether it was 1-D."""
-    a = np.asarray(a)
+    """A 2-D array (a single 1-D row becomes one row) and whether it was 1-D. Anything NumPy can
+    view is taken without a copy (see `_native.as_array`)."""
+    a = _native.as_array(a, name)
     if a.dtype == bool or a.dtype.kind not in "iuf":
         raise TypeError(f"{name} must be numbers (±1 for binary patterns), got dtype {a.dtype}")
     if a.ndim == 1:
@@ -68,6 +69,27 @@ class Settled:
     memory: np.ndarray
     nearest: np.ndarray
     nearest_overlap: np.ndarray
+
+
+@dataclass
+class Trajectories:
+    """How many starts travelled, sweep by sweep (`Network.trajectory` of a 2-D array).
+
+    Only the final states are kept (in `settled.states`), not those along the way.
+    energy: R × T, the energy at the start and after every sweep (T = max_sweeps + 1; NaN after a
+    row's `length` entries); overlaps: R × T × P, the overlap of each state with each memory (m/N
+    for binary memories, the cosine for real ones; NaN after `length`); length: R, sweeps + 1 of
+    each row; settled: where each row ended (a `Settled` of R rows, as `settle` gives).
+    """
+
+    energy: np.ndarray
+    overlaps: np.ndarray
+    length: np.ndarray
+    settled: Settled
+
+    def final_overlaps(self) -> np.ndarray:
+        """R × P: the overlaps of each row's last state."""
+        return self.overlaps[np.arange(len(self.length)), self.length - 1]
 
 
 class Network:
@@ -173,14 +195,7 @@ class Network:
         return binary, reals, s.shape[0], single
 
     def _streams(self, keys, rows: int):
-        if keys is None:
-            return None, 0
-        k = _native.stream_keys(keys)
-        if k.ndim == 1:
-            k = k[:, None]
-        if k.ndim != 2 or k.shape[0] != rows or k.shape[1] < 1:
-            raise ValueError(f"keys must have one row of keys per state ({rows} rows), got shape {k.shape}")
-        return k, k.shape[1]
+        return _native.row_keys(keys, rows, "state")
 
     @staticmethod
     def _dynamics(mode, tie, max_sweeps) -> bytes:
@@ -235,18 +250,24 @@ class Network:
         r = self.settle(states, mode=mode, tie=tie, max_sweeps=max_sweeps, seed=seed, keys=keys, jobs=jobs)
         return r.states, r.sweeps, r.status
 
-    def trajectory(self, state, *, mode: str = "async", tie: str = "plus", max_sweeps: int = 100, seed: int = 42, keys=None):
-        """(states, energies, settled) of one start: the state and the energy at the start and after
-        every sweep (sweeps + 1 rows), and the Settled of that start. The stream is `settle`'s for
-        row 0 (RandomStreams.stream(seed, 0)), or that of `keys` (one row of keys)."""
+    def trajectory(self, state, *, mode: str = "async", tie: str = "plus", max_sweeps: int = 100, seed: int = 42, keys=None,
+                   jobs: int | None = None):
+        """One start (1-D): (states, energies, settled), the state and the energy at the start and
+        after every sweep (sweeps + 1 rows), and the Settled of that start; the stream is
+        `settle`'s for row 0 (RandomStreams.stream(seed, 0)), or that of `keys` (one row of keys).
+
+        Many starts (2-D, one per row): a `Trajectories` with the energy and the overlaps with every
+        memory per sweep as arrays (the states themselves are not kept), row k with `settle`'s
+        stream for row k, on `jobs` threads (the result never depends on it)."""
+        if np.ndim(_native.as_array(state, "state")) == 2:
+            return self._trajectories(state, mode=mode, tie=tie, max_sweeps=max_sweeps, seed=seed, keys=keys, jobs=jobs)
         binary, reals, rows, _ = self._states(state, "state")
         if rows != 1:
             raise ValueError(f"trajectory takes one start, got {rows}")
         k, per_row = self._streams(keys if keys is None or np.ndim(keys) == 2 else np.asarray(keys)[None, :], 1)
         n = self.neurons
         dynamics = self._dynamics(mode, tie, max_sweeps)  # checked before max_sweeps sizes anything
-        integral = isinstance(max_sweeps, (int, np.integer)) or (isinstance(max_sweeps, (float, np.floating)) and float(max_sweeps).is_integer())
-        capacity = int(max_sweeps) + 1 if integral and max_sweeps >= 1 else 1
+        capacity = self._capacity(max_sweeps)
         if capacity * n > 2**27:
             raise ValueError(f"a trajectory of up to {capacity} states of {n} neurons is too large: lower max_sweeps")
         states = np.empty((capacity, n), dtype=np.float64)
@@ -264,6 +285,32 @@ class Network:
             setattr(final, field, getattr(final, field)[0])
         path = states[:t] if self.continuous else states[:t].astype(np.int8)
         return path, energies[:t].copy(), final
+
+    @staticmethod
+    def _capacity(max_sweeps) -> int:
+        """Room for max_sweeps + 1 states (1 when max_sweeps is not a valid count: the engine's
+        decoder then refuses it with the config's message)."""
+        integral = isinstance(max_sweeps, (int, np.integer)) or (isinstance(max_sweeps, (float, np.floating)) and float(max_sweeps).is_integer())
+        return int(max_sweeps) + 1 if integral and max_sweeps >= 1 else 1
+
+    def _trajectories(self, states, *, mode, tie, max_sweeps, seed, keys, jobs) -> Trajectories:
+        binary, reals, rows, _ = self._states(states)
+        k, per_row = self._streams(keys, rows)
+        dynamics = self._dynamics(mode, tie, max_sweeps)
+        capacity, p = self._capacity(max_sweeps), self.count
+        _native.check_allocation(rows * capacity * (p + 1) * 8, f"the overlaps of {rows} trajectories of up to {capacity} states with {p} memories")
+        energy = np.empty((rows, capacity), dtype=np.float64)
+        overlaps = np.empty((rows, capacity, p), dtype=np.float64)
+        length = np.empty(rows, dtype=np.intp)
+        final = np.empty((rows, self.neurons), dtype=np.float64)
+        integers = np.empty((rows, 5), dtype=np.int32)
+        measures = np.empty((rows, 3), dtype=np.float64)
+        call(lib.hopfieldlab_network_trajectories, self._live(), _native.pointer(binary, _i8p), _native.pointer(reals, _f64p), rows,
+             self.neurons, dynamics, _native.seed(seed), _native.pointer(k, _u64p), per_row, _native.jobs_or_default(jobs), capacity,
+             final.ctypes.data_as(_f64p), energy.ctypes.data_as(_f64p), overlaps.ctypes.data_as(_f64p), length.ctypes.data_as(_native._sizep),
+             integers.ctypes.data_as(_i32p), measures.ctypes.data_as(_f64p))
+        return Trajectories(energy=energy, overlaps=overlaps, length=length.astype(np.int64),
+                            settled=self._settled(final, integers, measures))
 
     # Measures.
 

@@ -38,8 +38,13 @@ def small(digits):
 
 @pytest.fixture(scope="session")
 def cli() -> Path:
-    """The `hopfield` tool built in release mode (scripts/python-test builds it and sets HOPFIELD_CLI)."""
-    path = Path(os.environ.get("HOPFIELD_CLI") or ROOT / ".build" / "release" / "hopfield")
+    """The `hopfield` tool: $HOPFIELD_CLI (scripts/python-test builds it in release mode and sets
+    it), else the installed package's own command (the wheel's console entry point, beside this
+    Python), else the source tree's release build."""
+    import sys
+
+    installed = Path(sys.executable).parent / "hopfield"
+    path = Path(os.environ.get("HOPFIELD_CLI") or (installed if installed.exists() else ROOT / ".build" / "release" / "hopfield"))
     if not os.access(path, os.X_OK):
         pytest.fail(f"the hopfield tool is not built at {path}: run `swift build -c release --product hopfield` or set HOPFIELD_CLI")
     return path

@@ -22,10 +22,32 @@ def test_installed_copy_is_tested():
         assert hl.LIB_PATH.is_file()
 
 
-def test_version_matches_the_project():
+def test_version_is_written_once():
+    # The engine's version (HopfieldLab.swift, `hopfield --version`) is the package's metadata
+    # version: pyproject.toml declares it dynamic and the backend reads it from the Swift source.
+    from importlib.metadata import version
+
     text = (ROOT / "python" / "pyproject.toml").read_text()
-    assert f'version = "{hl.__version__}"' in text
+    assert 'dynamic = ["version"]' in text and "\nversion =" not in text
     assert (ROOT / "Sources" / "Experiments" / "Support" / "HopfieldLab.swift").read_text().count(f'"{hl.__version__}"') == 1
+    assert version("hopfieldlab") == hl.__version__
+
+
+def test_the_hopfield_command_is_the_packages_own():
+    # The console entry point of the wheel runs the tool packed beside the library.
+    import shutil
+
+    from hopfieldlab import _cli
+
+    command = Path(sys.executable).parent / "hopfield"
+    if not command.exists():
+        command = Path(shutil.which("hopfield") or "hopfield")
+    out = subprocess.run([str(command), "--version"], capture_output=True, text=True, check=True, env={**os.environ, "HOPFIELD_CLI": ""})
+    assert out.stdout.strip() == hl.__version__
+    if os.environ.get("HOPFIELDLAB_EXPECT_INSTALLED") == "1":
+        assert _cli.tool_path() == Path(hl.__file__).resolve().parent / "bin" / "hopfield"
+    bad = subprocess.run([str(command), "run", "/nonexistent/config.json"], capture_output=True, text=True)
+    assert bad.returncode != 0 and "/nonexistent/config.json" in bad.stderr
 
 
 def test_imports_from_another_working_directory(tmp_path):

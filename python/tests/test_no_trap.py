@@ -121,6 +121,12 @@ RAISING = [
     ("dense-weights", 'hl.Network(X, rule="dense").weights()', "EngineError", "has no pairwise weight matrix"),
     ("closed", 'n = hl.Network(X); n.close(); n.converge(X)', "ValueError", "the network is closed"),
     ("conv-not-square", 'hl.Network(X[:, :99], rule="conv")', "EngineError", "is not a square"),
+    # Issue 24: the corruptions and the trajectories of many starts.
+    ("corrupt-mixture-of-two", 'hl.corrupt(X[:2], kind="mixture")', "EngineError", "mixture combines three rows"),
+    ("corrupt-nan", 'hl.corrupt(np.array([[0.5, np.nan, 1, 1]]), flip=0.5)', "EngineError", "entry 1 is not a finite number"),
+    ("corrupt-keys-shape", 'hl.corrupt(X, flip=0.1, keys=[[1, 2]])', "ValueError", "one row of keys per pattern"),
+    ("trajectories-too-large", 'hl.Network(X).trajectory(np.zeros((10**6, 100), np.int8), max_sweeps=10**6)', "MemoryError", "budget"),
+    ("trajectories-bad-state", 'hl.Network(X).trajectory(np.full((2, 100), 3))', "EngineError", "a binary network takes"),
 ]
 
 

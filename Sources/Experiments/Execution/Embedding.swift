@@ -50,4 +50,35 @@ public enum Embedding {
         }
         return data
     }
+
+    /// Corrupts each row of `patterns` as a recall run makes its starts (``RecallStart``), with a
+    /// `corruption` section holding one level (`{"kind": "flip", "levels": [0.2]}`): row k draws
+    /// from `stream(k)`. Mask and corner read the rows as square images of side √N (or `rect`);
+    /// mixture combines row k with rows k + 1 and k + 2 (with random signs), as a run combines
+    /// memories. A kind without levels takes none.
+    public static func corrupt(_ patterns: [[Double]], corruption: JSONValue,
+                               stream: (Int) -> Xoshiro256StarStar) throws(ConfigError) -> [[Double]] {
+        guard let section = try ExperimentConfig.CorruptionSection.decode(corruption, task: .recall) else { return patterns }
+        if section.kind.usesLevels, section.levels.count != 1 {
+            throw ConfigError(path: "corruption.levels", "one level at a time, got \(section.levels.count)")
+        }
+        let neurons = patterns.first?.count ?? 0
+        let side = Int(Double(neurons).squareRoot().rounded())
+        if [.mask, .corner].contains(section.kind) {
+            if side * side != neurons {
+                throw ConfigError(path: "corruption.kind", "\(section.kind.rawValue) reads each row as a square image: N = \(neurons) is not a square")
+            }
+            if let rect = section.rect, rect[1] > side || rect[3] > side {
+                throw ConfigError(path: "corruption.rect", "reaches beyond the \(side)×\(side) image")
+            }
+        }
+        if section.kind == .mixture, patterns.count < 3 {
+            throw ConfigError(path: "corruption.kind", "mixture combines three rows, got \(patterns.count)")
+        }
+        let level = section.levels.first ?? 0
+        return patterns.indices.map { k in
+            var rng = stream(k)
+            return RecallStart.make(section.kind, level: level, config: section, memory: k, patterns: patterns, size: side, rng: &rng)
+        }
+    }
 }
