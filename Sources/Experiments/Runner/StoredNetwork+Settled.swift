@@ -50,9 +50,9 @@ extension StoredNetwork {
     func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
         let located = Self.locate(result.state, in: binaryMemories!)
         return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
-                       energyStart: result.energyStart, energyEnd: result.energyEnd, match: located.match,
+                       energyStart: result.energyStart / energyDivisor, energyEnd: result.energyEnd / energyDivisor, match: located.match,
                        nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
-                       energies: dynamics.history.isEmpty ? nil : result.history.energies,
+                       energies: dynamics.history.isEmpty ? nil : result.history.energies.map { $0 / energyDivisor },
                        states: result.history.states.map { $0.map(Double.init) })
     }
 
