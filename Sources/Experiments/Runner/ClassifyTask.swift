@@ -126,6 +126,7 @@ enum ClassifyTask {
         p.sweeps = result.sweeps
         p.energyStart = result.energyStart
         p.energyEnd = result.energyEnd
+        p.attractor = AttractorFields(result.attractor)
         return p
     }
 
