@@ -40,6 +40,8 @@ public enum Report {
         html += "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"
         let fields = summary.fields(gridKeys: batch.gridKeys)
         html += HTML.table([fields.header] + fields.rows)
+        let predictions = PredictionTables.read(results)
+        html += PredictionTables.pairedTests(results, predictions) + PredictionTables.attractors(results, predictions)
         if let first = results.records.first { html += provenance(first.manifest) }
         html += trainingTable(results)
         html += "<h2>Config</h2>\n<pre>\(HTML.escape(batch.source.pretty() + "\n"))</pre>\n"

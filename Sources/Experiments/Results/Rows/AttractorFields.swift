@@ -14,6 +14,11 @@ public struct AttractorFields: Sendable, Equatable {
     /// Their signed overlaps m/N, recorded to 4 decimals.
     public var topOverlap: [Double?] = Array(repeating: nil, count: Attractor.topCount)
 
+    /// The kinds' names in the `attractor` column, in order (memory, inverted, mixture, other).
+    public static let kindNames = Attractor.Kind.allCases.map(\.rawValue)
+    /// The name of mixture states.
+    public static let mixtureName = Attractor.Kind.mixture.rawValue
+
     /// Empty fields (not analysed).
     public init() {}
 
