@@ -112,7 +112,7 @@ struct Run: ParsableCommand {
             line?.finish()
             if quiet { continue }
             for w in report.warnings.prefix(10) { warn(w) }
-            if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more skipped files (see each run's manifest.json)") }
+            if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more warnings or skipped files (see each run's manifest.json)") }
             print("\(plan.batch.name): \(report.ran.count) run(s) done" + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) already complete")
                   + " → \(report.root)/")
             if let results = report.results { print(resultsTable(results)) }

@@ -31,8 +31,13 @@ public enum ExperimentRunner {
             try folder.writeRollups(results)
             if options.report { try Report.write(results) }
         }
+        // Each run's network warnings, once per distinct message.
+        var networkWarnings: [String] = []
+        for index in todo.sorted() {
+            for w in finished[index]?.manifest.warnings ?? [] where !networkWarnings.contains(w) { networkWarnings.append(w) }
+        }
         return RunReport(root: plan.root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, results: results,
-                         warnings: refusedFiles(plan))
+                         warnings: networkWarnings + refusedFiles(plan))
     }
 
     /// What a run computed now leaves for the roll-ups.

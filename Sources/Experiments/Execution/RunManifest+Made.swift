@@ -22,6 +22,7 @@ extension RunManifest {
         }
         m.parameters = result.network?.parameters
         m.trainingSeconds = result.network?.trainingSeconds
+        m.warnings = result.network?.warnings ?? []
         m.shard = shard.map { ($0.index, $0.count) }
         return m
     }

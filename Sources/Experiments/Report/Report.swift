@@ -35,6 +35,7 @@ public enum Report {
             html += "<div class=\"note\"><p>Chosen on the validation split (<code>split.select</code>, <code>selection.csv</code>); the test split reported for the chosen points only:</p>\n<ul>\n"
                 + selection.sentences(gridKeys: batch.gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n") + "\n</ul></div>\n"
         }
+        html += warnings(results)
         html += "<h2>Plots</h2>\n"
         for svg in BatchPlots.svgs(summary, gridKeys: batch.gridKeys) { html += "<div class=\"figure\">\(HTML.svgImage(svg))</div>\n" }
         html += "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"
@@ -83,6 +84,20 @@ public enum Report {
         guard case .classify(let rows) = summary else { return "" }
         let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
         return "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, the nearest class prototype (sign of the class mean) and 1-NN on all training images (Hamming distance).</p>\n<ul>\n\(items)\n</ul></div>\n"
+    }
+
+    /// The runs' network warnings (the manifests' `warnings`), each message once with the runs
+    /// that gave it.
+    static func warnings(_ results: BatchResults) -> String {
+        var messages: [(text: String, runs: [String])] = []
+        for record in results.records {
+            for w in record.manifest.warnings {
+                if let k = messages.firstIndex(where: { $0.text == w }) { messages[k].runs.append(record.spec.key) } else { messages.append((w, [record.spec.key])) }
+            }
+        }
+        guard !messages.isEmpty else { return "" }
+        let items = messages.map { "<li>\(HTML.escape($0.text)) (\(HTML.escape($0.runs.prefix(4).joined(separator: "; ")))\($0.runs.count > 4 ? "; …" : ""))</li>" }
+        return "<div class=\"note\"><p>Warnings:</p>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul></div>\n"
     }
 
     /// "How it was made": the first run's manifest essentials.

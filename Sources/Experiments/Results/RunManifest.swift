@@ -73,6 +73,9 @@ public struct RunManifest: Sendable {
     public var parameters: Int?
     /// Wall time of training (trained rules only).
     public var trainingSeconds: Double?
+    /// What the run's network cannot promise (pseudo-inverse rank and self-couplings); written
+    /// only when there are some.
+    public var warnings: [String] = []
     /// Wall time of the run.
     public var seconds: Double
     /// Shard index and count when the run was one shard's.
@@ -114,6 +117,7 @@ public struct RunManifest: Sendable {
         pairs += [("libraries", .string(libraries)), ("platform", .string(platform)), ("startedAt", .string(startedAt))]
         if let parameters { pairs.append(("parameters", .int(parameters))) }
         if let trainingSeconds { pairs.append(("trainingSeconds", .number(Format.fixed(trainingSeconds, 3)))) }
+        if !warnings.isEmpty { pairs.append(("warnings", .array(warnings.map { .string($0) }))) }
         pairs.append(("seconds", .number(Format.fixed(seconds, 3))))
         if let shard { pairs.append(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))]))) }
         pairs.append(("complete", .bool(complete)))
@@ -154,6 +158,7 @@ public struct RunManifest: Sendable {
         }
         parameters = int(json["parameters"])
         trainingSeconds = double(json["trainingSeconds"])
+        if case .array(let items)? = json["warnings"] { warnings = items.compactMap(string) }
         if let index = int(json["shard"]?["index"]), let count = int(json["shard"]?["count"]) { shard = (index, count) }
         if case .bool(let b)? = json["complete"] { complete = b }
     }

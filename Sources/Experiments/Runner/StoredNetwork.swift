@@ -51,6 +51,9 @@ public struct StoredNetwork: Sendable {
     /// on notebook 001's scale, J = XᵀX/N, the scale the Storkey rule (its 1/N) and the
     /// pseudo-inverse (a projection) already have: a stored pattern's E/N is near −½ for all three.
     public let energyDivisor: Double
+    /// What the rule cannot promise for these patterns (``ProjectionNetwork/limitations``): run
+    /// warnings, in the manifest, on the terminal and in the report.
+    public private(set) var warnings: [String] = []
     /// P.
     public var memoryCount: Int { binaryMemories?.count ?? continuousPatterns!.count }
 
@@ -118,6 +121,10 @@ public struct StoredNetwork: Sendable {
                 kind = .rbm(network)
                 trainingLog = log
             }
+        case .pseudoinverse(let diagonal):
+            let projection = ProjectionNetwork(memories: binaryMemories!, diagonal: diagonal, jobs: training.jobs)
+            warnings = projection.limitations
+            kind = .binary(BinaryNetworkBox(projection: projection, jobs: training.jobs))
         default:
             kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!, jobs: training.jobs))
         }

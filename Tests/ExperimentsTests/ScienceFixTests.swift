@@ -1,0 +1,41 @@
+import Testing
+@testable import Experiments
+import Hopfield
+
+/// The fixes of issue 22's review, each checked where it could come back.
+@Suite struct ScienceFixTests {
+    static func random(_ count: Int, neurons: Int, seed: UInt64) -> [[Int8]] {
+        var rng = Xoshiro256StarStar(seed: seed)
+        return (0..<count).map { _ in Corruption.random(neurons: neurons, rng: &rng) }
+    }
+
+    @Test func pseudoinverseWarnsWhenTheRankIsBelowPOrSelfCouplingsReachOne() throws {
+        var patterns = Self.random(10, neurons: 64, seed: 1)
+        #expect(ProjectionNetwork(memories: Memories(patterns)).limitations.isEmpty)
+        patterns.append(patterns[3])
+        let dependent = ProjectionNetwork(memories: Memories(patterns)).limitations
+        #expect(dependent.count == 1 && dependent[0].contains("the 11 patterns have rank 10"))
+        // P = N independent patterns span everything: W = I, every W_ii = 1.
+        let full = Self.random(32, neurons: 32, seed: 2)
+        let projection = ProjectionNetwork(memories: Memories(full))
+        #expect(projection.rank == 32)
+        #expect(projection.limitations.contains { $0.contains("32 of 32 neurons have W_ii ≈ 1") })
+        #expect(ProjectionNetwork(memories: Memories(full), diagonal: .keep).limitations.isEmpty, "kept diagonal: W x = x, fixed points")
+        // The warning reaches the run's record (its manifest and the terminal).
+        let stored = try StoredNetwork(rule: .pseudoinverse(.zero), patterns: full.map { PatternVector.binary($0, BinaryPattern($0)) },
+                                       tolerance: 0)
+        #expect(stored.record.warnings == projection.limitations)
+        var manifest = RunManifest(run: "r", seed: 1, grid: [], task: "recall", conventions: [], libraries: "", platform: "", startedAt: "",
+                                   seconds: 0)
+        manifest.warnings = stored.warnings
+        #expect(try RunManifest(json: try JSONParser.parse(manifest.text), path: "m").warnings == stored.warnings)
+    }
+
+    @Test func rulesTextDefinesStorkeysFieldAndStatesThePseudoinversesCondition() {
+        #expect(RuleCatalog.rule("storkey")!.formula.contains("h_ij = Σ_{k≠i,j} W_ik x_k"))
+        let pseudoinverse = RuleCatalog.rule("pseudoinverse")!.summary
+        #expect(!pseudoinverse.contains("while P < N") && pseudoinverse.contains("W_ii ≈ 1") && pseudoinverse.contains("rank"))
+        let learningRate = ExperimentConfig.NetworkSection.keys["learningRate"].summary
+        #expect(!learningRate.hasPrefix("the CD learning rate") && learningRate.contains("dam: ε₀"))
+    }
+}
