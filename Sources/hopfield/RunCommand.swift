@@ -147,6 +147,6 @@ func resultsTable(_ results: BatchResults) -> String {
         for sentence in selection.sentences(gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
         return text
     }
-    for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
+    for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys, batch: results.batch) { text += "\n" + sentence }
     return text
 }

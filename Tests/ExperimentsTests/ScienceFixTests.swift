@@ -38,4 +38,47 @@ import Hopfield
         let learningRate = ExperimentConfig.NetworkSection.keys["learningRate"].summary
         #expect(!learningRate.hasPrefix("the CD learning rate") && learningRate.contains("dam: ε₀"))
     }
+
+    static func batch(_ json: String) throws -> Batch { try Batch.expand(try JSONParser.parse(json)) }
+
+    @Test func grayLevelReportsNameEuclideanDistanceAndTheClassMean() throws {
+        let gray = try Self.batch("""
+            {"name": "g", "dataset": {"path": "/none"}, "image": {"binarize": "none"}, "network": {"rule": "modern"}}
+            """)
+        let words = ClassifyHeadline.baselineWords(gray)
+        #expect(words.contains("Euclidean") && words.contains("the class mean") && !words.contains("Hamming") && !words.contains("sign of"))
+        let binary = try Self.batch("""
+            {"name": "b", "dataset": {"path": "/none"}}
+            """)
+        #expect(ClassifyHeadline.baselineWords(binary).contains("sign of the class mean") && ClassifyHeadline.baselineWords(binary).contains("Hamming"))
+        let mixed = try Self.batch("""
+            {"name": "m", "dataset": {"path": "/none"}, "network": {"rule": "modern"}, "grid": {"image.binarize": ["none", "midgray"]}}
+            """)
+        #expect(ClassifyHeadline.baselineWords(mixed).contains("Euclidean distance for gray levels"))
+    }
+
+    @Test func damReportsLeaveOutNearestMemoryAndStablePatternFigures() throws {
+        let batch = try Self.batch("""
+            {"name": "d", "dataset": {"path": "/none"}, "image": {"binarize": "none"}, "grid": {"network.rule": ["dam", "modern"]}}
+            """)
+        var rows: [ClassifySummaryRow] = []
+        for rule in ["dam", "modern"] {
+            var row = ClassifySummaryRow()
+            row.grid = [rule]; row.split = "test"; row.n = 100; row.meanAccuracy = 0.9; row.meanNearestAccuracy = 0.5
+            row.meanChanceAccuracy = 0.1; row.meanPrototypeAccuracy = 0.7; row.meanNeighborAccuracy = 0.9
+            rows.append(row)
+        }
+        let sentences = ClassifyHeadline.sentences(rows, gridKeys: batch.gridKeys, batch: batch)
+        #expect(!sentences[0].contains("nearest-memory") && sentences[1].contains("above nearest-memory retrieval (0.500)"))
+        var results = BatchResults(batch: batch, root: "/none")
+        for run in batch.runs {
+            var manifest = RunManifest(run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
+                                       startedAt: "", seconds: 0)
+            manifest.parameters = 10
+            results.add(run: run, table: .classify([]), manifest: manifest,
+                        trainingLog: [TrainingLogRow(TrainingEpoch(epoch: 3, loss: 0.5, stablePatterns: 0.875))])
+        }
+        let table = Report.trainingTable(results)
+        #expect(table.components(separatedBy: "0.8750").count == 2, "the stable-pattern figure only for the modern run: \(table)")
+    }
 }

@@ -30,7 +30,7 @@ public enum Report {
         html += "<p>\(batch.runs.count) run(s): task <b>\(batch.runs[0].config.task.rawValue)</b>"
         if !batch.gridKeys.isEmpty { html += ", grid over \(batch.gridKeys.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))" }
         html += ", seeds \(batch.seeds.map(String.init).joined(separator: ", ")).</p>\n"
-        html += headline(summary, gridKeys: batch.gridKeys)
+        html += headline(summary, gridKeys: batch.gridKeys, batch: batch)
         if let selection = Selection.choose(results) {
             html += "<div class=\"note\"><p>Chosen on the validation split (<code>split.select</code>, <code>selection.csv</code>); the test split reported for the chosen points only:</p>\n<ul>\n"
                 + selection.sentences(gridKeys: batch.gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n") + "\n</ul></div>\n"
@@ -77,13 +77,13 @@ public enum Report {
 
     /// The plain-words result, per grid point: test accuracy, spurious states, and where it
     /// stands against chance, nearest-memory retrieval, the nearest class prototype and 1-NN.
-    static func headline(_ summary: SummaryTable, gridKeys: [String]) -> String {
+    static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> String {
         if case .capacity(let rows) = summary, rows.contains(where: { $0.rule == "hebbian" }) {
             return "<p class=\"note\">The Hebbian rows' <code>theoryOverlap</code> is the retrieval overlap of Amit, Gutfreund and Sompolinsky's theory at the row's load; it is empty above the critical load α<sub>c</sub> ≈ 0.138, where the theory has no retrieval state (not a prediction of zero overlap).</p>\n"
         }
         guard case .classify(let rows) = summary else { return "" }
-        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
-        return "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, the nearest class prototype (sign of the class mean) and 1-NN on all training images (Hamming distance).</p>\n<ul>\n\(items)\n</ul></div>\n"
+        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
+        return "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, \(ClassifyHeadline.baselineWords(batch)).</p>\n<ul>\n\(items)\n</ul></div>\n"
     }
 
     /// The runs' network warnings (the manifests' `warnings`), each message once with the runs
@@ -125,7 +125,10 @@ public enum Report {
             guard let parameters = record.manifest.parameters else { continue }
             var row = [record.spec.key, String(parameters), record.manifest.trainingSeconds.map { Format.fixed($0, 3) } ?? "", "", "", ""]
             if let last = record.trainingLog?.last {
-                row.replaceSubrange(3..., with: [String(last.epoch), Format.fixed(last.loss, 6), Format.fixed(last.stablePatterns, 4)])
+                // The dam has no stored patterns to be fixed points: its column would be training accuracy under another name.
+                var isDam = false
+                if case .dam = record.spec.config.network.rule { isDam = true }
+                row.replaceSubrange(3..., with: [String(last.epoch), Format.fixed(last.loss, 6), isDam ? "" : Format.fixed(last.stablePatterns, 4)])
             }
             rows.append(row)
         }
