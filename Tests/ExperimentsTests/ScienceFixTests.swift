@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import Experiments
 import Hopfield
 
@@ -80,5 +82,27 @@ import Hopfield
         }
         let table = Report.trainingTable(results)
         #expect(table.components(separatedBy: "0.8750").count == 2, "the stable-pattern figure only for the modern run: \(table)")
+    }
+
+    @Test func capacityRowsCarryTheHebbianTheoryOnlyForTheHebbianRule() {
+        var tally = Tally()
+        tally.add(.correct, sweeps: 1)
+        tally.overlaps = [1]
+        tally.stable = 1
+        for rule in ["hebbian", "storkey", "pseudoinverse"] {
+            let row = CapacityRow(run: RunLabel(), rule: rule, neurons: 100, patterns: 10, trials: 1, tally: tally, theoryOverlap: nil)
+            let fields = Dictionary(uniqueKeysWithValues: zip(CapacityRow.columns(gridKeys: []).map(\.name), Fields.of([row], gridKeys: []).rows[0]))
+            #expect((fields["criticalLoad"] == "") == (rule != "hebbian"), "\(rule): \(fields["criticalLoad"]!)")
+            #expect((fields["mcEliecePatterns"] == "") == (rule != "hebbian"))
+            #expect(CapacitySummaryRow([row]).criticalLoad == row.criticalLoad)
+        }
+    }
+
+    /// The tour notebook uses the capacity estimate the reports use, N/(2 ln N), not notebook
+    /// 001's N/(2 log₂ N), and reads α_c from the Hebbian rows (the others leave it empty).
+    @Test func theTourNotebookUsesTheNaturalLogarithm() throws {
+        let notebook = try String(contentsOfFile: TestPaths.repository + "/examples/tour.ipynb", encoding: .utf8)
+        #expect(!notebook.contains("log2") && !notebook.contains("\\\\log_2 N)$:"))
+        #expect(notebook.contains("16 / (2 * np.log(16))") && notebook.contains("criticalLoad\\\"].dropna()"))
     }
 }
