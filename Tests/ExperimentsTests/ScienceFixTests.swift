@@ -105,4 +105,19 @@ import Hopfield
         #expect(!notebook.contains("log2") && !notebook.contains("\\\\log_2 N)$:"))
         #expect(notebook.contains("16 / (2 * np.log(16))") && notebook.contains("criticalLoad\\\"].dropna()"))
     }
+
+    /// energy.svg names each curve by its level (it said "level 1 … 8", indices, and dropped
+    /// every level past the eighth).
+    @Test func energyLegendsNameEveryLevelByItsValue() throws {
+        let data = TaskTests.dataset(classes: 2, perClass: 2, neurons: 100, seed: 5)
+        let levels = (0...10).map { Double($0) * 0.04 }
+        let spec = try TaskTests.spec("""
+            {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 10}, "memories": {"count": 2, "select": "first"},
+             "corruption": {"kind": "flip", "levels": [\(levels.map { Format.exact($0) }.joined(separator: ", "))]}}
+            """)
+        let result = try RecallTask.run(spec, data: data, jobs: 1)
+        #expect(result.visuals.energyCurves.map(\.name) == levels.map { "memory 0, level \(Format.exact($0))" })
+        let svg = String(decoding: Pictures.runFiles(result.visuals, task: .recall).first { $0.name == "energy.svg" }!.bytes, as: UTF8.self)
+        #expect(svg.contains("level 0.4") && svg.contains("level 0.36") && !svg.contains("level 1<") && !svg.contains("level 8"))
+    }
 }

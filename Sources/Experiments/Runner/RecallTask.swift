@@ -127,7 +127,9 @@ enum RecallTask {
             visuals.examples.append(.init(group: levelText, input: r.start, state: r.settled.state, nearest: target))
         }
         guard item.memory == 0 else { return }
-        if let energies = r.settled.energies { visuals.energyCurves.append(energies) }
+        if let energies = r.settled.energies {
+            visuals.energyCurves.append((levelText.isEmpty ? "memory 0" : "memory 0, level \(levelText)", energies))
+        }
         if isTrajectoryLevel {
             visuals.trajectory = r.settled.states
             visuals.trajectoryEnergies = r.settled.energies ?? []
