@@ -120,4 +120,18 @@ import Hopfield
         let svg = String(decoding: Pictures.runFiles(result.visuals, task: .recall).first { $0.name == "energy.svg" }!.bytes, as: UTF8.self)
         #expect(svg.contains("level 0.4") && svg.contains("level 0.36") && !svg.contains("level 1<") && !svg.contains("level 8"))
     }
+
+    /// Manifests record the build of the tool that ran (its binary's name and hash), not the git
+    /// commit of whatever folder it ran in.
+    @Test func manifestsRecordTheToolsBuild() throws {
+        let build = try #require(RunEnvironment.buildDescription())
+        let path = try #require(RunEnvironment.imagePath())
+        #expect(build.hasPrefix(URL(fileURLWithPath: path).lastPathComponent + " xxh3-128:"))
+        #expect(RunEnvironment.buildDescription() == build)
+        var manifest = RunManifest(run: "r", seed: 1, grid: [], task: "recall", conventions: [], libraries: "", platform: "", startedAt: "",
+                                   seconds: 0)
+        manifest.build = build
+        #expect(!manifest.text.contains("gitCommit") && manifest.text.contains("\"build\": \"\(build)\""))
+        #expect(try RunManifest(json: try JSONParser.parse(manifest.text), path: "m").build == build)
+    }
 }

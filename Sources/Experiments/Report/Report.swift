@@ -103,7 +103,7 @@ public enum Report {
     /// "How it was made": the first run's manifest essentials.
     static func provenance(_ m: RunManifest) -> String {
         var rows: [(String, String)] = [("tool", m.tool), ("version", m.version)]
-        if let git = m.gitCommit { rows.append(("gitCommit", git)) } else { rows.append(("gitCommit", "null")) }
+        rows.append(("build", m.build ?? "unknown"))
         rows += [("libraries", m.libraries), ("platform", m.platform)]
         if let d = m.dataset {
             rows += [("dataset path", d.path), ("dataset fingerprint", d.fingerprint), ("dataset files", String(d.files)),

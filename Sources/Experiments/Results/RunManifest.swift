@@ -44,8 +44,9 @@ public struct RunManifest: Sendable {
     public var tool = "HopfieldLab"
     /// The tool's version.
     public var version = HopfieldLab.version
-    /// "commit" or "commit-dirty" of the working directory's repository, if any.
-    public var gitCommit: String?
+    /// The binary that ran and the XXH3-128 of its bytes ("hopfield xxh3-128:…"): with the
+    /// version, which build of HopfieldLab made the run (nil when it could not be read).
+    public var build: String?
     /// The config file.
     public var config: String?
     /// The run's key.
@@ -100,7 +101,7 @@ public struct RunManifest: Sendable {
     /// The manifest as JSON, keys in a fixed order.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
-            ("tool", .string(tool)), ("version", .string(version)), ("gitCommit", gitCommit.map { .string($0) } ?? .null),
+            ("tool", .string(tool)), ("version", .string(version)), ("build", build.map { .string($0) } ?? .null),
             ("config", config.map { .string($0) } ?? .null), ("run", .string(run)),
             ("identity", identity.map { .string($0.description) } ?? .null), ("seed", .number(String(seed))),
             ("grid", .object(grid)), ("task", .string(task)),
@@ -144,7 +145,7 @@ public struct RunManifest: Sendable {
                   platform: string(json["platform"]) ?? "", startedAt: string(json["startedAt"]) ?? "", seconds: seconds)
         tool = string(json["tool"]) ?? tool
         version = string(json["version"]) ?? ""
-        gitCommit = string(json["gitCommit"])
+        build = string(json["build"])
         config = string(json["config"])
         identity = string(json["identity"]).flatMap(RunIdentity.init)
         if let d = json["dataset"] {
