@@ -134,4 +134,17 @@ import Hopfield
         #expect(!manifest.text.contains("gitCommit") && manifest.text.contains("\"build\": \"\(build)\""))
         #expect(try RunManifest(json: try JSONParser.parse(manifest.text), path: "m").build == build)
     }
+
+    /// "How it was made" describes the grid and every run's conventions, not the first run's.
+    @Test func howItWasMadeDescribesTheWholeGrid() throws {
+        func manifest(_ mode: String) -> RunManifest {
+            RunManifest(run: "r", seed: 1, grid: [], task: "classify", conventions: [("updates", .string(mode)), ("tie", .string("plus"))],
+                        libraries: "l", platform: "p", startedAt: "", seconds: 0)
+        }
+        let html = Report.provenance([manifest("async"), manifest("sync"), manifest("sync")],
+                                     grid: [("dynamics.mode", [.string("async"), .string("sync")])])
+        #expect(html.contains("<th>grid</th><td style=\"text-align:left\">dynamics.mode: async, sync</td>"))
+        #expect(html.contains("varies: async (1 runs) | sync (2 runs)"))
+        #expect(html.contains("<th>tie</th><td style=\"text-align:left\">plus</td>"))
+    }
 }

@@ -43,7 +43,7 @@ public enum Report {
         html += HTML.table([fields.header] + fields.rows)
         let predictions = PredictionTables.read(results)
         html += PredictionTables.pairedTests(results, predictions) + PredictionTables.attractors(results, predictions)
-        if let first = results.records.first { html += provenance(first.manifest) }
+        if !results.records.isEmpty { html += provenance(results.records.map(\.manifest), grid: batch.grid) }
         html += trainingTable(results)
         html += "<h2>Config</h2>\n<pre>\(HTML.escape(batch.source.pretty() + "\n"))</pre>\n"
         html += runPictures(results)
@@ -100,8 +100,31 @@ public enum Report {
         return "<div class=\"note\"><p>Warnings:</p>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul></div>\n"
     }
 
-    /// "How it was made": the first run's manifest essentials.
-    static func provenance(_ m: RunManifest) -> String {
+    /// "How it was made": the manifests' essentials for the whole batch — the grid, then each
+    /// value as every run has it, or, where runs differ (a grid key changes a convention, the
+    /// dataset, the build), every distinct value with the number of runs that have it.
+    static func provenance(_ manifests: [RunManifest], grid: [(key: String, values: [JSONValue])]) -> String {
+        var rows: [(String, String)] = []
+        if !grid.isEmpty {
+            rows.append(("grid", grid.map { "\($0.key): " + $0.values.map(\.label).joined(separator: ", ") }.joined(separator: "; ")))
+        }
+        let described = manifests.map { Dictionary(provenanceRows($0), uniquingKeysWith: { a, _ in a }) }
+        var keys: [String] = []
+        for m in manifests { for (key, _) in provenanceRows(m) where !keys.contains(key) { keys.append(key) } }
+        for key in keys {
+            let values = described.map { $0[key] ?? "" }
+            var distinct: [String] = []
+            for v in values where !distinct.contains(v) { distinct.append(v) }
+            rows.append((key, distinct.count == 1 ? distinct[0]
+                         : "varies: " + distinct.map { v in "\(v.isEmpty ? "—" : v) (\(values.filter { $0 == v }.count) runs)" }.joined(separator: " | ")))
+        }
+        var html = "<h2>How it was made</h2>\n<table>\n"
+        for (key, value) in rows { html += "<tr><th>\(HTML.escape(key))</th><td style=\"text-align:left\">\(HTML.escape(value))</td></tr>\n" }
+        return html + "</table>\n"
+    }
+
+    /// One manifest's essentials, in a fixed order.
+    static func provenanceRows(_ m: RunManifest) -> [(String, String)] {
         var rows: [(String, String)] = [("tool", m.tool), ("version", m.version)]
         rows.append(("build", m.build ?? "unknown"))
         rows += [("libraries", m.libraries), ("platform", m.platform)]
@@ -113,9 +136,7 @@ public enum Report {
             }
         }
         rows += m.conventions.map { ($0.0, $0.1.label) }
-        var html = "<h2>How it was made</h2>\n<table>\n"
-        for (key, value) in rows { html += "<tr><th>\(HTML.escape(key))</th><td style=\"text-align:left\">\(HTML.escape(value))</td></tr>\n" }
-        return html + "</table>\n"
+        return rows
     }
 
     /// Parameter counts, training times and final training epochs of every run that has them.
