@@ -147,4 +147,32 @@ import Hopfield
         #expect(html.contains("varies: async (1 runs) | sync (2 runs)"))
         #expect(html.contains("<th>tie</th><td style=\"text-align:left\">plus</td>"))
     }
+
+    /// A validation tie takes the first grid point and says so; a headline over seeds that chose
+    /// different points says it averages different models.
+    @Test func selectionSaysTiesAndDifferentChosenModels() throws {
+        let batch = try Self.batch("""
+            {"name": "s", "dataset": {"path": "/none"}, "split": {"validation": 0.2, "select": "accuracy"}, "seeds": [1, 2],
+             "grid": {"memories.count": [4, 8]}}
+            """)
+        var results = BatchResults(batch: batch, root: "/none")
+        // Seed 1: both points 0.5 on validation (a tie); seed 2: the second point wins.
+        let validation: [UInt64: [Double]] = [1: [0.5, 0.5], 2: [0.4, 0.6]]
+        for run in batch.runs {
+            let point = run.gridValues[0].1.label == "4" ? 0 : 1
+            var v = ClassifyRow(), t = ClassifyRow()
+            v.run = RunLabel(run); v.split = "validation"; v.accuracy = validation[run.seed]![point]
+            t.run = RunLabel(run); t.split = "test"; t.accuracy = 0.7
+            let manifest = RunManifest(run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
+                                       startedAt: "", seconds: 0)
+            results.add(run: run, table: .classify([v, t]), manifest: manifest, trainingLog: nil)
+        }
+        let selection = try #require(Selection.choose(results))
+        #expect(selection.choices.map(\.run.grid) == [["4"], ["8"]])
+        #expect(selection.choices[0].tiedWith.map(\.grid) == [["8"]] && selection.choices[1].tiedWith.isEmpty)
+        let sentences = selection.sentences(gridKeys: batch.gridKeys)
+        #expect(sentences[0].contains("a tie on validation with memories.count = 8: the first in grid order was taken"))
+        #expect(!sentences[1].contains("tie"))
+        #expect(sentences[2].contains("the seeds chose 2 different points, so this averages different models"))
+    }
 }
