@@ -175,4 +175,25 @@ import Hopfield
         #expect(!sentences[1].contains("tie"))
         #expect(sentences[2].contains("the seeds chose 2 different points, so this averages different models"))
     }
+
+    /// Rate plots fit their data within 0…1 (they were fixed to 0…1), and category labels that
+    /// would overlap are turned.
+    @Test func ratePlotsFitTheirDataAndLongCategoriesAreTurned() {
+        var rows: [ClassifySummaryRow] = []
+        for (k, accuracy) in [0.91, 0.93, 0.95].enumerated() {
+            var row = ClassifySummaryRow()
+            row.grid = ["network.rule=modern,memories.select=prototype\(k)"]; row.split = "validation"; row.n = 10_000
+            row.meanAccuracy = accuracy; row.correct = Int(accuracy * 10_000); row.meanNearestAccuracy = accuracy
+            row.spurious = 0; row.spuriousRate = Proportion(0, of: 10_000)
+            rows.append(row)
+        }
+        let svg = BatchPlots.validation(rows, gridKeys: ["point"])[0]
+        #expect(svg.contains("rotate(-35"), "long category labels are turned")
+        #expect(svg.contains(">0.93<") && !svg.contains(">0.5<"), "the y axis is fitted to about 0.9…0.96, not fixed to 0…1")
+        var short = SVGPlot(title: "t", xLabel: "x", yLabel: "y")
+        short.xCategories = ["a", "b"]
+        short.yLimits = (0, 1)
+        short.series = [SVGPlot.Series(name: "s", points: [(0, 0.2), (1, 0.4)])]
+        #expect(!short.svg.contains("rotate(-35"))
+    }
 }
