@@ -138,15 +138,23 @@ struct SVGPlot {
                 for p in points { s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3\" fill=\"\(color)\"/>\n" }
             }
         }
-        // Legend, two columns below the axis label.
+        s += legend(x: left, y: top + plotH + labelDrop + 52, width: plotW, columns: legendColumns)
+        s += "</svg>\n"
+        return s
+    }
+
+    /// The legend, in `columns` columns from (x, y): one line and name per series, then the
+    /// reference lines.
+    func legend(x left: Double, y top: Double, width plotW: Double, columns legendColumns: Int) -> String {
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        var s = ""
         let entries = series.enumerated().map { (SVGPlot.palette[($0.element.color ?? $0.offset) % SVGPlot.palette.count], $0.element.name, $0.element.dashed) }
             + verticals.map { ("#666", $0.label, true) }
         for (k, entry) in entries.enumerated() {
-            let ex = left + Double(k % legendColumns) * plotW / 2, ey = top + plotH + labelDrop + 52 + Double(k / legendColumns) * 16
+            let ex = left + Double(k % legendColumns) * plotW / 2, ey = top + Double(k / legendColumns) * 16
             s += "<line x1=\"\(f(ex))\" y1=\"\(f(ey - 4))\" x2=\"\(f(ex + 22))\" y2=\"\(f(ey - 4))\" stroke=\"\(entry.0)\" stroke-width=\"2\"\(entry.2 ? " stroke-dasharray=\"6,4\"" : "")/>\n"
             s += "<text x=\"\(f(ex + 28))\" y=\"\(f(ey))\">\(SVGPlot.escape(entry.1))</text>\n"
         }
-        s += "</svg>\n"
         return s
     }
 }
