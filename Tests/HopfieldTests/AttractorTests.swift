@@ -1,4 +1,4 @@
-import Hopfield
+@testable import Hopfield
 import Testing
 
 /// ``Attractor``: memories, negated memories, odd mixtures (named, with their signs) and the rest,
@@ -28,6 +28,13 @@ import Testing
         let five = Attractor(state: Self.mixture(patterns, [(0, 1), (2, 1), (5, -1), (6, 1), (9, 1)]), memories: memories)
         #expect(five.kind == .mixture)
         #expect(five.mixtureName == "+0+2-5+6+9")
+    }
+
+    @Test func theLargestOverlapsAreTakenInOrderWithTheLowestIndexOnTies() {
+        let m = [3, -9, 0, 9, 2, -5, 9, 1]
+        #expect(Attractor.largest(m, count: 5) == [1, 3, 6, 5, 0])
+        #expect(Attractor.largest(m, count: 5) == Array(m.indices.sorted { abs(m[$0]) > abs(m[$1]) || (abs(m[$0]) == abs(m[$1]) && $0 < $1) }.prefix(5)))
+        #expect(Attractor.largest([4, -4], count: 5) == [0, 1])
     }
 
     @Test func memoriesInvertedMemoriesAndOtherStates() {

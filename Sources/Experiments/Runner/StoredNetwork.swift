@@ -51,7 +51,7 @@ public struct StoredNetwork: Sendable {
     /// on notebook 001's scale, J = XᵀX/N, the scale the Storkey rule (its 1/N) and the
     /// pseudo-inverse (a projection) already have: a stored pattern's E/N is near −½ for all three.
     public let energyDivisor: Double
-    /// What the rule cannot promise for these patterns (``ProjectionNetwork/limitations``): run
+    /// What the rule cannot promise for these patterns (`ProjectionNetwork.limitations`): run
     /// warnings, in the manifest, on the terminal and in the report.
     public private(set) var warnings: [String] = []
     /// P.

@@ -53,7 +53,7 @@ public struct Attractor: Sendable, Equatable {
     public init(state: [Int8], memories: Memories, overlaps: [Int]? = nil) {
         let m = overlaps ?? memories.overlaps(with: state)
         let n = memories.neurons
-        let order = m.indices.sorted { abs(m[$0]) > abs(m[$1]) || (abs(m[$0]) == abs(m[$1]) && $0 < $1) }
+        let order = Self.largest(m, count: max(Self.topCount, Self.mixtureOrders.max() ?? 0))
         top = order.prefix(Self.topCount).map { ($0, Double(m[$0]) / Double(n)) }
         if let mu = m.firstIndex(of: n) {
             kind = .memory
@@ -76,6 +76,22 @@ public struct Attractor: Sendable, Equatable {
                 return
             }
         }
+    }
+
+    /// The indices of the `count` largest |m_μ|, largest first (lowest index on ties): one pass
+    /// keeping a short sorted list, O(P·count), not a sort of all P.
+    static func largest(_ m: [Int], count: Int) -> [Int] {
+        var kept: [Int] = []
+        for mu in m.indices {
+            // Later indices go after earlier ones of equal |m|.
+            var k = kept.count
+            while k > 0 && abs(m[kept[k - 1]]) < abs(m[mu]) { k -= 1 }
+            if k < count {
+                kept.insert(mu, at: k)
+                if kept.count > count { kept.removeLast() }
+            }
+        }
+        return kept
     }
 
     /// Whether s_i = sign(Σ_k ε_k ξ_i^{μ_k}) on every neuron.

@@ -1,9 +1,9 @@
 import Hopfield
 
 /// The attractor columns of predictions.csv (recall and classify): what the final state is
-/// (``Attractor``: memory, inverted, mixture or other; empty when the dynamics did not converge
+/// (`Attractor`: memory, inverted, mixture or other; empty when the dynamics did not converge
 /// or the states are real-valued), a mixture's memories and signs ("+0+3-7"), and the
-/// ``Attractor/topCount`` memories of largest |overlap| with their signed overlaps m/N.
+/// `Attractor.topCount` memories of largest |overlap| with their signed overlaps m/N.
 public struct AttractorFields: Sendable, Equatable {
     /// `memory`, `inverted`, `mixture`, `other`, or "" (not analysed).
     public var kind = ""
