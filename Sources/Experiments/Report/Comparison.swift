@@ -29,8 +29,11 @@ public struct Comparison: Sendable {
         for (folder, results) in zip(folders, batches) {
             let name = URL(fileURLWithPath: folder).lastPathComponent
             let seeds = results.batch.seeds.map(String.init).joined(separator: " ")
-            for (grid, group, metrics) in Self.metricRows(results.summary) {
+            for (grid, group, rowMetrics) in Self.metricRows(results.summary) {
                 guard let run = results.batch.runs.first(where: { $0.gridValues.map(\.1.label) == grid }) else { continue }
+                var metrics = rowMetrics
+                // The dam's memories are trained features: no nearest-memory retrieval to report.
+                if case .dam = run.config.network.rule { metrics["nearestAccuracy"] = nil }
                 let config = BatchDifference.flatten(RunIdentity.resolvedJSON(run.config), labels: true).filter { $0.0 != "name" && $0.0 != "seed" }
                 points.append((name, run.config.task.rawValue, config, seeds, group, metrics))
             }
