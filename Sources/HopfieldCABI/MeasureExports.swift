@@ -1,16 +1,9 @@
 import Experiments
 import Hopfield
 
-/// The energy of a state in the network's own units, the energy its runs report: the rule's E for
-/// binary networks (exact integers for Hebbian), the modern network's E(s), an RBM's free energy.
-func energy(of state: [Double], in network: StoredNetwork) -> Double {
-    switch network.kind {
-    case .binary(let box): return box.energy(of: state.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) })
-    case .continuous(let modern, _): return modern.energy(state)
-    case .rbm(let rbm): return rbm.freeEnergy(state)
-    case .hebbianRBM(let rbm): return rbm.energy(state)
-    }
-}
+/// The energy of a state as its runs report it (``StoredNetwork/energy(of:)``): the rule's E on
+/// the J = XᵀX/N scale for binary networks, the modern network's E(s), an RBM's free energy.
+func energy(of state: [Double], in network: StoredNetwork) -> Double { network.energy(of: state) }
 
 /// Writes the energy of each of `count` states (row-major, `binary` int8 or `reals`; the values a
 /// start may have, see hopfieldlab_network_settle) into `energies`.
@@ -26,7 +19,8 @@ public func hopfieldlab_network_energy(_ handle: UnsafeMutableRawPointer?, _ bin
 }
 
 /// Writes the N×N couplings W of a pairwise binary network (hebbian, storkey, pseudoinverse,
-/// perceptron, conv), row-major, W_ii as the rule has it. Dense, modern and RBM networks have no
+/// perceptron, conv), row-major, W_ii as the rule has it, on the scale its energies are reported
+/// on (Hebbian: XᵀX/N, see ``StoredNetwork/energyDivisor``). Dense, modern and RBM networks have no
 /// such matrix: an error.
 @_cdecl("hopfieldlab_network_weights")
 public func hopfieldlab_network_weights(_ handle: UnsafeMutableRawPointer?, _ weights: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
@@ -39,7 +33,7 @@ public func hopfieldlab_network_weights(_ handle: UnsafeMutableRawPointer?, _ we
         }
         for i in 0..<n {
             let row = box.weightRow(i)!
-            for j in 0..<n { weights[i * n + j] = row[j] }
+            for j in 0..<n { weights[i * n + j] = row[j] / h.network.energyDivisor }
         }
     }
 }

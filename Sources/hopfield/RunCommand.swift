@@ -112,7 +112,7 @@ struct Run: ParsableCommand {
             line?.finish()
             if quiet { continue }
             for w in report.warnings.prefix(10) { warn(w) }
-            if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more skipped files (see each run's manifest.json)") }
+            if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more warnings or skipped files (see each run's manifest.json)") }
             print("\(plan.batch.name): \(report.ran.count) run(s) done" + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) already complete")
                   + " → \(report.root)/")
             if let results = report.results { print(resultsTable(results)) }
@@ -147,6 +147,6 @@ func resultsTable(_ results: BatchResults) -> String {
         for sentence in selection.sentences(gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
         return text
     }
-    for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
+    for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys, batch: results.batch) { text += "\n" + sentence }
     return text
 }

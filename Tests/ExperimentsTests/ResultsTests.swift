@@ -99,6 +99,8 @@ import Testing
         try roundTrip([CapacityTrialRow(patterns: 4, neurons: 100, trial: 0, tally: capacityTally)])
         var p = ClassifyPrediction()
         p.split = "test"; p.path = "cat/a, \"b\".jpg"; p.className = "cat"; p.outcome = .inverted; p.energyStart = -12; p.energyEnd = -0.1
+        p.attractor.kind = "mixture"; p.attractor.mixture = "+0-4+7"; p.attractor.topMemory = [4, 0, nil]
+        p.attractor.topOverlap = [-0.5, 0.4925, nil]
         try roundTrip([p])
         var r = RecallPrediction()
         r.outcome = .error; r.matchedMemory = 3; r.level = "0.2"
@@ -245,6 +247,49 @@ import Testing
         #expect(rows[0].exact == 12 && rows[0].exactRate == 1 && rows[0].meanOverlap == 1 && rows[0].errorQuantile99 == 0)
         #expect(trials.count == 6 && trials.reduce(0) { $0 + $1.n } == 24 && predictions.count == 24)
         #expect(rows[1].startErrorQuantile99 == 2, "10% of the bits flipped: the 0.99-quantile of |start − target| is 2")
+    }
+
+    /// Issue 22: a negative start that stays at −x^μ is an inverted memory with start overlap −1,
+    /// not an exact recall of a start that never moved.
+    @Test func negativeStartsThatStayPutAreInvertedNotExact() throws {
+        let data = Self.dataset(classes: 2, perClass: 2, neurons: 400, seed: 9)
+        let spec = try Self.spec("""
+            {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 20}, "memories": {"count": 4, "select": "first"},
+             "corruption": {"kind": "negative"}}
+            """)
+        let result = try RecallTask.run(spec, data: data, jobs: 2)
+        guard case .recall(let rows) = result.table, case .recall(_, let predictions) = result.detail else {
+            Issue.record("not a recall result")
+            return
+        }
+        #expect(rows[0].exact == 0 && rows[0].inverted == 4)
+        #expect(predictions.allSatisfy { $0.outcome == .inverted && $0.startOverlap == -1 && $0.overlap == -1 })
+        #expect(predictions.allSatisfy { $0.attractor.kind == "inverted" && $0.attractor.topMemory[0] == $0.memory })
+    }
+
+    /// Mixture starts sgn(x^a ± x^b ± x^c) of 10 random memories stay mixtures under Hebbian
+    /// dynamics (N = 400, α = 0.025): predictions.csv names them with their signs and overlaps ½.
+    @Test func mixtureStatesAreNamedInRecallPredictions() throws {
+        let data = Self.dataset(classes: 2, perClass: 5, neurons: 400, seed: 3)
+        let spec = try Self.spec("""
+            {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 20}, "memories": {"count": 10, "select": "first"},
+             "corruption": {"kind": "mixture", "trials": 3}}
+            """)
+        let result = try RecallTask.run(spec, data: data, jobs: 2)
+        guard case .recall(_, let predictions) = result.detail else {
+            Issue.record("not a recall result")
+            return
+        }
+        let mixtures = predictions.filter { $0.attractor.kind == "mixture" }
+        #expect(mixtures.count >= 20, "\(mixtures.count) of 30 mixture starts ended as named mixtures")
+        for p in mixtures {
+            // Three memories, the start's own among them: "+3+4-5" for memory 3.
+            #expect(p.attractor.mixture.split(whereSeparator: { $0 == "+" || $0 == "-" }).map { Int($0)! }.sorted()
+                        == [p.memory, (p.memory + 1) % 10, (p.memory + 2) % 10].sorted())
+            #expect(p.attractor.topOverlap.allSatisfy { abs(abs($0!) - 0.5) < 0.15 })
+        }
+        #expect(ClassifyPrediction.columns(gridKeys: []).map(\.name).suffix(8)
+                    == ["attractor", "mixture", "top1Memory", "top1Overlap", "top2Memory", "top2Overlap", "top3Memory", "top3Overlap"])
     }
 
     @Test func capacityCountsStablePatterns() throws {

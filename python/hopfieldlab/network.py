@@ -316,7 +316,8 @@ class Network:
 
     def energy(self, states):
         """The energy of each row (a float for one 1-D state), in the network's own units, as its
-        runs report it: the rule's E for binary networks (exact integers for Hebbian), the modern
+        runs report it: the rule's E = −½ sᵀWs for binary networks, with W on notebook 001's scale
+        J = XᵀX/N for Hebbian (so Hebbian, Storkey and pseudo-inverse energies compare), the modern
         network's E(s) = −lse(β, Xs) + ½ sᵀs + const, an RBM's free energy."""
         binary, reals, rows, single = self._states(states)
         out = np.empty(rows, dtype=np.float64)
@@ -325,8 +326,8 @@ class Network:
         return float(out[0]) if single else out
 
     def weights(self) -> np.ndarray:
-        """The N × N couplings W of a pairwise rule (hebbian: W = Σ_μ x^μ x^μᵀ with a zero diagonal,
-        exact integers without the notebooks' 1/N; storkey, pseudoinverse, perceptron, conv).
+        """The N × N couplings W of a pairwise rule (hebbian: W = (1/N) Σ_μ x^μ x^μᵀ with a zero
+        diagonal, notebook 001's J; storkey, pseudoinverse, perceptron, conv), the W of `energy`.
         Dense, modern and RBM networks have no such matrix: EngineError."""
         n = self.neurons
         _native.check_allocation(n * n * 8, f"the {n} × {n} weight matrix")

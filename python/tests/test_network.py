@@ -34,7 +34,7 @@ def hebbian_weights(x):
 def test_hebbian_energy_and_weights_match_numpy():
     x = random_patterns(5, 64, seed=1)
     net = hl.Network(x, rule="hebbian")
-    w = hebbian_weights(x)
+    w = hebbian_weights(x) / x.shape[1]  # J = XᵀX/N, notebook 001's scale (energies of every rule on one scale)
     assert np.array_equal(net.weights(), w)
     s = random_patterns(7, 64, seed=2)
     expected = -0.5 * np.einsum("ki,ij,kj->k", s, w, s)

@@ -54,6 +54,12 @@ public struct ExperimentConfig: Sendable, Equatable {
         return features.dimension(size: image.size)
     }
 
+    /// Whether the network sees real values (gray levels, or real features with `codes: none`)
+    /// rather than ±1 patterns: the baselines then use the class mean and Euclidean distance.
+    public var patternsAreRealValued: Bool {
+        features.isActive ? features.codes == .none : image.binarize == .none
+    }
+
     /// The side of the square pattern pictures: 0 when patterns are not images (codes of
     /// features, random patterns), so no pattern picture is drawn.
     public var pictureSide: Int {

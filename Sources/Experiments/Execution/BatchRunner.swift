@@ -31,8 +31,13 @@ public enum ExperimentRunner {
             try folder.writeRollups(results)
             if options.report { try Report.write(results) }
         }
+        // Each run's network warnings, once per distinct message.
+        var networkWarnings: [String] = []
+        for index in todo.sorted() {
+            for w in finished[index]?.manifest.warnings ?? [] where !networkWarnings.contains(w) { networkWarnings.append(w) }
+        }
         return RunReport(root: plan.root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, results: results,
-                         warnings: refusedFiles(plan))
+                         warnings: networkWarnings + refusedFiles(plan))
     }
 
     /// What a run computed now leaves for the roll-ups.
@@ -46,7 +51,7 @@ public enum ExperimentRunner {
     /// many runs, one run per thread; few runs, every thread on the items of one run.
     static func runAll(_ todo: [Int], plan: Plan, options: RunOptions) throws -> [Int: Finished] {
         let batch = plan.batch
-        let git = RunEnvironment.gitDescription()
+        let build = RunEnvironment.buildDescription()
         let started = Date()
         let state = Mutex(Progress(runsDone: 0, runsTotal: todo.count, itemsDone: 0, itemsTotal: todo.reduce(0) { $0 + plan.costs[$1] },
                                    elapsed: 0, lastRun: ""))
@@ -54,7 +59,7 @@ public enum ExperimentRunner {
         let outcomes = parallelMap(count: todo.count, jobs: perRunJobs == 1 ? options.jobs : 1) { k -> Result<Finished, RunError> in
             let index = todo[k], run = batch.runs[index]
             let finished: Finished
-            do { finished = try runOne(index, plan: plan, options: options, jobs: perRunJobs, git: git) } catch {
+            do { finished = try runOne(index, plan: plan, options: options, jobs: perRunJobs, build: build) } catch {
                 return .failure(RunError("\(run.key): \(error)"))
             }
             let snapshot = state.withLock { p -> Progress in
@@ -80,7 +85,7 @@ public enum ExperimentRunner {
     }
 
     /// Computes one run and writes its folder.
-    static func runOne(_ index: Int, plan: Plan, options: RunOptions, jobs: Int, git: String?) throws -> Finished {
+    static func runOne(_ index: Int, plan: Plan, options: RunOptions, jobs: Int, build: String?) throws -> Finished {
         let run = plan.batch.runs[index]
         let t0 = Date()
         var observer: TrainingObserver?
@@ -103,7 +108,7 @@ public enum ExperimentRunner {
         case .recall: result = try RecallTask.run(run, data: input!.data, jobs: jobs, observer: observer)
         case .capacity: result = try CapacityTask.run(run, jobs: jobs)
         }
-        let manifest = RunManifest.made(for: result, batch: plan.batch, data: input?.data, fingerprints: plan.fingerprints, git: git,
+        let manifest = RunManifest.made(for: result, batch: plan.batch, data: input?.data, fingerprints: plan.fingerprints, build: build,
                                         shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))
         try RunFolder.write(result, manifest: manifest, gridKeys: plan.batch.gridKeys, root: plan.root)
         return Finished(table: result.table, manifest: manifest, trainingLog: result.network?.trainingLog.map(TrainingLogRow.init))

@@ -1,6 +1,7 @@
 import Foundation
+import Imaging
 
-/// Where a run ran, for its manifest: the platform and the git commit of the working directory.
+/// Where a run ran, for its manifest: the platform and the build of the tool.
 enum RunEnvironment {
     static func platformDescription() -> String {
         #if arch(x86_64)
@@ -13,23 +14,28 @@ enum RunEnvironment {
         return "\(ProcessInfo.processInfo.operatingSystemVersionString), \(arch)"
     }
 
-    /// "commit" or "commit-dirty" of the git repository in the working directory, if any.
-    static func gitDescription() -> String? {
-        func git(_ args: [String]) -> String? {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git"] + args
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return nil }
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { return nil }
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The build of HopfieldLab that runs: the file name of the binary holding this code (the
+    /// `hopfield` executable, or `libHopfieldC.so` under Python) and the XXH3-128 of its bytes,
+    /// "hopfield xxh3-128:…". Two runs with the same build ran the same code, whatever folder
+    /// they ran in (the working folder's git commit said nothing about the tool). Nil when the
+    /// binary cannot be found or read.
+    static func buildDescription() -> String? {
+        guard let path = imagePath(), let bytes = try? FileBytes.read(path) else { return nil }
+        return URL(fileURLWithPath: path).lastPathComponent + " xxh3-128:" + ContentHash(of: bytes).description
+    }
+
+    /// The file of the loaded image that holds this code: the mapping of /proc/self/maps that
+    /// contains `#dsohandle` (Linux), else the main executable.
+    static func imagePath() -> String? {
+        let address = UInt(bitPattern: #dsohandle)
+        if let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) {
+            for line in maps.split(separator: "\n") {
+                let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+                guard fields.count >= 6, let dash = fields[0].firstIndex(of: "-"), let low = UInt(fields[0][..<dash], radix: 16),
+                      let high = UInt(fields[0][fields[0].index(after: dash)...], radix: 16) else { continue }
+                if address >= low && address < high { return fields[5...].joined(separator: " ") }
+            }
         }
-        guard let commit = git(["rev-parse", "HEAD"]) else { return nil }
-        let dirty = git(["status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false
-        return dirty ? commit + "-dirty" : commit
+        return Bundle.main.executablePath
     }
 }

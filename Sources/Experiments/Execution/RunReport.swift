@@ -8,6 +8,6 @@ public struct RunReport: Sendable {
     public var skipped: [String]
     /// The batch's results when every run is complete (nil for an unfinished shard).
     public var results: BatchResults?
-    /// Skipped files, one line each.
+    /// The networks' warnings (each message once), then skipped files, one line each.
     public var warnings: [String]
 }

@@ -190,7 +190,7 @@ public enum SingleRecall {
         visuals.memoryLabels = names
         visuals.weights = network.weightsView(side: options.spec.size)
         visuals.trajectory = result.states
-        visuals.energyCurves = [result.energies ?? []]
+        visuals.energyCurves = [(URL(fileURLWithPath: options.input).lastPathComponent, result.energies ?? [])]
         let files = Pictures.runFiles(visuals, task: .recall)
         let fm = FileManager.default
         try fm.createDirectory(atPath: options.output, withIntermediateDirectories: true)

@@ -15,7 +15,7 @@ enum BatchPlots {
         guard !rows.isEmpty else { return [] }
         var plot = SVGPlot(title: "Validation split per grid point (the test split takes no part in the choice)",
                            xLabel: gridKeys.joined(separator: ", "), yLabel: "fraction of validation images")
-        plot.yRange = (0, 1)
+        plot.yLimits = (0, 1)
         plot.xCategories = rows.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
         let xs = rows.indices.map(Double.init)
         plot.series.append(SVGPlot.Series(name: "validation accuracy", points: Array(zip(xs, rows.map(\.meanAccuracy))),
@@ -41,7 +41,7 @@ enum BatchPlots {
             let groups = Summary.groups(test) { row in others.map { "\(gridKeys[$0])=\(row.grid[$0])" }.joined(separator: ", ") }
             for (part, pageGroups, _) in pages(groups, size: groupsPerPlot) {
                 var plot = SVGPlot(title: "Test outcomes vs \(key)\(part)", xLabel: key, yLabel: "fraction of test images")
-                plot.yRange = (0, 1)
+                plot.yLimits = (0, 1)
                 for (c, rows) in pageGroups.enumerated() {
                     let members = rows.sorted { Double($0.grid[k])! < Double($1.grid[k])! }
                     let g = others.map { "\(gridKeys[$0])=\(rows[0].grid[$0])" }.joined(separator: ", ")
@@ -62,7 +62,7 @@ enum BatchPlots {
         if numeric.isEmpty {
             var plot = SVGPlot(title: "Test outcomes per grid point (error bars: Wilson 95%)", xLabel: gridKeys.joined(separator: ", "),
                                yLabel: "fraction of test images")
-            plot.yRange = (0, 1)
+            plot.yLimits = (0, 1)
             plot.xCategories = test.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
             let xs = test.indices.map(Double.init)
             plot.series.append(SVGPlot.Series(name: "accuracy (converged to own class)", points: Array(zip(xs, test.map(\.meanAccuracy))),
@@ -100,8 +100,8 @@ enum BatchPlots {
         for (part, pageGroups, _) in pages(groups, size: 8) {
             var exact = SVGPlot(title: "Exact recovery vs corruption level" + part, xLabel: "corruption level", yLabel: "exact recovery rate")
             var overlap = SVGPlot(title: "Final overlap with the stored pattern" + part, xLabel: "corruption level", yLabel: "mean overlap m/N")
-            exact.yRange = (0, 1)
-            overlap.yRange = (-1, 1)
+            exact.yLimits = (0, 1)
+            overlap.yLimits = (-1, 1)
             for (k, members) in pageGroups.enumerated() {
                 let g = zip(gridKeys, members[0].grid).map { "\($0)=\($1)" }.joined(separator: ", ")
                 let name = g.isEmpty ? "recall" : g

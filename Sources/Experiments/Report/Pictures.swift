@@ -33,9 +33,11 @@ enum Pictures {
             // Energies per neuron, E/N: the notebooks' scale, comparable across image sizes.
             let n = Double(max(1, visuals.memories.first?.count ?? 1))
             var plot = SVGPlot(title: "Energy sweep by sweep", xLabel: "sweep", yLabel: "energy per neuron E/N")
-            for (k, curve) in visuals.energyCurves.prefix(8).enumerated() {
-                plot.series.append(SVGPlot.Series(name: task == .recall ? "memory 0, level \(k + 1)" : "test image \(k)",
-                                                  points: curve.enumerated().map { (Double($0.offset), $0.element / n) }))
+            // Every curve, named by its level or image; past the palette's 8 colours, dashed.
+            for (k, curve) in visuals.energyCurves.enumerated() {
+                var series = SVGPlot.Series(name: curve.name, points: curve.energies.enumerated().map { (Double($0.offset), $0.element / n) })
+                series.dashed = k >= SVGPlot.palette.count
+                plot.series.append(series)
             }
             files.append(("energy.svg", Array(plot.svg.utf8)))
         }

@@ -30,17 +30,20 @@ public enum Report {
         html += "<p>\(batch.runs.count) run(s): task <b>\(batch.runs[0].config.task.rawValue)</b>"
         if !batch.gridKeys.isEmpty { html += ", grid over \(batch.gridKeys.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))" }
         html += ", seeds \(batch.seeds.map(String.init).joined(separator: ", ")).</p>\n"
-        html += headline(summary, gridKeys: batch.gridKeys)
+        html += headline(summary, gridKeys: batch.gridKeys, batch: batch)
         if let selection = Selection.choose(results) {
             html += "<div class=\"note\"><p>Chosen on the validation split (<code>split.select</code>, <code>selection.csv</code>); the test split reported for the chosen points only:</p>\n<ul>\n"
                 + selection.sentences(gridKeys: batch.gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n") + "\n</ul></div>\n"
         }
+        html += warnings(results)
         html += "<h2>Plots</h2>\n"
         for svg in BatchPlots.svgs(summary, gridKeys: batch.gridKeys) { html += "<div class=\"figure\">\(HTML.svgImage(svg))</div>\n" }
         html += "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"
         let fields = summary.fields(gridKeys: batch.gridKeys)
         html += HTML.table([fields.header] + fields.rows)
-        if let first = results.records.first { html += provenance(first.manifest) }
+        let predictions = PredictionTables.read(results)
+        html += PredictionTables.pairedTests(results, predictions) + PredictionTables.attractors(results, predictions)
+        if !results.records.isEmpty { html += provenance(results.records.map(\.manifest), grid: batch.grid) }
         html += trainingTable(results)
         html += "<h2>Config</h2>\n<pre>\(HTML.escape(batch.source.pretty() + "\n"))</pre>\n"
         html += runPictures(results)
@@ -74,19 +77,56 @@ public enum Report {
 
     /// The plain-words result, per grid point: test accuracy, spurious states, and where it
     /// stands against chance, nearest-memory retrieval, the nearest class prototype and 1-NN.
-    static func headline(_ summary: SummaryTable, gridKeys: [String]) -> String {
+    static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> String {
         if case .capacity(let rows) = summary, rows.contains(where: { $0.rule == "hebbian" }) {
             return "<p class=\"note\">The Hebbian rows' <code>theoryOverlap</code> is the retrieval overlap of Amit, Gutfreund and Sompolinsky's theory at the row's load; it is empty above the critical load α<sub>c</sub> ≈ 0.138, where the theory has no retrieval state (not a prediction of zero overlap).</p>\n"
         }
         guard case .classify(let rows) = summary else { return "" }
-        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
-        return "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, the nearest class prototype (sign of the class mean) and 1-NN on all training images (Hamming distance).</p>\n<ul>\n\(items)\n</ul></div>\n"
+        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
+        return "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, \(ClassifyHeadline.baselineWords(batch)).</p>\n<ul>\n\(items)\n</ul></div>\n"
     }
 
-    /// "How it was made": the first run's manifest essentials.
-    static func provenance(_ m: RunManifest) -> String {
+    /// The runs' network warnings (the manifests' `warnings`), each message once with the runs
+    /// that gave it.
+    static func warnings(_ results: BatchResults) -> String {
+        var messages: [(text: String, runs: [String])] = []
+        for record in results.records {
+            for w in record.manifest.warnings {
+                if let k = messages.firstIndex(where: { $0.text == w }) { messages[k].runs.append(record.spec.key) } else { messages.append((w, [record.spec.key])) }
+            }
+        }
+        guard !messages.isEmpty else { return "" }
+        let items = messages.map { "<li>\(HTML.escape($0.text)) (\(HTML.escape($0.runs.prefix(4).joined(separator: "; ")))\($0.runs.count > 4 ? "; …" : ""))</li>" }
+        return "<div class=\"note\"><p>Warnings:</p>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul></div>\n"
+    }
+
+    /// "How it was made": the manifests' essentials for the whole batch — the grid, then each
+    /// value as every run has it, or, where runs differ (a grid key changes a convention, the
+    /// dataset, the build), every distinct value with the number of runs that have it.
+    static func provenance(_ manifests: [RunManifest], grid: [(key: String, values: [JSONValue])]) -> String {
+        var rows: [(String, String)] = []
+        if !grid.isEmpty {
+            rows.append(("grid", grid.map { "\($0.key): " + $0.values.map(\.label).joined(separator: ", ") }.joined(separator: "; ")))
+        }
+        let described = manifests.map { Dictionary(provenanceRows($0), uniquingKeysWith: { a, _ in a }) }
+        var keys: [String] = []
+        for m in manifests { for (key, _) in provenanceRows(m) where !keys.contains(key) { keys.append(key) } }
+        for key in keys {
+            let values = described.map { $0[key] ?? "" }
+            var distinct: [String] = []
+            for v in values where !distinct.contains(v) { distinct.append(v) }
+            rows.append((key, distinct.count == 1 ? distinct[0]
+                         : "varies: " + distinct.map { v in "\(v.isEmpty ? "—" : v) (\(values.filter { $0 == v }.count) runs)" }.joined(separator: " | ")))
+        }
+        var html = "<h2>How it was made</h2>\n<table>\n"
+        for (key, value) in rows { html += "<tr><th>\(HTML.escape(key))</th><td style=\"text-align:left\">\(HTML.escape(value))</td></tr>\n" }
+        return html + "</table>\n"
+    }
+
+    /// One manifest's essentials, in a fixed order.
+    static func provenanceRows(_ m: RunManifest) -> [(String, String)] {
         var rows: [(String, String)] = [("tool", m.tool), ("version", m.version)]
-        if let git = m.gitCommit { rows.append(("gitCommit", git)) } else { rows.append(("gitCommit", "null")) }
+        rows.append(("build", m.build ?? "unknown"))
         rows += [("libraries", m.libraries), ("platform", m.platform)]
         if let d = m.dataset {
             rows += [("dataset path", d.path), ("dataset fingerprint", d.fingerprint), ("dataset files", String(d.files)),
@@ -96,9 +136,7 @@ public enum Report {
             }
         }
         rows += m.conventions.map { ($0.0, $0.1.label) }
-        var html = "<h2>How it was made</h2>\n<table>\n"
-        for (key, value) in rows { html += "<tr><th>\(HTML.escape(key))</th><td style=\"text-align:left\">\(HTML.escape(value))</td></tr>\n" }
-        return html + "</table>\n"
+        return rows
     }
 
     /// Parameter counts, training times and final training epochs of every run that has them.
@@ -108,7 +146,10 @@ public enum Report {
             guard let parameters = record.manifest.parameters else { continue }
             var row = [record.spec.key, String(parameters), record.manifest.trainingSeconds.map { Format.fixed($0, 3) } ?? "", "", "", ""]
             if let last = record.trainingLog?.last {
-                row.replaceSubrange(3..., with: [String(last.epoch), Format.fixed(last.loss, 6), Format.fixed(last.stablePatterns, 4)])
+                // The dam has no stored patterns to be fixed points: its column would be training accuracy under another name.
+                var isDam = false
+                if case .dam = record.spec.config.network.rule { isDam = true }
+                row.replaceSubrange(3..., with: [String(last.epoch), Format.fixed(last.loss, 6), isDam ? "" : Format.fixed(last.stablePatterns, 4)])
             }
             rows.append(row)
         }

@@ -19,7 +19,11 @@ struct SVGPlot {
     var series: [Series] = []
     var width = 640.0
     var height = 400.0
+    /// A fixed y axis; nil fits the data (and error bars) with a 5% margin.
     var yRange: (Double, Double)? = nil
+    /// Where a fitted y axis may reach (rates: 0…1): the data decide the range within them, so
+    /// accuracies of 0.90–0.95 are not squeezed into a tenth of the plot.
+    var yLimits: (Double, Double)? = nil
     var xRange: (Double, Double)? = nil
     /// Vertical reference lines with labels (α_c).
     var verticals: [(x: Double, label: String)] = []
@@ -66,7 +70,12 @@ struct SVGPlot {
         // Two legend columns when the names fit in half the width, else one.
         let legendColumns = (legendNames.map(\.count).max() ?? 0) * 7 + 40 < Int(width - 90) / 2 ? 2 : 1
         let bottom = 55.0 + 16 * ceil(Double(legendNames.count) / Double(legendColumns))
-        let plotW = width - left - right, plotH = height - top - bottom
+        let plotW = width - left - right
+        let categoryWidest = xCategories?.map(\.count).max() ?? 0
+        let turned = categoryWidest * 7 > Int(plotW / Double(max(1, xCategories?.count ?? 1)))
+        // Category labels that would overlap are turned 35°, and the plot leaves room below for them.
+        let labelDrop = turned ? min(Double(categoryWidest) * 4.5, 140) : 0
+        let plotH = height - top - bottom - labelDrop
         let xs = series.flatMap { $0.points.map(\.x) } + verticals.map(\.x)
         let ys = series.flatMap { s in s.points.map(\.y) + (s.errors?.flatMap { [$0.0, $0.1] } ?? []) }.filter(\.isFinite)
         var (x0, x1) = xRange ?? (xs.min() ?? 0, xs.max() ?? 1)
@@ -75,6 +84,7 @@ struct SVGPlot {
         if y1 <= y0 { y0 -= 0.5; y1 += 0.5 }
         if xCategories != nil { x0 -= 0.5; x1 += 0.5 }
         if yRange == nil { let pad = (y1 - y0) * 0.05; y0 -= pad; y1 += pad }
+        if yRange == nil, let (low, high) = yLimits { (y0, y1) = (max(low, y0), min(high, y1)) }
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * plotW }
         func py(_ y: Double) -> Double { top + (1 - (y - y0) / (y1 - y0)) * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
@@ -94,10 +104,14 @@ struct SVGPlot {
         }
         for (t, text) in xTicks {
             s += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top + plotH))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotH + 5))\" stroke=\"#333\"/>\n"
-            s += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(SVGPlot.escape(text))</text>\n"
+            if turned {
+                s += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"end\" transform=\"rotate(-35 \(f(px(t))) \(f(top + plotH + 14)))\">\(SVGPlot.escape(text))</text>\n"
+            } else {
+                s += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(SVGPlot.escape(text))</text>\n"
+            }
         }
         s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
-        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\">\(SVGPlot.escape(xLabel))</text>\n"
+        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36 + labelDrop))\" text-anchor=\"middle\">\(SVGPlot.escape(xLabel))</text>\n"
         s += "<text transform=\"translate(16,\(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVGPlot.escape(yLabel))</text>\n"
         // Reference lines.
         for (k, v) in verticals.enumerated() {
@@ -124,15 +138,23 @@ struct SVGPlot {
                 for p in points { s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3\" fill=\"\(color)\"/>\n" }
             }
         }
-        // Legend, two columns below the axis label.
+        s += legend(x: left, y: top + plotH + labelDrop + 52, width: plotW, columns: legendColumns)
+        s += "</svg>\n"
+        return s
+    }
+
+    /// The legend, in `columns` columns from (x, y): one line and name per series, then the
+    /// reference lines.
+    func legend(x left: Double, y top: Double, width plotW: Double, columns legendColumns: Int) -> String {
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        var s = ""
         let entries = series.enumerated().map { (SVGPlot.palette[($0.element.color ?? $0.offset) % SVGPlot.palette.count], $0.element.name, $0.element.dashed) }
             + verticals.map { ("#666", $0.label, true) }
         for (k, entry) in entries.enumerated() {
-            let ex = left + Double(k % legendColumns) * plotW / 2, ey = top + plotH + 52 + Double(k / legendColumns) * 16
+            let ex = left + Double(k % legendColumns) * plotW / 2, ey = top + Double(k / legendColumns) * 16
             s += "<line x1=\"\(f(ex))\" y1=\"\(f(ey - 4))\" x2=\"\(f(ex + 22))\" y2=\"\(f(ey - 4))\" stroke=\"\(entry.0)\" stroke-width=\"2\"\(entry.2 ? " stroke-dasharray=\"6,4\"" : "")/>\n"
             s += "<text x=\"\(f(ex + 28))\" y=\"\(f(ey))\">\(SVGPlot.escape(entry.1))</text>\n"
         }
-        s += "</svg>\n"
         return s
     }
 }

@@ -7,9 +7,10 @@ public enum TerminalSummary {
 
     /// Classify batches: one sentence per grid point on where its test accuracy stands against
     /// the baselines (as the report's headline); nothing for the other tasks.
-    public static func headline(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
+    /// The dam rule's rows (found through `batch`) leave out nearest-memory retrieval.
+    public static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> [String] {
         guard case .classify(let rows) = summary else { return [] }
-        return ClassifyHeadline.sentences(rows, gridKeys: gridKeys)
+        return ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch)
     }
 
     /// The header and rows to print: the group columns (everything before `runs`), then `wanted`.

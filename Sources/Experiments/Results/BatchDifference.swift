@@ -34,9 +34,9 @@ enum BatchDifference {
         }
     }
 
-    /// Dotted paths to compact values; arrays are values.
-    static func flatten(_ value: JSONValue, prefix: String = "") -> [(String, String)] {
-        guard case .object(let pairs) = value else { return [(prefix, value.compact)] }
-        return pairs.flatMap { flatten($0.1, prefix: prefix.isEmpty ? $0.0 : prefix + "." + $0.0) }
+    /// Dotted paths to compact values (or their labels: strings unquoted); arrays are values.
+    static func flatten(_ value: JSONValue, prefix: String = "", labels: Bool = false) -> [(String, String)] {
+        guard case .object(let pairs) = value else { return [(prefix, labels ? value.label : value.compact)] }
+        return pairs.flatMap { flatten($0.1, prefix: prefix.isEmpty ? $0.0 : prefix + "." + $0.0, labels: labels) }
     }
 }

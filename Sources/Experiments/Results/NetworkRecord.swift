@@ -10,6 +10,8 @@ public struct NetworkRecord: Sendable {
     public var trainingSeconds: Double?
     /// The learned parameters as .npy files (weights.npy ...), for `network.load`.
     public var parameterFiles: [(name: String, bytes: [UInt8])] = []
+    /// What the rule cannot promise for these patterns (the manifest's `warnings`).
+    public var warnings: [String] = []
 
     /// The record of a network with this many parameters (not trained).
     public init(parameters: Int) { self.parameters = parameters }

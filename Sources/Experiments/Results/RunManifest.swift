@@ -44,8 +44,9 @@ public struct RunManifest: Sendable {
     public var tool = "HopfieldLab"
     /// The tool's version.
     public var version = HopfieldLab.version
-    /// "commit" or "commit-dirty" of the working directory's repository, if any.
-    public var gitCommit: String?
+    /// The binary that ran and the XXH3-128 of its bytes ("hopfield xxh3-128:…"): with the
+    /// version, which build of HopfieldLab made the run (nil when it could not be read).
+    public var build: String?
     /// The config file.
     public var config: String?
     /// The run's key.
@@ -73,6 +74,9 @@ public struct RunManifest: Sendable {
     public var parameters: Int?
     /// Wall time of training (trained rules only).
     public var trainingSeconds: Double?
+    /// What the run's network cannot promise (pseudo-inverse rank and self-couplings); written
+    /// only when there are some.
+    public var warnings: [String] = []
     /// Wall time of the run.
     public var seconds: Double
     /// Shard index and count when the run was one shard's.
@@ -97,7 +101,7 @@ public struct RunManifest: Sendable {
     /// The manifest as JSON, keys in a fixed order.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
-            ("tool", .string(tool)), ("version", .string(version)), ("gitCommit", gitCommit.map { .string($0) } ?? .null),
+            ("tool", .string(tool)), ("version", .string(version)), ("build", build.map { .string($0) } ?? .null),
             ("config", config.map { .string($0) } ?? .null), ("run", .string(run)),
             ("identity", identity.map { .string($0.description) } ?? .null), ("seed", .number(String(seed))),
             ("grid", .object(grid)), ("task", .string(task)),
@@ -114,6 +118,7 @@ public struct RunManifest: Sendable {
         pairs += [("libraries", .string(libraries)), ("platform", .string(platform)), ("startedAt", .string(startedAt))]
         if let parameters { pairs.append(("parameters", .int(parameters))) }
         if let trainingSeconds { pairs.append(("trainingSeconds", .number(Format.fixed(trainingSeconds, 3)))) }
+        if !warnings.isEmpty { pairs.append(("warnings", .array(warnings.map { .string($0) }))) }
         pairs.append(("seconds", .number(Format.fixed(seconds, 3))))
         if let shard { pairs.append(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))]))) }
         pairs.append(("complete", .bool(complete)))
@@ -140,7 +145,7 @@ public struct RunManifest: Sendable {
                   platform: string(json["platform"]) ?? "", startedAt: string(json["startedAt"]) ?? "", seconds: seconds)
         tool = string(json["tool"]) ?? tool
         version = string(json["version"]) ?? ""
-        gitCommit = string(json["gitCommit"])
+        build = string(json["build"])
         config = string(json["config"])
         identity = string(json["identity"]).flatMap(RunIdentity.init)
         if let d = json["dataset"] {
@@ -154,6 +159,7 @@ public struct RunManifest: Sendable {
         }
         parameters = int(json["parameters"])
         trainingSeconds = double(json["trainingSeconds"])
+        if case .array(let items)? = json["warnings"] { warnings = items.compactMap(string) }
         if let index = int(json["shard"]?["index"]), let count = int(json["shard"]?["count"]) { shard = (index, count) }
         if case .bool(let b)? = json["complete"] { complete = b }
     }

@@ -42,8 +42,9 @@ public struct RunVisuals: Sendable {
     public var trajectory: [[Double]] = []
     /// The energies of the trajectory's states.
     public var trajectoryEnergies: [Double] = []
-    /// Energy histories of a few images.
-    public var energyCurves: [[Double]] = []
+    /// Energy histories of a few images, each named for energy.svg's legend by what it is
+    /// ("level 0.1", "test image 3").
+    public var energyCurves: [(name: String, energies: [Double])] = []
     /// The weights and the memories' overlaps, for binary networks with pairwise weights.
     public var weights: WeightsView?
     /// Runs with a feature stage: test photos (`input`) beside the training photos they

@@ -11,6 +11,8 @@ public struct Selection: Sendable, Equatable {
         public var validation: Double
         /// The chosen point's test row.
         public var test: ClassifyRow
+        /// Other points with the same validation metric (the first in batch order was taken).
+        public var tiedWith: [RunLabel] = []
     }
 
     /// The metric maximised.
@@ -30,7 +32,8 @@ public struct Selection: Sendable, Equatable {
             guard var best = validation.first else { continue }
             for row in validation.dropFirst() where value(row) > value(best) { best = row }
             guard let test = rows.first(where: { $0.split == "test" && $0.run.key == best.run.key }) else { continue }
-            choices.append(Choice(seed: seed, run: best.run, validation: value(best), test: test))
+            let tied = validation.filter { $0.run.key != best.run.key && value($0) == value(best) }.map(\.run)
+            choices.append(Choice(seed: seed, run: best.run, validation: value(best), test: test, tiedWith: tied))
         }
         return Selection(metric: metric, choices: choices)
     }
@@ -50,15 +53,25 @@ public struct Selection: Sendable, Equatable {
         return lines.joined()
     }
 
-    /// Plain words: the choice per seed and the chosen points' test accuracy (mean over seeds).
+    /// Plain words: the choice per seed (and a tie, when other points scored the same on
+    /// validation), and the chosen points' test accuracy (mean over seeds), saying so when the
+    /// seeds chose different points.
     public func sentences(gridKeys: [String]) -> [String] {
         guard !choices.isEmpty else { return ["selection: no validation rows"] }
+        func point(_ run: RunLabel) -> String { zip(gridKeys, run.grid).map { "\($0) = \($1)" }.joined(separator: ", ") }
         var out = choices.map { c in
-            "seed \(c.seed): chose " + zip(gridKeys, c.run.grid).map { "\($0) = \($1)" }.joined(separator: ", ")
+            var text = "seed \(c.seed): chose " + point(c.run)
                 + " (validation \(metric.rawValue) \(Format.fixed(c.validation, 3))); test accuracy \(Format.fixed(c.test.accuracy, 3))"
+            if !c.tiedWith.isEmpty {
+                text += "; a tie on validation with " + c.tiedWith.map(point).joined(separator: "; ") + ": the first in grid order was taken"
+            }
+            return text
         }
         let mean = choices.map(\.test.accuracy).reduce(0, +) / Double(choices.count)
-        out.append("selected on validation \(metric.rawValue): test accuracy \(Format.fixed(mean, 3)) (mean over \(choices.count) seed(s), chosen points only)")
+        var points: [String] = []
+        for c in choices where !points.contains(point(c.run)) { points.append(point(c.run)) }
+        let models = points.count > 1 ? "; the seeds chose \(points.count) different points, so this averages different models" : ""
+        out.append("selected on validation \(metric.rawValue): test accuracy \(Format.fixed(mean, 3)) (mean over \(choices.count) seed(s), chosen points only\(models))")
         return out
     }
 }

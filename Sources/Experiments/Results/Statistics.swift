@@ -30,4 +30,20 @@ public enum Statistics {
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
         return (mean, variance.squareRoot())
     }
+
+    /// McNemar's exact test of two classifiers on the same items: `b` items only the first gets
+    /// right, `c` only the second. Under equal accuracy the b + c discordant items split as
+    /// Binomial(b + c, ½); the two-sided p-value is min(1, 2·P(X ≤ min(b, c))) (1 when there is
+    /// no discordant item). Each term C(n, i)/2ⁿ comes from log-factorials summed in order, so
+    /// it neither overflows nor depends on the machine.
+    public static func mcnemar(_ b: Int, _ c: Int) -> Double {
+        let n = b + c, k = min(b, c)
+        guard n > 0 else { return 1 }
+        var logFactorial = [0.0]
+        for i in 1...n { logFactorial.append(logFactorial[i - 1] + log(Double(i))) }
+        let logHalf = Double(n) * log(0.5)
+        var tail = 0.0
+        for i in 0...k { tail += exp(logFactorial[n] - logFactorial[i] - logFactorial[n - i] + logHalf) }
+        return min(1, 2 * tail)
+    }
 }

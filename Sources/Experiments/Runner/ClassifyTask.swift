@@ -45,7 +45,7 @@ enum ClassifyTask {
                 if base.neighbor != nil && prediction.neighbor == prediction.className { tally.neighborCorrect! += 1 }
                 if isTest {
                     // Energy curves and the trajectory in dataset order (the first test images).
-                    if let energies = settled[k].energies { visuals.energyCurves.append(energies) }
+                    if let energies = settled[k].energies { visuals.energyCurves.append(("test image \(k - firstTest)", energies)) }
                     if k == firstTest {
                         visuals.trajectory = settled[k].states
                         visuals.trajectoryEnergies = settled[k].energies ?? []
@@ -126,6 +126,7 @@ enum ClassifyTask {
         p.sweeps = result.sweeps
         p.energyStart = result.energyStart
         p.energyEnd = result.energyEnd
+        p.attractor = AttractorFields(result.attractor)
         return p
     }
 

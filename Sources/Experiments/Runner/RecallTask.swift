@@ -77,24 +77,19 @@ enum RecallTask {
         }
     }
 
-    /// The outcome of one start against its target: the pattern it came from (negative starts:
-    /// that pattern negated; random starts: any memory), tallied with its overlap and
-    /// per-neuron errors.
+    /// The outcome of one start against its target: the pattern it came from (random starts:
+    /// any memory), tallied with its overlap and per-neuron errors. A negative start is scored
+    /// against the memory too: staying at −x^μ is `inverted` with start overlap −1, not an exact
+    /// recall of a start that never moved.
     static func score(_ item: Item, _ r: Settled, levelText: String, kind: ExperimentConfig.CorruptionKind, memories: RunMemories,
                       labels: [String], into tally: inout Tally) -> RecallPrediction {
-        let x = memories.patterns[item.memory].doubles
-        let target = kind == .negative ? x.map { -$0 } : x
+        let target = memories.patterns[item.memory].doubles
         let s = r.settled
-        var outcome = Outcome(match: s.match, status: s.status) { kind == .random || $0 == item.memory }
-        if kind == .negative, s.status == .converged {
-            // A negative start's target is the negated memory: reaching it is correct, reaching the
-            // memory itself is another attractor.
-            if s.match == .inverted(item.memory) { outcome = .correct } else if s.match == .memory(item.memory) { outcome = .error }
-        }
+        let outcome = Outcome(match: s.match, status: s.status) { kind == .random || $0 == item.memory }
         tally.add(outcome, sweeps: s.sweeps)
-        let overlap = dot(s.state, target) / Double(x.count)
+        let overlap = dot(s.state, target) / Double(target.count)
         tally.overlaps.append(overlap)
-        for i in 0..<x.count {
+        for i in 0..<target.count {
             tally.startErrors.append(abs(r.start[i] - target[i]))
             tally.errors.append(abs(s.state[i] - target[i]))
         }
@@ -108,12 +103,13 @@ enum RecallTask {
         case .memory(let mu), .inverted(let mu): p.matchedMemory = mu
         case .none: p.matchedMemory = nil
         }
-        p.startOverlap = dot(r.start, target) / Double(x.count)
+        p.startOverlap = dot(r.start, target) / Double(target.count)
         p.overlap = overlap
         p.nearestMemory = s.nearest
         p.sweeps = s.sweeps
         p.energyStart = s.energyStart
         p.energyEnd = s.energyEnd
+        p.attractor = AttractorFields(s.attractor)
         return p
     }
 
@@ -131,7 +127,9 @@ enum RecallTask {
             visuals.examples.append(.init(group: levelText, input: r.start, state: r.settled.state, nearest: target))
         }
         guard item.memory == 0 else { return }
-        if let energies = r.settled.energies { visuals.energyCurves.append(energies) }
+        if let energies = r.settled.energies {
+            visuals.energyCurves.append((levelText.isEmpty ? "memory 0" : "memory 0, level \(levelText)", energies))
+        }
         if isTrajectoryLevel {
             visuals.trajectory = r.settled.states
             visuals.trajectoryEnergies = r.settled.energies ?? []

@@ -53,6 +53,7 @@ extension StoredNetwork {
         record.trainingLog = trainingLog
         if !trainingLog.isEmpty { record.trainingSeconds = trainingSeconds }
         record.parameterFiles = parameterFiles.map { (name: $0.0, bytes: $0.1) }
+        record.warnings = warnings
         return record
     }
 

@@ -23,6 +23,9 @@ extension StoredNetwork {
         public var energies: [Double]?
         /// The state at the start and after every sweep, when the dynamics recorded it.
         public var states: [[Double]] = []
+        /// What a converged ±1 state is among the memories (nil for real-valued states and for
+        /// dynamics that did not converge).
+        public var attractor: Attractor?
     }
 
     /// Converges from `start` (±1 or 0 entries for binary networks; real values for modern ones).
@@ -49,11 +52,13 @@ extension StoredNetwork {
     /// unconverged spurious state); its nearest memory is taken on the decided neurons.
     func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
         let located = Self.locate(result.state, in: binaryMemories!)
-        return Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
-                       energyStart: result.energyStart, energyEnd: result.energyEnd, match: located.match,
+        var settled = Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
+                       energyStart: result.energyStart / energyDivisor, energyEnd: result.energyEnd / energyDivisor, match: located.match,
                        nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
-                       energies: dynamics.history.isEmpty ? nil : result.history.energies,
+                       energies: dynamics.history.isEmpty ? nil : result.history.energies.map { $0 / energyDivisor },
                        states: result.history.states.map { $0.map(Double.init) })
+        if result.status == .converged { settled.attractor = Attractor(state: result.state, memories: binaryMemories!) }
+        return settled
     }
 
     /// ``Memories/locate(_:)`` for states that may hold zeros: no match, and the nearest memory

@@ -46,6 +46,14 @@ public struct StoredNetwork: Sendable {
     /// The memories as real values, for continuous patterns only (±1 patterns are in
     /// `binaryMemories`; a real copy of 54,000 of them would be 338 MB).
     public let continuousPatterns: ContinuousMemories?
+    /// What the rule's own energy is divided by to be reported: N for the Hebbian rules (their
+    /// couplings are kept as the exact integers XᵀX), 1 for the others. Reported energies are so
+    /// on notebook 001's scale, J = XᵀX/N, the scale the Storkey rule (its 1/N) and the
+    /// pseudo-inverse (a projection) already have: a stored pattern's E/N is near −½ for all three.
+    public let energyDivisor: Double
+    /// What the rule cannot promise for these patterns (`ProjectionNetwork.limitations`): run
+    /// warnings, in the manifest, on the terminal and in the report.
+    public private(set) var warnings: [String] = []
     /// P.
     public var memoryCount: Int { binaryMemories?.count ?? continuousPatterns!.count }
 
@@ -64,6 +72,7 @@ public struct StoredNetwork: Sendable {
         if case .continuous = first { continuous = true }
         try Self.checkBuildable(rule, neurons: first.count, memories: patterns.count, continuous: continuous)
         neurons = first.count
+        energyDivisor = Self.energyDivisor(rule, neurons: first.count)
         var binary: [[Int8]]? = []
         for p in patterns {
             if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
@@ -112,6 +121,10 @@ public struct StoredNetwork: Sendable {
                 kind = .rbm(network)
                 trainingLog = log
             }
+        case .pseudoinverse(let diagonal):
+            let projection = ProjectionNetwork(memories: binaryMemories!, diagonal: diagonal, jobs: training.jobs)
+            warnings = projection.limitations
+            kind = .binary(BinaryNetworkBox(projection: projection, jobs: training.jobs))
         default:
             kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!, jobs: training.jobs))
         }
@@ -132,6 +145,26 @@ public struct StoredNetwork: Sendable {
         let footprint = NetworkFootprint(rule: rule, neurons: neurons, memories: memories, continuous: continuous)
         if let problem = footprint.problem(rule: rule, neurons: neurons, memories: memories, budget: MemoryBudget.bytes) {
             throw ConfigError(path: "network", problem)
+        }
+    }
+
+    /// N for the rules whose couplings are the unnormalised XᵀX (Hebbian, and the Hebbian RBM
+    /// with a linear hidden layer, its equivalent), 1 for the others (see ``energyDivisor``).
+    public static func energyDivisor(_ rule: LearningRule, neurons: Int) -> Double {
+        switch rule {
+        case .hebbian, .hebbianRBM(.linear): return Double(neurons)
+        default: return 1
+        }
+    }
+
+    /// A state's energy as runs report it: the rule's own energy over ``energyDivisor`` for
+    /// binary networks, the modern network's E(s), an RBM's free energy.
+    public func energy(of state: [Double]) -> Double {
+        switch kind {
+        case .binary(let box): return box.energy(of: state.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }) / energyDivisor
+        case .continuous(let modern, _): return modern.energy(state)
+        case .rbm(let rbm): return rbm.freeEnergy(state)
+        case .hebbianRBM(let rbm): return rbm.energy(state) / energyDivisor
         }
     }
 

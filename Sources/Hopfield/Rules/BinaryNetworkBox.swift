@@ -38,15 +38,20 @@ public enum BinaryNetworkBox: Sendable {
             let matrix = MatrixNetwork.storkey(memories, jobs: jobs)
             self = .fieldVector(FieldVectorNetwork(memories: memories, weights: matrix.weights))
         case .pseudoinverse(let diagonal):
-            let projection = ProjectionNetwork(memories: memories, diagonal: diagonal, jobs: jobs)
-            if projection.rank * projection.rank >= 4 * n && n <= Self.fieldVectorLimit {
-                self = .fieldVector(FieldVectorNetwork(memories: memories, weights: projection.weightMatrix(jobs: jobs)))
-            } else {
-                self = .projection(projection)
-            }
+            self.init(projection: ProjectionNetwork(memories: memories, diagonal: diagonal, jobs: jobs), jobs: jobs)
         case .dense(let interaction): self = .dense(DenseAssociativeNetwork(memories: memories, interaction: interaction))
         case .modern: preconditionFailure("the modern network is continuous: use ModernNetwork")
         case .perceptron, .rbm, .hebbianRBM, .conv, .dam: preconditionFailure("\(rule.name) is built by training")
+        }
+    }
+
+    /// A pseudo-inverse network in the form cheapest for its size (see ``init(rule:memories:jobs:)``).
+    public init(projection: ProjectionNetwork, jobs: Int = 1) {
+        let n = projection.neurons
+        if projection.rank * projection.rank >= 4 * n && n <= Self.fieldVectorLimit {
+            self = .fieldVector(FieldVectorNetwork(memories: projection.memories, weights: projection.weightMatrix(jobs: jobs)))
+        } else {
+            self = .projection(projection)
         }
     }
 

@@ -31,7 +31,8 @@ public struct ProjectionNetwork: BinaryNetwork {
     public let diagonal: Diagonal
     /// Indices of the patterns used (linearly independent, in order).
     public let independent: [Int]
-    let rank: Int
+    /// The rank of X: the number of independent patterns.
+    public let rank: Int
     /// x_i^μ by neuron over the independent patterns: byNeuron[i·rank + k].
     let byNeuron: [Double]
     /// (X Xᵀ)⁻¹ over the independent patterns, row-major rank×rank.
@@ -88,6 +89,29 @@ public struct ProjectionNetwork: BinaryNetwork {
         selfCoupling = d
         // |W_if| ≤ √(W_ii W_ff) ≤ max W_ii for a projection.
         couplingBound = (d.max() ?? 0) + 1e-9
+    }
+
+    /// W_ii at or above this is "about 1": e_i (nearly) lies in the span of the patterns.
+    public static let unitSelfCoupling = 0.99
+
+    /// What the rule cannot promise for these patterns, in words (empty when every stored
+    /// pattern is a fixed point with a clear margin): patterns that are linear combinations of
+    /// others (rank < P), and, with the zero diagonal, neurons whose W_ii is about 1, where a
+    /// stored pattern's field (1 − W_ii) x_i is about 0, so the tie rule decides.
+    public var limitations: [String] {
+        var out: [String] = []
+        let p = memories.count
+        if rank < p {
+            out.append("pseudoinverse: the \(p) patterns have rank \(rank) (\(p - rank) are linear combinations of the others); "
+                       + "the projection is onto a \(rank)-dimensional span")
+        }
+        let unit = selfCoupling.filter { $0 >= Self.unitSelfCoupling }.count
+        if diagonal == .zero && unit > 0 {
+            out.append("pseudoinverse: \(unit) of \(neurons) neurons have W_ii ≈ 1 (the patterns span their unit vectors); with the "
+                       + "zero diagonal a stored pattern's field there is (1 − W_ii) x_i ≈ 0, so stored patterns need not be fixed "
+                       + "points (network.diagonal: keep makes them so)")
+        }
+        return out
     }
 
     /// Runs the dynamics from `initial` (see `BinaryNetwork`).

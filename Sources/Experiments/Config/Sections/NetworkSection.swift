@@ -63,7 +63,7 @@ extension ExperimentConfig {
                 key("hidden", .integer(1...100_000), text: "rbm \(rbm.hidden), dam \(dam.memories)", "hidden units (dam: its K memories)"),
                 key("epochs", .integer(1...100_000), text: "rbm \(rbm.epochs), dam \(dam.epochs)", "training epochs"),
                 key("learningRate", .positive, text: "rbm \(Format.exact(rbm.learningRate)), dam \(Format.exact(dam.learningRate))",
-                    "the CD learning rate (dam: ε₀, each memory's largest step in the first epoch)"),
+                    "rbm: the contrastive-divergence learning rate; dam: ε₀, each memory's largest step in the first epoch (decayed by `decay` per epoch)"),
                 key("batchSize", .integer(1...100_000), text: "rbm \(rbm.batchSize), dam \(dam.batchSize)", "patterns per mini-batch"),
                 key("cdSteps", .integer(1...1000), .int(rbm.cdSteps), "k of CD-k"),
                 key("recall", .choice(RBMNetwork.Recall.allCases.map(\.rawValue)), .string(rbm.recall.rawValue),

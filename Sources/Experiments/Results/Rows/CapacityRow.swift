@@ -1,3 +1,5 @@
+import Hopfield
+
 /// A row of a capacity run's runs.csv: one number of stored patterns, every trial pooled.
 public struct CapacityRow: ResultRow, Equatable {
     /// The run: its key, seed and grid values.
@@ -22,10 +24,10 @@ public struct CapacityRow: ResultRow, Equatable {
     public var meanSweeps = 0.0
     /// The AGS prediction of the overlap (Hebbian rule only; nil for the others).
     public var theoryOverlap: Double?
-    /// α_c ≈ 0.138.
-    public var criticalLoad = 0.0
-    /// N / (2 ln N).
-    public var mcEliecePatterns = 0.0
+    /// α_c ≈ 0.138 (Hebbian rule only: the other rules have other capacities; nil for them).
+    public var criticalLoad: Double?
+    /// N / (2 ln N) (Hebbian rule only; nil for the others).
+    public var mcEliecePatterns: Double?
 
     /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
@@ -43,8 +45,11 @@ public struct CapacityRow: ResultRow, Equatable {
         exactRate = Recorded.fixed(tally.rate(.correct))
         meanSweeps = Recorded.fixed(tally.meanSweeps)
         self.theoryOverlap = theoryOverlap.map { Recorded.fixed($0) }
-        criticalLoad = Recorded.fixed(CapacityTheory.criticalLoad)
-        mcEliecePatterns = Recorded.fixed(CapacityTheory.mcElieceCapacity(neurons: neurons))
+        // The Hebbian theory's figures; the Storkey and pseudo-inverse rules are not bound by them.
+        if rule == LearningRule.hebbian.name {
+            criticalLoad = Recorded.fixed(CapacityTheory.criticalLoad)
+            mcEliecePatterns = Recorded.fixed(CapacityTheory.mcElieceCapacity(neurons: neurons))
+        }
     }
 
     /// The file's columns, in order (runs files start with the run and one column per grid key).
@@ -53,7 +58,7 @@ public struct CapacityRow: ResultRow, Equatable {
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
             .int("trials", \.trials), .fixed("stableFraction", \.stableFraction), .fixed("meanOverlap", \.meanOverlap),
             .fixed("exactRate", \.exactRate), .fixed("meanSweeps", \.meanSweeps), .optionalFixed("theoryOverlap", \.theoryOverlap),
-            .fixed("criticalLoad", \.criticalLoad), .fixed("mcEliecePatterns", \.mcEliecePatterns),
+            .optionalFixed("criticalLoad", \.criticalLoad), .optionalFixed("mcEliecePatterns", \.mcEliecePatterns),
         ]
     }
 }

@@ -24,10 +24,11 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
     public var meanExactRate = 0.0
     /// The AGS prediction of the retrieval overlap (Hebbian rule only).
     public var theoryOverlap: Double?
-    /// α_c ≈ 0.138 (Amit, Gutfreund and Sompolinsky 1987).
-    public var criticalLoad = 0.0
-    /// N / (2 ln N): patterns retrievable exactly with high probability (McEliece et al. 1987).
-    public var mcEliecePatterns = 0.0
+    /// α_c ≈ 0.138 (Amit, Gutfreund and Sompolinsky 1987; Hebbian rule only, nil for the others).
+    public var criticalLoad: Double?
+    /// N / (2 ln N): patterns retrievable exactly with high probability (McEliece et al. 1987;
+    /// Hebbian rule only, nil for the others).
+    public var mcEliecePatterns: Double?
 
     /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
@@ -55,8 +56,8 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
             .int("runs", \.runs), .fixed("meanStableFraction", \.meanStableFraction), .optionalFixed("sdStableFraction", \.sdStableFraction),
             .fixed("meanOverlap", \.meanOverlap), .optionalFixed("sdOverlap", \.sdOverlap), .fixed("meanExactRate", \.meanExactRate),
-            .optionalFixed("theoryOverlap", \.theoryOverlap), .fixed("criticalLoad", \.criticalLoad),
-            .fixed("mcEliecePatterns", \.mcEliecePatterns),
+            .optionalFixed("theoryOverlap", \.theoryOverlap), .optionalFixed("criticalLoad", \.criticalLoad),
+            .optionalFixed("mcEliecePatterns", \.mcEliecePatterns),
         ]
     }
 }

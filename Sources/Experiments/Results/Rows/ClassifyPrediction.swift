@@ -29,6 +29,9 @@ public struct ClassifyPrediction: ResultRow, Equatable {
     /// The energy of the final state.
     public var energyEnd = 0.0
 
+    /// What the final state is: memory, inverted, mixture (named) or other, and its top overlaps.
+    public var attractor = AttractorFields()
+
     /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
@@ -43,6 +46,6 @@ public struct ClassifyPrediction: ResultRow, Equatable {
          .text("predicted", \.predicted), .text("nearest", \.nearest), .int("nearestMemory", \.nearestMemory),
          .fixed("nearestOverlap", \.nearestOverlap), .text("prototype", \.prototype), .text("neighbor", \.neighbor),
          .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart),
-         .exact("energyEnd", \.energyEnd)]
+         .exact("energyEnd", \.energyEnd)] + AttractorFields.columns().map { $0.lifted(\.attractor) }
     }
 }

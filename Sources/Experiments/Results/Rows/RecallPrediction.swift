@@ -25,6 +25,9 @@ public struct RecallPrediction: ResultRow, Equatable {
     /// The energy of the final state.
     public var energyEnd = 0.0
 
+    /// What the final state is: memory, inverted, mixture (named) or other, and its top overlaps.
+    public var attractor = AttractorFields()
+
     /// An empty value, filled in field by field (as when a CSV line is read).
     public init() {}
 
@@ -41,6 +44,6 @@ public struct RecallPrediction: ResultRow, Equatable {
              return field.isEmpty || row.matchedMemory != nil
          }),
          .fixed("startOverlap", \.startOverlap), .fixed("overlap", \.overlap), .int("nearestMemory", \.nearestMemory),
-         .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart), .exact("energyEnd", \.energyEnd)]
+         .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart), .exact("energyEnd", \.energyEnd)] + AttractorFields.columns().map { $0.lifted(\.attractor) }
     }
 }
