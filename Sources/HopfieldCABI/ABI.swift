@@ -6,7 +6,8 @@
 // - a Swift trap would end the Python process, so every size and value that the engine
 //   preconditions on is checked here first and reported as an error;
 // - networks and datasets are opaque handles (retained Swift objects) freed by hopfieldlab_*_free;
-// - no global mutable state, so calls are reentrant (Python releases the GIL during a call).
+// - no global mutable state but the interruption flag (hopfieldlab_interrupt, Ctrl-C in Python),
+//   so calls are reentrant (Python releases the GIL during a call).
 import Experiments
 import Foundation
 import Hopfield
@@ -104,3 +105,16 @@ public func hopfieldlab_memory_budget() -> Int { MemoryBudget.bytes }
 /// The number of cores the engine uses by default (the CLI's `--jobs` default).
 @_cdecl("hopfieldlab_available_cores")
 public func hopfieldlab_available_cores() -> Int { availableCores }
+
+/// The message of a call stopped by ``hopfieldlab_interrupt``.
+let interrupted = "interrupted (KeyboardInterrupt): nothing of this call was kept"
+
+/// Asks every engine call in progress to stop at its next safe point (between blocks of starts,
+/// between the runs of a batch; a run's folder is written whole or not at all). The Python
+/// package calls it on Ctrl-C; the stopped calls return 1 with an "interrupted" message.
+@_cdecl("hopfieldlab_interrupt")
+public func hopfieldlab_interrupt() { Interruption.request() }
+
+/// Withdraws an interruption, before a new call (the package calls it first thing).
+@_cdecl("hopfieldlab_interrupt_clear")
+public func hopfieldlab_interrupt_clear() { Interruption.clear() }

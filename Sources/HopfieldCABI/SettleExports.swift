@@ -85,12 +85,19 @@ func copiedRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, cou
         throw ABIError("\(what): \(count) rows of N = \(neurons) take about \(NetworkFootprint.mebibytes(bytes)) MiB in the engine, more than "
                        + "the \(NetworkFootprint.mebibytes(budget)) MiB budget (\(MemoryBudget.variable) sets it): \(advice)")
     }
-    if let binary {
-        return (0..<count).map { k in UnsafeBufferPointer(start: binary + k * neurons, count: neurons).map(Double.init) }
-    } else if let reals {
-        return (0..<count).map { k in Array(UnsafeBufferPointer(start: reals + k * neurons, count: neurons)) }
+    guard binary != nil || reals != nil else { throw ABIError("\(what): null pointer") }
+    var rows: [[Double]] = []
+    rows.reserveCapacity(count)
+    for k in 0..<count {
+        // Copying gigabytes takes seconds: an interruption is honoured here too.
+        if k % 4096 == 0, Interruption.isRequested { throw ABIError(interrupted) }
+        if let binary {
+            rows.append(UnsafeBufferPointer(start: binary + k * neurons, count: neurons).map(Double.init))
+        } else if let reals {
+            rows.append(Array(UnsafeBufferPointer(start: reals + k * neurons, count: neurons)))
+        }
     }
-    throw ABIError("\(what): null pointer")
+    return rows
 }
 
 /// Starts from the caller: `count` rows of the network's N values, int8 or double. A binary
@@ -134,6 +141,23 @@ func settleRows(_ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics
                              keepState: { _ in true }).map(SettledRow.init)
 }
 
+/// ``settleRows`` in blocks of starts, stopping between blocks when an ``Interruption`` is
+/// requested (Ctrl-C in Python): at most one block's work is waited for. The blocks change
+/// nothing in the results (each row has its own stream).
+func settleRowsInterruptibly(_ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics,
+                             streams: @escaping @Sendable (Int) -> Xoshiro256StarStar, jobs: Int) throws -> [SettledRow] {
+    let block = max(64, 32 * jobs)
+    var rows: [SettledRow] = []
+    rows.reserveCapacity(starts.count)
+    for low in stride(from: 0, to: starts.count, by: block) {
+        if Interruption.isRequested { throw ABIError(interrupted) }
+        let part = Array(starts[low..<min(starts.count, low + block)])
+        rows += settleRows(network, starts: part, dynamics: dynamics, streams: { streams(low + $0) }, jobs: jobs)
+    }
+    if Interruption.isRequested { throw ABIError(interrupted) }
+    return rows
+}
+
 /// Converges `count` starts (row-major, `binary` int8 or `reals`) with the JSON `dynamics` section
 /// (`{"mode": "async", "maxSweeps": 100}`), row k with the stream of ``rowStreams``, on `jobs`
 /// threads. Writes the final states (count × N doubles), 5 integers and 3 reals per row (see
@@ -150,7 +174,7 @@ public func hopfieldlab_network_settle(_ handle: UnsafeMutableRawPointer?, _ bin
         let starts = try startRows(binary: binary, reals: reals, count: count, neurons: neurons, network: network)
         let settings = try Embedding.dynamics(try json(dynamics, "dynamics")).dynamics
         let streams = try rowStreams(seed: seed, keys: keys, keysPerRow: keysPerRow, count: count)
-        let rows = settleRows(network, starts: starts, dynamics: settings, streams: streams, jobs: max(1, jobs))
+        let rows = try settleRowsInterruptibly(network, starts: starts, dynamics: settings, streams: streams, jobs: max(1, jobs))
         for (k, row) in rows.enumerated() {
             for i in 0..<neurons { states[k * neurons + i] = row.state[i] }
             row.write(integers: integers + 5 * k, measures: measures + 3 * k)
@@ -230,13 +254,15 @@ public func hopfieldlab_network_trajectories(_ handle: UnsafeMutableRawPointer?,
         let streams = try rowStreams(seed: seed, keys: keys, keysPerRow: keysPerRow, count: count)
         let p = h.patterns.count
         _ = try checkedTotal(try checkedTotal(count, capacity, "trajectories"), p, "overlaps")
-        let rows = parallelMap(count: count, jobs: max(1, jobs)) { k -> (SettledRow, [[Double]]) in
+        let rows = parallelMap(count: count, jobs: max(1, jobs)) { k -> (SettledRow, [[Double]])? in
+            if Interruption.isRequested { return nil }
             var row = settleRows(h.network, starts: [starts[k]], dynamics: settings, streams: { _ in streams(k) }, jobs: 1)[0]
             let measured = row.trajectory.map { overlaps(of: $0, with: h.patterns) }
             row.trajectory = []
             return (row, measured)
         }
-        for (k, (row, measured)) in rows.enumerated() {
+        if Interruption.isRequested { throw ABIError(interrupted) }
+        for (k, (row, measured)) in rows.compactMap({ $0 }).enumerated() {
             guard measured.count <= capacity else { throw ABIError("trajectory \(k): \(measured.count) states for room for \(capacity)") }
             for t in 0..<capacity {
                 energies[k * capacity + t] = t < measured.count ? row.energies[t] : .nan

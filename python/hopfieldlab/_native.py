@@ -11,6 +11,7 @@ import json
 import math
 import operator
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -96,10 +97,52 @@ def take_string(address) -> str:
         lib.hopfieldlab_free_string(address)
 
 
+_declare("hopfieldlab_interrupt", None)
+_declare("hopfieldlab_interrupt_clear", None)
+
+
+def _interruptibly(fn, args):
+    """`fn(*args)` on a helper thread while the main thread waits in short slices, so that Ctrl-C
+    (KeyboardInterrupt, delivered only to the main thread, between Python bytecodes) is seen at
+    once: the engine is asked to stop (hopfieldlab_interrupt; it stops at its next safe point,
+    between blocks of starts or the runs of a batch, keeping nothing half-made), waited for, and
+    the KeyboardInterrupt raised. From any other thread the call is made directly."""
+    if threading.current_thread() is not threading.main_thread():
+        return fn(*args)
+    lib.hopfieldlab_interrupt_clear()
+    box = {}
+    done = threading.Event()
+
+    def work():
+        try:
+            box["value"] = fn(*args)
+        except BaseException as error:  # ctypes argument errors: re-raised in the caller
+            box["error"] = error
+        finally:
+            done.set()
+
+    # An Event, not Thread.join: a join interrupted by KeyboardInterrupt can leave the thread
+    # marked as stopped while it still runs (CPython gh-90882), and the engine would outlive the call.
+    threading.Thread(target=work, name=f"hopfieldlab {fn.__name__}", daemon=True).start()
+    try:
+        while not done.wait(0.05):
+            pass
+    except KeyboardInterrupt:
+        lib.hopfieldlab_interrupt()
+        while not done.wait(0.05):
+            pass
+        lib.hopfieldlab_interrupt_clear()
+        raise
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 def call(fn, *args) -> None:
-    """Calls `fn(*args, &err)` and raises EngineError with the engine's message on failure."""
+    """Calls `fn(*args, &err)` and raises EngineError with the engine's message on failure.
+    Ctrl-C stops the call within about a second (see `_interruptibly`)."""
     err = ctypes.c_void_p()
-    if fn(*args, ctypes.byref(err)) != 0:
+    if _interruptibly(fn, (*args, ctypes.byref(err))) != 0:
         raise EngineError(take_string(err.value) or "unknown error")
 
 

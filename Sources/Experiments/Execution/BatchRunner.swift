@@ -58,6 +58,7 @@ public enum ExperimentRunner {
         let perRunJobs = todo.count >= 2 * options.jobs ? 1 : options.jobs
         let outcomes = parallelMap(count: todo.count, jobs: perRunJobs == 1 ? options.jobs : 1) { k -> Result<Finished, RunError> in
             let index = todo[k], run = batch.runs[index]
+            if Interruption.isRequested { return .failure(RunError("\(run.key): not started (interrupted)")) }
             let finished: Finished
             do { finished = try runOne(index, plan: plan, options: options, jobs: perRunJobs, build: build) } catch {
                 return .failure(RunError("\(run.key): \(error)"))
@@ -79,6 +80,10 @@ public enum ExperimentRunner {
             case .success(let f): finished[todo[k]] = f
             case .failure(let e): failed.append(e.description)
             }
+        }
+        if Interruption.isRequested {
+            throw RunError("interrupted: \(finished.count) of \(todo.count) run(s) written to \(plan.root) (each complete); "
+                           + "the same command with --resume (resume=True) computes the others")
         }
         if !failed.isEmpty { throw RunError("\(failed.count) run(s) failed:\n" + failed.joined(separator: "\n")) }
         return finished
@@ -108,6 +113,8 @@ public enum ExperimentRunner {
         case .recall: result = try RecallTask.run(run, data: input!.data, jobs: jobs, observer: observer)
         case .capacity: result = try CapacityTask.run(run, jobs: jobs)
         }
+        // A run computed while a stop was requested may have been cut short: never written.
+        if Interruption.isRequested { throw RunError("interrupted before it was written") }
         let manifest = RunManifest.made(for: result, batch: plan.batch, data: input?.data, fingerprints: plan.fingerprints, build: build,
                                         shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))
         try RunFolder.write(result, manifest: manifest, gridKeys: plan.batch.gridKeys, root: plan.root)
