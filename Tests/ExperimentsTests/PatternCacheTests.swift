@@ -65,4 +65,60 @@ import Testing
             .map { hashes[$0].description + "  " + dataset.files[$0].relativePath + "\n" }.joined()
         #expect(DatasetFingerprint.of(dataset, hashes: hashes) == "xxh3-128:" + ContentHash(of: listing).description)
     }
+
+    /// Issue 23 row 14: 8,600 gray images at size 256 make a 2.25 GB pack, which a 2 GiB read
+    /// limit made every run decode again and rewrite. The pack is now memory-mapped: a 2.25 GB
+    /// one (written here directly, with a real checksum) is read and indexed whole, its entries
+    /// come back right, and adding entries it already holds does not rewrite it.
+    @Test func packsOverTwoGiBAreMappedAndNotRewritten() throws {
+        let scratch = ScratchFolder("bigpack")
+        defer { scratch.remove() }
+        let spec = ImageSpec(size: 256, resize: .area, binarize: .none)
+        let cache = PatternCache(folder: scratch.file("cache"))
+        try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
+        let count = 8_600, entrySize = 16 + 1 + 4 + 4 + 4 * 256 * 256
+        var header = PatternPack.magic
+        PatternPack.append(PatternPack.version, to: &header)
+        let text = Array(PatternCache.description(spec).utf8)
+        PatternPack.append(UInt32(text.count), to: &header)
+        header += text
+        PatternPack.append(UInt32(count), to: &header)
+        // Entry k: key k, PNG, 256 × 256, every value k (as Float32).
+        let body = UnsafeMutableRawBufferPointer.allocate(byteCount: count * entrySize, alignment: 16)
+        defer { body.deallocate() }
+        var keys: [ContentHash] = []
+        for k in 0..<count {
+            let at = k * entrySize
+            var key = [UInt8](repeating: 0, count: 16)
+            for b in 0..<8 { key[b] = UInt8(truncatingIfNeeded: k >> (8 * b)) }
+            keys.append(ContentHash(bytes: key)!)
+            for b in 0..<16 { body[at + b] = key[b] }
+            body[at + 16] = 0
+            body.storeBytes(of: UInt32(256).littleEndian, toByteOffset: at + 17, as: UInt32.self)
+            body.storeBytes(of: UInt32(256).littleEndian, toByteOffset: at + 21, as: UInt32.self)
+            let value = Float(k).bitPattern.littleEndian
+            let values = (body.baseAddress! + at + 25).bindMemory(to: UInt32.self, capacity: 256 * 256)
+            values.initialize(repeating: value, count: 256 * 256)
+        }
+        header += ContentHash(of: UnsafeRawBufferPointer(body)).bytes
+        let path = cache.path(for: spec)
+        let file = try #require(FileHandle(forWritingAtPath: scratch.write(header, to: "cache/" + (path as NSString).lastPathComponent)))
+        file.seekToEndOfFile()
+        file.write(Data(bytesNoCopy: body.baseAddress!, count: body.count, deallocator: .none))
+        try file.close()
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(size > 1 << 31, "the pack is over 2 GiB: \(size) bytes")
+
+        let index = cache.entries(for: spec)
+        #expect(index.count == count)
+        for k in [0, 1, 4_321, count - 1] {
+            let entry = try #require(index[keys[k]])
+            #expect(entry.sourceWidth == 256 && entry.sourceHeight == 256 && entry.format == .png)
+            guard case .continuous(let v) = entry.values else { Issue.record("entry \(k) is not gray levels"); continue }
+            #expect(v.count == 256 * 256 && v.allSatisfy { $0 == Float(k) })
+        }
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        try cache.add([keys[7]: try #require(index[keys[7]])], for: spec)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
+    }
 }

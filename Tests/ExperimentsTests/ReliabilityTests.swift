@@ -1,4 +1,5 @@
 import Foundation
+import Hopfield
 import Imaging
 import TestSupport
 import Testing
@@ -215,6 +216,26 @@ import Testing
         // On any machine, through the config file: refused when loaded, before a run starts.
         let huge = configError("{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 256}, \"network\": {\"rule\": \"rbm\", \"hidden\": 100000}}")
         #expect(huge?.hasPrefix("network.hidden: rbm with P = 8, N = 65536 needs about 150005 MiB (N×hidden real weights (three copies)), more than the ") == true, "\(String(describing: huge))")
+    }
+
+    /// Row 8, with --jobs: each network fitting the budget alone, --jobs runs at once could still
+    /// exceed it together. Now only as many runs as fit together run at once (at least one), and
+    /// the batch says so; the results do not depend on it.
+    @Test func parallelRunsTogetherFitTheBudget() throws {
+        func perceptron(size: Int) throws -> ExperimentConfig {
+            let text = "{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": \(size)}, \"network\": {\"rule\": \"perceptron\"}}"
+            return try ExperimentConfig.decode(try JSONParser.parse(text), checkingConsistency: false)
+        }
+        let big = try perceptron(size: 128), small = try perceptron(size: 16)
+        let one = NetworkFootprint(rule: big.network.rule, neurons: big.neurons, memories: big.memories.count).bytes
+        let budget = 3 * one + one / 2
+        #expect(MemoryEstimate.concurrentRuns(Array(repeating: big, count: 8), jobs: 8, budget: budget) == 3)
+        #expect(MemoryEstimate.concurrentRuns(Array(repeating: big, count: 8), jobs: 2, budget: budget) == 2)
+        #expect(MemoryEstimate.concurrentRuns([big, big], jobs: 8, budget: budget) == 2)
+        #expect(MemoryEstimate.concurrentRuns([big], jobs: 8, budget: one / 2) == 1)  // one at a time at least
+        // The biggest networks count: three big ones do not fit beside a fourth, small ones do.
+        #expect(MemoryEstimate.concurrentRuns([small, big, small, big, big, big], jobs: 6, budget: budget) == 3)
+        #expect(MemoryEstimate.concurrentRuns(Array(repeating: small, count: 6), jobs: 6, budget: budget) == 6)
     }
 
     /// Row 15: on a full file system a run's folder failed with "…/states.npy: cannot write",

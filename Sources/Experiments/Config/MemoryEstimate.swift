@@ -20,13 +20,36 @@ enum MemoryEstimate {
         }
     }
 
+    /// Whether the run's patterns are real values (gray levels or uncoded features).
+    static func isContinuous(_ config: ExperimentConfig) -> Bool {
+        config.image.binarize == .none || (config.features.isActive && config.features.codes == .none)
+    }
+
     /// Refuses a config whose network would take more than `budget` bytes.
     static func check(_ config: ExperimentConfig, budget: Int = MemoryBudget.bytes) throws(ConfigError) {
         guard let net = network(config) else { return }
-        let continuous = config.image.binarize == .none || (config.features.isActive && config.features.codes == .none)
-        let footprint = NetworkFootprint(rule: net.rule, neurons: net.neurons, memories: net.memories, continuous: continuous)
+        let footprint = NetworkFootprint(rule: net.rule, neurons: net.neurons, memories: net.memories, continuous: isContinuous(config))
         if let problem = footprint.problem(rule: net.rule, neurons: net.neurons, memories: net.memories, budget: budget) {
             throw ConfigError(path: net.key, problem)
         }
+    }
+
+    /// How many of these runs may be computed at once, at most `jobs`: the largest k whose k
+    /// biggest networks fit in `budget` together (each alone was checked by ``check(_:budget:)``),
+    /// at least 1. Runs whose network depends on the data count as nothing here (they are checked
+    /// when built).
+    static func concurrentRuns(_ configs: [ExperimentConfig], jobs: Int, budget: Int = MemoryBudget.bytes) -> Int {
+        let sizes = configs.compactMap { config -> Int? in
+            guard let net = network(config) else { return nil }
+            return NetworkFootprint(rule: net.rule, neurons: net.neurons, memories: net.memories, continuous: isContinuous(config)).bytes
+        }.sorted(by: >)
+        var total = 0, k = 0
+        while k < min(jobs, configs.count) {
+            let next = k < sizes.count ? sizes[k] : 0
+            if k > 0, total > budget - next { break }
+            total += next
+            k += 1
+        }
+        return max(1, k)
     }
 }

@@ -56,11 +56,11 @@ public struct PatternCache: Sendable {
     }
 
     /// The entries cached for `spec`; empty when there is no pack or it is not to be trusted.
-    /// They are decoded one by one when looked up. A pack of any size is read (8,600 gray
-    /// images at size 256 make 2.25 GB; a 2 GiB read limit once made every run decode them all
-    /// again and rewrite the pack).
+    /// The pack is memory-mapped and indexed, its entries decoded one by one when looked up, so
+    /// a pack of any size is read without a copy (8,600 gray images at size 256 make 2.25 GB; a
+    /// 2 GiB read limit once made every run decode them all again and rewrite the pack).
     func entries(for spec: ImageSpec) -> PatternPack.Index {
-        guard let bytes = try? FileBytes.read(path(for: spec), limit: .max, followLinks: false) else { return .empty }
+        guard let bytes = PackBytes.map(path(for: spec)) else { return .empty }
         return PatternPack.decode(bytes, spec: spec, description: PatternCache.description(spec)) ?? .empty
     }
 

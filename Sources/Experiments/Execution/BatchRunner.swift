@@ -22,7 +22,9 @@ public enum ExperimentRunner {
         try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
         let todo = plan.selected.filter { !(options.resume && folder.isComplete(batch.runs[$0])) }
         let skipped = plan.selected.filter { !todo.contains($0) }.map { batch.runs[$0].key }
-        let finished = try runAll(todo, plan: plan, options: options)
+        // --jobs runs at once only when their networks fit in the memory budget together.
+        let concurrent = MemoryEstimate.concurrentRuns(todo.map { batch.runs[$0].config }, jobs: options.jobs)
+        let finished = try runAll(todo, plan: plan, options: options, concurrent: concurrent)
         // Roll-ups over every run present (all of them, unless this is one shard of several).
         // A shard that finds every run complete merges (the last shard to finish does it; two
         // finishing together both write the same bytes, each file atomically).
@@ -35,6 +37,10 @@ public enum ExperimentRunner {
         var networkWarnings: [String] = []
         for index in todo.sorted() {
             for w in finished[index]?.manifest.warnings ?? [] where !networkWarnings.contains(w) { networkWarnings.append(w) }
+        }
+        if concurrent < min(options.jobs, todo.count) {
+            networkWarnings.append("ran \(concurrent) run(s) at a time, not \(options.jobs) (--jobs): more of their networks at once would "
+                                   + "exceed the memory budget of \(NetworkFootprint.mebibytes(MemoryBudget.bytes)) MiB (\(MemoryBudget.variable) sets it)")
         }
         return RunReport(root: plan.root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, results: results,
                          warnings: networkWarnings + refusedFiles(plan))
@@ -49,14 +55,16 @@ public enum ExperimentRunner {
 
     /// Computes and writes the runs `todo` (indices into the batch) on the plan's threads:
     /// many runs, one run per thread; few runs, every thread on the items of one run.
-    static func runAll(_ todo: [Int], plan: Plan, options: RunOptions) throws -> [Int: Finished] {
+    /// At most `concurrent` runs are computed at once (the memory budget's limit on --jobs).
+    static func runAll(_ todo: [Int], plan: Plan, options: RunOptions, concurrent: Int) throws -> [Int: Finished] {
         let batch = plan.batch
         let build = RunEnvironment.buildDescription()
         let started = Date()
         let state = Mutex(Progress(runsDone: 0, runsTotal: todo.count, itemsDone: 0, itemsTotal: todo.reduce(0) { $0 + plan.costs[$1] },
                                    elapsed: 0, lastRun: ""))
-        let perRunJobs = todo.count >= 2 * options.jobs ? 1 : options.jobs
-        let outcomes = parallelMap(count: todo.count, jobs: perRunJobs == 1 ? options.jobs : 1) { k -> Result<Finished, RunError> in
+        let runsAtOnce = min(options.jobs, concurrent)
+        let perRunJobs = todo.count >= 2 * runsAtOnce ? max(1, options.jobs / runsAtOnce) : options.jobs
+        let outcomes = parallelMap(count: todo.count, jobs: perRunJobs == options.jobs ? 1 : runsAtOnce) { k -> Result<Finished, RunError> in
             let index = todo[k], run = batch.runs[index]
             if Interruption.isRequested { return .failure(RunError("\(run.key): not started (interrupted)")) }
             let finished: Finished
