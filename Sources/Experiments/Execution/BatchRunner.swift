@@ -100,8 +100,9 @@ public enum ExperimentRunner {
             } else {
                 result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
             }
-        case .recall: result = try RecallTask.run(run, data: input!.data, jobs: jobs, observer: observer)
+        case .recall: result = try RecallTask.run(run, data: input?.data, jobs: jobs, observer: observer)
         case .capacity: result = try CapacityTask.run(run, jobs: jobs)
+        case .basins: result = try BasinsTask.run(run, data: input?.data, jobs: jobs, observer: observer)
         }
         let manifest = RunManifest.made(for: result, batch: plan.batch, data: input?.data, fingerprints: plan.fingerprints, git: git,
                                         shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))

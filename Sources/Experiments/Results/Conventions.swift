@@ -7,7 +7,7 @@ public enum Conventions {
     /// The conventions of a resolved config, in a fixed order.
     public static func of(_ c: ExperimentConfig) -> [(String, JSONValue)] {
         var conventions: [(String, String)] = []
-        if c.task != .capacity {
+        if !c.usesRandomPatterns {
             conventions += [
                 ("grayscale", "ITU-R BT.601 luma 0.299 R + 0.587 G + 0.114 B (16-bit fixed point, as libjpeg and Pillow); JPEG colour gives libjpeg's Y channel; alpha dropped; EXIF orientation ignored"),
                 ("jpegIDCT", c.image.idct == .fast ? "libjpeg JDCT_IFAST (TensorFlow's default)" : "libjpeg JDCT_ISLOW"),
