@@ -7,8 +7,10 @@ public enum TerminalSummary {
                          "memories", "meanRadius", "radiusLow95", "radiusHigh95", "zeroFraction"]
 
     /// Classify batches: one sentence per grid point on where its test accuracy stands against
-    /// the baselines (as the report's headline); nothing for the other tasks.
+    /// the baselines (as the report's headline); basins batches: one per rule on how the mean
+    /// radius falls with the load; nothing for the other tasks.
     public static func headline(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
+        if case .basins(let rows) = summary { return BasinsHeadline.sentences(rows, gridKeys: gridKeys) }
         guard case .classify(let rows) = summary else { return [] }
         return ClassifyHeadline.sentences(rows, gridKeys: gridKeys)
     }
