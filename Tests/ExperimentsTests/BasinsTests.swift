@@ -69,6 +69,24 @@ import Testing
         #expect(Array(large.values.prefix(800)) == small.values)
     }
 
+    /// The capacity task's `patterns` section: unbiased random patterns are the draws capacity
+    /// always made (the same capacity.csv), a correlated family is other patterns.
+    @Test func capacityDrawsFromThePatternsSection() throws {
+        let out = ScratchFolder("capacity-patterns")
+        defer { out.remove() }
+        func capacity(_ patterns: String) throws -> String {
+            let batch = try Batch.expand(try JSONParser.parse("""
+                {"name": "c", "task": "capacity", "capacity": {"neurons": 64, "patterns": [4, 9], "trials": 2}\(patterns),
+                 "outputs": {"pictures": false}, "seeds": [2]}
+                """))
+            let report = try execute(batch, .test(output: out.file(String(patterns.count))))
+            return try String(contentsOfFile: ResultsFolder(report.root).folder(of: batch.runs[0]) + "/capacity.csv", encoding: .utf8)
+        }
+        let plain = try capacity("")
+        #expect(try capacity(", \"patterns\": {\"source\": \"random\", \"bias\": 0}") == plain)
+        #expect(try capacity(", \"patterns\": {\"source\": \"correlated\", \"flip\": 0.1}") != plain)
+    }
+
     /// A correlated family: children of one parent overlap by about (1 − 2·flip)² = 0.36.
     @Test func correlatedFamilyOverlaps() {
         var rng = Xoshiro256StarStar(seed: 7)
