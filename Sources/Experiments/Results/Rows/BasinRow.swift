@@ -18,7 +18,8 @@ public struct BasinRow: ResultRow, Equatable {
     /// The smallest fraction found outside (the bisection's upper end; above 0.5 when every
     /// level tried was inside).
     public var upper = 0.0
-    /// 1 when the memory is a fixed point of the dynamics, else 0.
+    /// 1 when the memory is a fixed point of the dynamics, else 0 (always 0 for the modern
+    /// network, which has no exact fixed-point test: its `radius` says whether it is recalled).
     public var stable = 0
     /// Starts converged for this memory over every level tried.
     public var starts = 0
