@@ -30,6 +30,8 @@ let smallOverrides: [String: [String]] = [
                         "grid={\"memories.count\": [10], \"network.rule\": [\"hebbian\", \"pseudoinverse\"]}"],
     "digits-recall": ["dataset.path=\(TestPaths.shared("digits"))", "corruption.trials=2"],
     "capacity": ["capacity.neurons=100", "capacity.trials=1"],
+    "basins": ["patterns.neurons=60", "seeds=[1]", "basins.trials=2", "basins.steps=3",
+               "grid={\"network.rule\": [\"hebbian\", \"storkey\", \"pseudoinverse\"], \"patterns.load\": [0.05, 0.15]}"],
     "modern-vs-classical": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "corruption.trials=1", "seeds=[1]"],
     "mnist-denoise": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "memories.count=20", "image.size=16",
                       "grid={\"network\": [{\"rule\": \"hebbian\"}, {\"rule\": \"perceptron\", \"margin\": 1}, {\"rule\": \"conv\", \"maxEpochs\": 3},"

@@ -17,6 +17,9 @@ public struct ExperimentConfig: Sendable, Equatable {
         case recall
         /// Notebook 001, exercise 6.13: random patterns, P over a range, stability and overlap.
         case capacity
+        /// Each stored memory's basin of attraction: the largest fraction of flipped bits from
+        /// which it is still recalled, found by bisection.
+        case basins
     }
 
     /// Names the results folder.
@@ -25,8 +28,10 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var comment: String?
     /// What the runs do.
     public var task: Task
-    /// The dataset (nil for capacity).
+    /// The dataset (nil for capacity and for random patterns).
     public var dataset: DatasetSection?
+    /// Random patterns instead of a dataset (recall, basins; capacity: how its patterns are drawn).
+    public var patterns: PatternsSection? = nil
     /// How images become patterns.
     public var image: ImageSection
     /// A feature stage between the image and the memory (none by default).
@@ -43,12 +48,15 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var corruption: CorruptionSection?
     /// Random patterns (capacity only).
     public var capacity: CapacitySection?
+    /// The basin search (basins only).
+    public var basins: BasinsSection? = nil
     /// Optional files.
     public var outputs: OutputsSection
 
     /// The neurons of one pattern: size² pixels, or the feature stage's code length.
     public var neurons: Int {
         if task == .capacity { return capacity?.neurons ?? 1024 }
+        if let patterns { return patterns.neurons }
         guard features.isActive else { return image.size * image.size }
         if features.codes == .simhash { return features.bits }
         return features.dimension(size: image.size)
@@ -63,8 +71,14 @@ public struct ExperimentConfig: Sendable, Equatable {
     /// The side of the square pattern pictures: 0 when patterns are not images (codes of
     /// features, random patterns), so no pattern picture is drawn.
     public var pictureSide: Int {
-        task == .capacity || features.isActive ? 0 : image.size
+        task == .capacity || patterns != nil || features.isActive ? 0 : image.size
     }
+
+    /// Whether the run's patterns are drawn at random (capacity, or a `patterns` section), not read from a dataset.
+    public var usesRandomPatterns: Bool { task == .capacity || patterns != nil }
+
+    /// The patterns a recall or basins run stores: `patterns.count`, or `memories.count` images.
+    public var storedCount: Int { patterns?.count ?? memories.count }
 
     /// The longest `comment`, in characters. Why a limit: the comment is copied into the
     /// results folder's config.json and the report; 10,000 characters is a long page of notes,
@@ -76,16 +90,17 @@ public struct ExperimentConfig: Sendable, Equatable {
         ConfigKey("name", in: "", .string(nonEmpty: true), defaultText: "required", "results go to `Results/<name>/` (made a safe folder name, with a hash when that changed it); no control characters"),
         ConfigKey("comment", in: "", .string(nonEmpty: false), "what the experiment shows (echoed in the report; at most 10,000 characters, not copied into run folders)"),
         ConfigKey("task", in: "", .choice(Task.allCases.map(\.rawValue)), default: .string(Task.classify.rawValue),
-                  "`classify`, `recall` or `capacity`"),
+                  "`classify`, `recall`, `capacity` or `basins`"),
         ConfigKey("seeds", in: "", .list(.integer(0...Int.max)), default: .array([.int(42)]), defaultText: "[42]", "one run per seed"),
         ConfigKey("grid", in: "", .object, default: .object([]), defaultText: "{}", "`\"dotted.key\": [values]`"),
     ]
 
     /// The sections in the order they are read and written, with their keys.
     public static let sections: [(name: String, keys: [ConfigKey])] = [
-        ("dataset", DatasetSection.keys), ("image", ImageSection.keys), ("features", FeaturesSection.keys), ("split", SplitSection.keys),
+        ("dataset", DatasetSection.keys), ("patterns", PatternsSection.keys), ("image", ImageSection.keys), ("features", FeaturesSection.keys), ("split", SplitSection.keys),
         ("memories", MemoriesSection.keys), ("network", NetworkSection.keys), ("dynamics", DynamicsSection.keys),
-        ("corruption", CorruptionSection.keys), ("capacity", CapacitySection.keys), ("outputs", OutputsSection.keys),
+        ("corruption", CorruptionSection.keys), ("capacity", CapacitySection.keys), ("basins", BasinsSection.keys),
+        ("outputs", OutputsSection.keys),
     ]
 }
 
@@ -110,18 +125,22 @@ extension ExperimentConfig {
         }
         _ = try top.string("$schema")
         let task = try top.choice(keys["task"], as: Task.self) ?? .classify
-        let config = ExperimentConfig(
+        let patterns = try PatternsSection.decode(top.value("patterns"), task: task)
+        let random = task == .capacity || patterns != nil
+        var config = ExperimentConfig(
             name: name, comment: comment, task: task,
-            dataset: try DatasetSection.decode(top.value("dataset"), task: task),
-            image: try ImageSection.decode(top.value("image"), task: task),
-            features: try FeaturesSection.decode(top.value("features"), task: task),
+            dataset: try DatasetSection.decode(top.value("dataset"), task: task, random: random),
+            image: try ImageSection.decode(top.value("image"), task: task, random: random),
+            features: try FeaturesSection.decode(top.value("features"), task: task, random: random),
             split: try SplitSection.decode(top.value("split"), task: task),
-            memories: try MemoriesSection.decode(top.value("memories"), task: task),
+            memories: try MemoriesSection.decode(top.value("memories"), task: task, random: random),
             network: try NetworkSection.decode(top.value("network")),
             dynamics: try DynamicsSection.decode(top.value("dynamics")),
             corruption: try CorruptionSection.decode(top.value("corruption"), task: task),
             capacity: try CapacitySection.decode(top.value("capacity"), task: task),
             outputs: try OutputsSection.decode(top.value("outputs")))
+        config.patterns = patterns
+        config.basins = try BasinsSection.decode(top.value("basins"), task: task)
         _ = top.value("seeds")
         _ = top.value("grid")
         try top.finish()
@@ -171,8 +190,14 @@ extension ExperimentConfig {
             throw ConfigError(path: "memories.count", "\(memories.count) memories cannot cover the \(classes.count) classes (one per class at least)")
         }
         if let c = corruption {
-            if c.kind == .mixture && memories.count < 3 {
-                throw ConfigError(path: "corruption.kind", "mixture starts need at least 3 memories (memories.count is \(memories.count))")
+            if c.kind == .mixture && storedCount < 3 {
+                throw ConfigError(path: "corruption.kind", "mixture starts need at least 3 memories (\(patterns == nil ? "memories" : "patterns").count is \(storedCount))")
+            }
+            if c.rect != nil, patterns != nil {
+                throw ConfigError(path: "corruption.rect", "random patterns have no rows and columns")
+            }
+            if (c.kind == .corner || c.kind == .mask) && patterns != nil {
+                throw ConfigError(path: "corruption.kind", "\(c.kind.rawValue) hides a part of an image: random patterns have no rows and columns")
             }
             if let rect = c.rect, rect[1] > image.size || rect[3] > image.size {
                 throw ConfigError(path: "corruption.rect", "reaches beyond the \(image.size)×\(image.size) image")
@@ -181,8 +206,14 @@ extension ExperimentConfig {
         if task == .capacity, network.rule.isContinuous {
             throw ConfigError(path: "network.rule", "the capacity task measures binary networks (every rule but modern and conv)")
         }
-        if task == .capacity, case .conv = network.rule {
-            throw ConfigError(path: "network.rule", "conv needs images (its kernel slides over rows and columns): use classify or recall")
+        if task == .basins && !usesRandomPatterns && (image.binarize == .none || (features.isActive && features.codes == .none)) {
+            throw ConfigError(path: image.binarize == .none ? "image.binarize" : "features.codes", "the basins task flips bits of ±1 patterns: binarize them")
+        }
+        if usesRandomPatterns, case .conv = network.rule {
+            throw ConfigError(path: "network.rule", "conv needs images (its kernel slides over rows and columns): use a dataset")
+        }
+        if dynamics.temperature > 0 && !DynamicsSection.temperatureRules.contains(network.rule.name) {
+            throw ConfigError(path: "dynamics.temperature", "Glauber dynamics are defined here for \(DynamicsSection.temperatureRules.joined(separator: ", ")) (whose fields have a known scale), not \(network.rule.name)")
         }
     }
 }
@@ -196,15 +227,17 @@ extension ExperimentConfig {
         if let comment { pairs.append(("comment", .string(comment))) }
         pairs.append(("task", .string(task.rawValue)))
         if let dataset { pairs.append(("dataset", dataset.json)) }
-        if task != .capacity { pairs.append(("image", image.json)) }
+        if let patterns { pairs.append(("patterns", patterns.json(task: task))) }
+        if !usesRandomPatterns { pairs.append(("image", image.json)) }
         // Written only when there is a feature stage, so configs without one keep their identity.
         if features.isActive { pairs.append(("features", features.json)) }
         if task == .classify { pairs.append(("split", split.json)) }
-        if task != .capacity { pairs.append(("memories", memories.json)) }
+        if !usesRandomPatterns { pairs.append(("memories", memories.json)) }
         pairs.append(("network", network.json))
         pairs.append(("dynamics", dynamics.json(usesUpdateOrder: network.rule.usesUpdateOrder)))
         if let corruption { pairs.append(("corruption", corruption.json)) }
         if let capacity { pairs.append(("capacity", capacity.json)) }
+        if let basins { pairs.append(("basins", basins.json)) }
         pairs.append(("outputs", outputs.json))
         return .object(pairs)
     }

@@ -190,7 +190,10 @@ extension ExperimentRunner {
         switch config.task {
         case .classify: return max(1, images ?? 1) * config.neurons / 64
         case .recall:
-            return max(1, config.memories.count * max(1, config.corruption?.levels.count ?? 1) * (config.corruption?.trials ?? 1)) * config.neurons / 64
+            return max(1, config.storedCount * max(1, config.corruption?.levels.count ?? 1) * (config.corruption?.trials ?? 1)) * config.neurons / 64
+        case .basins:
+            let b = config.basins!
+            return max(1, config.storedCount * b.trials * (b.steps + 1) * config.neurons / 64)
         case .capacity:
             let c = config.capacity!
             return c.patterns.reduce(0) { $0 + $1 * $1 } * c.trials * c.neurons / 1024

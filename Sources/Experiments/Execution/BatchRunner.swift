@@ -118,8 +118,9 @@ public enum ExperimentRunner {
             } else {
                 result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
             }
-        case .recall: result = try RecallTask.run(run, data: input!.data, jobs: jobs, observer: observer)
+        case .recall: result = try RecallTask.run(run, data: input?.data, jobs: jobs, observer: observer)
         case .capacity: result = try CapacityTask.run(run, jobs: jobs)
+        case .basins: result = try BasinsTask.run(run, data: input?.data, jobs: jobs, observer: observer)
         }
         // A run computed while a stop was requested may have been cut short: never written.
         if Interruption.isRequested { throw RunError("interrupted before it was written") }

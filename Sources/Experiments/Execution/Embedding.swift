@@ -29,15 +29,15 @@ public enum Embedding {
     /// usable image is an error, as in a run.
     public static func loadDataset(dataset: JSONValue, image: JSONValue, features: JSONValue? = nil, jobs: Int,
                                    cache: PatternCache?) throws(ConfigError) -> LoadedDataset {
-        guard let section = try ExperimentConfig.DatasetSection.decode(dataset, task: .recall) else {
+        guard let section = try ExperimentConfig.DatasetSection.decode(dataset, task: .recall, random: false) else {
             throw ConfigError(path: "dataset", "is required")
         }
-        let imageSection = try ExperimentConfig.ImageSection.decode(image, task: .recall)
+        let imageSection = try ExperimentConfig.ImageSection.decode(image, task: .recall, random: false)
         let opened = try ExperimentRunner.openDataset(section, file: nil)
         var spec = imageSection.spec
         spec.maxPixels = section.maxPixels
         if let features {
-            let encoder = try ExperimentConfig.FeaturesSection.decode(features, task: .recall)
+            let encoder = try ExperimentConfig.FeaturesSection.decode(features, task: .recall, random: false)
             if encoder.encoder == .competing {
                 throw ConfigError(path: "features.encoder", "competing hidden units are trained per run on its training split: use a config (hl.run)")
             }

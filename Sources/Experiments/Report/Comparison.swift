@@ -18,7 +18,7 @@ public struct Comparison: Sendable {
     /// The metric columns, every task's; the ones no row fills are dropped.
     static let metrics = ["n", "accuracy", "accuracyLow95", "accuracyHigh95", "nearestAccuracy", "neighborAccuracy", "spuriousRate",
                           "spuriousLow95", "spuriousHigh95", "exactRate", "exactLow95", "exactHigh95", "meanOverlap", "stableFraction",
-                          "theoryOverlap"]
+                          "theoryOverlap", "memories", "meanRadius", "radiusLow95", "radiusHigh95", "zeroFraction"]
 
     /// Reads every folder (``ResultsFolder/read()``: an incomplete or foreign folder is an error
     /// naming it) and builds the tables.
@@ -76,6 +76,12 @@ public struct Comparison: Sendable {
                 var m = ["stableFraction": f(r.meanStableFraction), "meanOverlap": f(r.meanOverlap), "exactRate": f(r.meanExactRate)]
                 if let theory = r.theoryOverlap { m["theoryOverlap"] = f(theory) }
                 return (r.grid, "\(r.rule) P=\(r.patterns) N=\(r.neurons)", m)
+            }
+        case .basins(let rows):
+            return rows.map { r in
+                (r.grid, "\(r.rule) P=\(r.patterns) N=\(r.neurons)",
+                 ["memories": String(r.memories), "meanRadius": f(r.meanRadius), "radiusLow95": f(r.radiusLow95), "radiusHigh95": f(r.radiusHigh95),
+                  "zeroFraction": f(r.zeroFraction), "stableFraction": f(r.meanStableFraction)])
             }
         }
     }

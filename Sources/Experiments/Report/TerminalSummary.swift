@@ -3,12 +3,15 @@ public enum TerminalSummary {
     /// Columns shown, after the grid and group columns, when the task has them.
     static let wanted = ["runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "meanChanceAccuracy", "meanPrototypeAccuracy",
                          "meanNeighborAccuracy", "errorRate", "spuriousRate", "inverted",
-                         "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap"]
+                         "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap",
+                         "memories", "meanRadius", "radiusLow95", "radiusHigh95", "zeroFraction"]
 
     /// Classify batches: one sentence per grid point on where its test accuracy stands against
-    /// the baselines (as the report's headline); nothing for the other tasks.
+    /// the baselines (as the report's headline); basins batches: one per rule on how the mean
+    /// radius falls with the load; nothing for the other tasks.
     /// The dam rule's rows (found through `batch`) leave out nearest-memory retrieval.
     public static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> [String] {
+        if case .basins(let rows) = summary { return BasinsHeadline.sentences(rows, gridKeys: gridKeys) }
         guard case .classify(let rows) = summary else { return [] }
         return ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch)
     }

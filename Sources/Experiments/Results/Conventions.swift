@@ -7,7 +7,7 @@ public enum Conventions {
     /// The conventions of a resolved config, in a fixed order.
     public static func of(_ c: ExperimentConfig) -> [(String, JSONValue)] {
         var conventions: [(String, String)] = []
-        if c.task != .capacity {
+        if !c.usesRandomPatterns {
             conventions += [
                 ("grayscale", "ITU-R BT.601 luma 0.299 R + 0.587 G + 0.114 B (16-bit fixed point, as libjpeg and Pillow); JPEG colour gives libjpeg's Y channel; alpha dropped; EXIF orientation ignored"),
                 ("jpegIDCT", c.image.idct == .fast ? "libjpeg JDCT_IFAST (TensorFlow's default)" : "libjpeg JDCT_ISLOW"),
@@ -29,6 +29,14 @@ public enum Conventions {
         var values = conventions.map { ($0.0, JSONValue.string($0.1)) }
         // maxSweeps is a number, after the tie rule.
         values.insert(("maxSweeps", .int(c.dynamics.maxSweeps)), at: values.count - 2)
+        // Only where they apply, so the conventions of other runs are as they were.
+        if c.dynamics.temperature > 0 {
+            values.append(("temperature", .string("Glauber dynamics at T = \(Format.exact(c.dynamics.temperature)): a visited neuron becomes +1 with probability 1/(1 + exp(−2h/T)), h divided by N for the Hebbian rule's integer fields; drawn from the start's own stream")))
+        }
+        if let p = c.patterns {
+            values.append(("patterns", .string(p.source == .random ? "random: each bit +1 with probability (1 + bias)/2, bias \(Format.exact(p.bias)), drawn in order from the run's stream \"patterns\""
+                                : "correlated: one random parent (bias \(Format.exact(p.bias))), each pattern the parent with each bit flipped with probability \(Format.exact(p.flip)), drawn in order from the run's stream \"patterns\"")))
+        }
         return values
     }
 

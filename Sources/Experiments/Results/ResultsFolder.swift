@@ -84,7 +84,7 @@ public struct ResultsFolder: Sendable {
     }
 
     /// Writes runs.csv, summary.csv and config.json at the root (and selection.csv when the batch
-    /// selects on validation), each atomically.
+    /// selects on validation, basins.csv, every run's memories, for a basins batch), each atomically.
     public func writeRollups(_ results: BatchResults) throws {
         try AtomicFile.write(results.runs.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "runs.csv"))
         try AtomicFile.write(results.summary.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "summary.csv"))
@@ -92,6 +92,19 @@ public struct ResultsFolder: Sendable {
         if let selection = Selection.choose(results) {
             try AtomicFile.write(selection.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "selection.csv"))
         }
+        if results.batch.runs.first?.config.task == .basins {
+            try AtomicFile.write(LabelledBasinRow.csv(try basins(results.batch), gridKeys: results.batch.gridKeys), to: joinPath(root, "basins.csv"))
+        }
+    }
+
+    /// Every run's basins.csv rows, labelled with the run, in batch order (for the root's basins.csv).
+    func basins(_ batch: Batch) throws -> [LabelledBasinRow] {
+        var rows: [LabelledBasinRow] = []
+        for run in batch.runs {
+            let path = joinPath(folder(of: run), "basins.csv")
+            rows += try BasinRow.rows(csv: try Self.readText(path), path: path).map { LabelledBasinRow(run: RunLabel(run), basin: $0) }
+        }
+        return rows
     }
 
     /// A file's text; a symbolic link, a folder or anything but a regular file is refused.

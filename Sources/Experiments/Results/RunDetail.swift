@@ -8,4 +8,6 @@ public enum RunDetail: Sendable {
     case recall(trials: [RecallTrialRow], predictions: [RecallPrediction])
     /// capacity.csv: a row per number of patterns and trial.
     case capacity([CapacityTrialRow])
+    /// basins.csv: a row per memory.
+    case basins([BasinRow])
 }

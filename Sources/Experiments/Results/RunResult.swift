@@ -39,6 +39,7 @@ public struct RunResult: Sendable {
             add("recall.csv", RecallTrialRow.csv(trials))
             add("predictions.csv", RecallPrediction.csv(predictions))
         case .capacity(let trials): add("capacity.csv", CapacityTrialRow.csv(trials))
+        case .basins(let rows): add("basins.csv", BasinRow.csv(rows))
         }
         if spec.config.task != .capacity { add("memories.csv", MemoryEntry.csv(memories)) }
         if let network {

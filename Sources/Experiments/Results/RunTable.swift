@@ -6,6 +6,8 @@ public enum RunTable: Sendable, Equatable {
     case recall([RecallRow])
     /// Capacity runs: a row per number of patterns.
     case capacity([CapacityRow])
+    /// Basins runs: a row per run.
+    case basins([BasinsRow])
 
     /// The rows of `task` read from CSV text.
     public static func read(csv text: String, task: ExperimentConfig.Task, gridKeys: [String], path: String) throws(ResultsFileError) -> RunTable {
@@ -13,6 +15,7 @@ public enum RunTable: Sendable, Equatable {
         case .classify: return .classify(try ClassifyRow.rows(csv: text, gridKeys: gridKeys, path: path))
         case .recall: return .recall(try RecallRow.rows(csv: text, gridKeys: gridKeys, path: path))
         case .capacity: return .capacity(try CapacityRow.rows(csv: text, gridKeys: gridKeys, path: path))
+        case .basins: return .basins(try BasinsRow.rows(csv: text, gridKeys: gridKeys, path: path))
         }
     }
 
@@ -22,6 +25,7 @@ public enum RunTable: Sendable, Equatable {
         case .classify(let rows): return ClassifyRow.csv(rows, gridKeys: gridKeys)
         case .recall(let rows): return RecallRow.csv(rows, gridKeys: gridKeys)
         case .capacity(let rows): return CapacityRow.csv(rows, gridKeys: gridKeys)
+        case .basins(let rows): return BasinsRow.csv(rows, gridKeys: gridKeys)
         }
     }
 
@@ -35,6 +39,8 @@ public enum RunTable: Sendable, Equatable {
             return .recall(tables.flatMap { if case .recall(let r) = $0 { return r } else { return [] } })
         case .capacity:
             return .capacity(tables.flatMap { if case .capacity(let r) = $0 { return r } else { return [] } })
+        case .basins:
+            return .basins(tables.flatMap { if case .basins(let r) = $0 { return r } else { return [] } })
         }
     }
 
@@ -44,6 +50,7 @@ public enum RunTable: Sendable, Equatable {
         case .classify(let rows): return Fields.of(rows, gridKeys: gridKeys)
         case .recall(let rows): return Fields.of(rows, gridKeys: gridKeys)
         case .capacity(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        case .basins(let rows): return Fields.of(rows, gridKeys: gridKeys)
         }
     }
 
@@ -53,6 +60,7 @@ public enum RunTable: Sendable, Equatable {
         case .classify(let rows): return .classify(Summary.classify(rows))
         case .recall(let rows): return .recall(Summary.recall(rows))
         case .capacity(let rows): return .capacity(Summary.capacity(rows))
+        case .basins(let rows): return .basins(Summary.basins(rows))
         }
     }
 }

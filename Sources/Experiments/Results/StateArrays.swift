@@ -8,6 +8,8 @@ public struct StateArrays: Sendable {
     public var inputs: [UInt8]
     /// states.npy: the final states, in the same order.
     public var states: [UInt8]
+    /// Whether only memories.npy is written (basins: its starts are many and made by bisection).
+    public var onlyMemories = false
 
     /// The arrays of P memories, and of the inputs and final states (one row each), N neurons.
     public init(memories: [[Double]], inputs: [[Double]], states: [[Double]], continuous: Bool) {
@@ -21,5 +23,7 @@ public struct StateArrays: Sendable {
         self.states = encode(states)
     }
 
-    var files: [(name: String, bytes: [UInt8])] { [("memories.npy", memories), ("inputs.npy", inputs), ("states.npy", states)] }
+    var files: [(name: String, bytes: [UInt8])] {
+        onlyMemories ? [("memories.npy", memories)] : [("memories.npy", memories), ("inputs.npy", inputs), ("states.npy", states)]
+    }
 }

@@ -30,6 +30,11 @@ public enum Summary {
         groups(rows) { [$0.run.grid, [$0.rule, String($0.neurons), String($0.patterns)]] }.map(CapacitySummaryRow.init)
     }
 
+    /// One summary row per grid point (rule, N and P included, for grids over other keys).
+    public static func basins(_ rows: [BasinsRow]) -> [BasinsSummaryRow] {
+        groups(rows) { [$0.run.grid, [$0.rule, String($0.neurons), String($0.patterns)]] }.map(BasinsSummaryRow.init)
+    }
+
     /// Mean and sample standard deviation, recorded at 4 decimals.
     static func meanAndDeviation(_ values: [Double]) -> (Double, Double?) {
         let (mean, sd) = Statistics.meanAndDeviation(values)

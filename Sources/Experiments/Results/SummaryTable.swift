@@ -6,6 +6,8 @@ public enum SummaryTable: Sendable, Equatable {
     case recall([RecallSummaryRow])
     /// A row per grid point and number of patterns.
     case capacity([CapacitySummaryRow])
+    /// A row per grid point (every seed's memories pooled).
+    case basins([BasinsSummaryRow])
 
     /// The rows as CSV text.
     public func csv(gridKeys: [String]) -> String {
@@ -13,6 +15,7 @@ public enum SummaryTable: Sendable, Equatable {
         case .classify(let rows): return ClassifySummaryRow.csv(rows, gridKeys: gridKeys)
         case .recall(let rows): return RecallSummaryRow.csv(rows, gridKeys: gridKeys)
         case .capacity(let rows): return CapacitySummaryRow.csv(rows, gridKeys: gridKeys)
+        case .basins(let rows): return BasinsSummaryRow.csv(rows, gridKeys: gridKeys)
         }
     }
 
@@ -23,6 +26,7 @@ public enum SummaryTable: Sendable, Equatable {
         case .classify(let rows): return Fields.of(rows, gridKeys: gridKeys)
         case .recall(let rows): return Fields.of(rows, gridKeys: gridKeys)
         case .capacity(let rows): return Fields.of(rows, gridKeys: gridKeys)
+        case .basins(let rows): return Fields.of(rows, gridKeys: gridKeys)
         }
     }
 }

@@ -31,7 +31,8 @@ enum CapacityTask {
         let n = spec.config.capacity!.neurons
         let dynamics = spec.config.dynamics.dynamics
         var rng = RunStreams.item(spec.seed, "patterns", UInt64(p), UInt64(trial))
-        let patterns = (0..<p).map { _ in Corruption.random(neurons: n, rng: &rng) }
+        let family = spec.config.patterns?.family ?? .independent(bias: 0)
+        let patterns = family.draw(count: p, neurons: n, rng: &rng)
         if spec.config.network.rule == .hebbian, HebbianCouplings.fits(neurons: n, patterns: p), HebbianCouplings.supports(dynamics) {
             return measureHebbian(spec, patterns: patterns, trial: trial, jobs: jobs)
         }

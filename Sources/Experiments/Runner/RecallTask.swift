@@ -17,10 +17,11 @@ enum RecallTask {
         var settled: StoredNetwork.Settled
     }
 
-    static func run(_ spec: RunSpec, data: LoadedDataset, jobs: Int, observer: TrainingObserver? = nil) throws -> RunResult {
+    /// `data` nil: the run stores random `patterns`.
+    static func run(_ spec: RunSpec, data: LoadedDataset?, jobs: Int, observer: TrainingObserver? = nil) throws -> RunResult {
         let config = spec.config
         let corruption = config.corruption!
-        let memories = try RunMemories(spec, data: data, candidates: Array(data.images.indices), jobs: jobs, observer: observer)
+        let memories = try RunMemories.all(spec, data: data, jobs: jobs, observer: observer)
         let levels: [Double?] = corruption.kind.usesLevels ? corruption.levels.map { $0 } : [nil]
         var items: [Item] = []
         for l in levels.indices { for t in 0..<corruption.trials { for mu in memories.patterns.indices { items.append(Item(level: l, trial: t, memory: mu)) } } }

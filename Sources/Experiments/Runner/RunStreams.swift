@@ -14,8 +14,8 @@ enum RunStreams {
         var t = StoredNetwork.Training()
         t.seed = RandomStreams.derive(spec.seed, [RandomStreams.key("train")] + keys)
         t.jobs = jobs
-        // Capacity networks store random patterns: nothing to load, no image side.
-        if spec.config.task != .capacity {
+        // Random patterns: nothing to load, no image side.
+        if !spec.config.usesRandomPatterns {
             t.side = spec.config.image.size
             t.load = spec.config.network.load
             t.observer = observer

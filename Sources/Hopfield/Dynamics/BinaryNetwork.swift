@@ -19,6 +19,10 @@ public protocol BinaryNetwork: Sendable {
     var couplingBound: Double { get }
     /// Fields within this distance of zero are ties (0 for the exact integer rules).
     var tieTolerance: Double { get }
+    /// The unit of a field for Glauber dynamics (``Dynamics/temperature``): h/fieldScale is
+    /// compared with T. N for the Hebbian rule's integer fields (T on the scale of W = XᵀX/N);
+    /// 1 (the default) for rules whose couplings are already normalised (Storkey, pseudo-inverse).
+    var fieldScale: Double { get }
 
     /// A workspace computed from scratch for `state` (once per convergence, and again after each
     /// synchronous step, which changes many neurons at once).
@@ -43,6 +47,9 @@ public protocol BinaryNetwork: Sendable {
 }
 
 extension BinaryNetwork {
+    /// The default: fields are used as they are.
+    public var fieldScale: Double { 1 }
+
     /// The default: `field(i, …)` for each i in index order.
     public func fields(_ state: UnsafeBufferPointer<Int8>, _ workspace: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
         for i in 0..<neurons { out[i] = field(i, state, workspace) }

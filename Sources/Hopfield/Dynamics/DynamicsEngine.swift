@@ -58,6 +58,8 @@ final class DynamicsEngine<Network: BinaryNetwork> {
             var changes = 0
             var missedOnly = false  // async-random: unstable neurons remain but none was picked
             switch dynamics.mode {
+            case _ where dynamics.isStochastic:
+                changes = glauberSweep(rng: &rng, workspace: &workspace)
             case .async, .sequential:
                 var haveFields = false
                 if previousChanges < max(n / fieldPassDivisor, 1) {
@@ -164,6 +166,40 @@ final class DynamicsEngine<Network: BinaryNetwork> {
             let i = rng.index(below: n)
             let old = state[i]
             let new = decide(network.field(i, view, workspace), current: old, tie: tie, tolerance: tolerance)
+            if new != old {
+                state[i] = new
+                network.update(i, from: old, to: new, view, workspace)
+                changes &+= 1
+            }
+        }
+        return changes
+    }
+
+    /// One sweep of Glauber dynamics (T > 0): each neuron set by ``glauber(_:temperature:rng:)``
+    /// from its field over the network's ``BinaryNetwork/fieldScale``, visited as the mode says
+    /// (async: a fresh shuffled order; sequential: index order; async-random: N picks with
+    /// replacement; sync: every neuron from the same fields). The draws come from the image's stream.
+    func glauberSweep(rng: inout Xoshiro256StarStar, workspace: inout Network.Workspace) -> Int {
+        let t = dynamics.temperature * network.fieldScale
+        var changes = 0
+        if dynamics.mode == .sync {
+            computeFields(workspace)
+            for i in 0..<n {
+                let new = glauber(fields[i], temperature: t, rng: &rng)
+                if new != state[i] {
+                    state[i] = new
+                    changes &+= 1
+                }
+            }
+            if changes > 0 { workspace = network.makeWorkspace(stateView) }
+            return changes
+        }
+        if dynamics.mode == .async { SweepOrder.shuffle(order, count: n, rng: &rng) }
+        let view = stateView
+        for k in 0..<n {
+            let i = dynamics.mode == .asyncRandom ? rng.index(below: n) : Int(order[k])
+            let old = state[i]
+            let new = glauber(network.field(i, view, workspace), temperature: t, rng: &rng)
             if new != old {
                 state[i] = new
                 network.update(i, from: old, to: new, view, workspace)

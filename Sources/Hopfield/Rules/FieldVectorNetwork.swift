@@ -26,6 +26,8 @@ public struct FieldVectorNetwork: BinaryNetwork {
     /// Fields within this distance of zero are ties: 0 for integer couplings, else 10⁻⁹ of the
     /// largest row sum (as for the rule's own form).
     public let tieTolerance: Double
+    /// N for integer couplings (the Hebbian rule's XᵀX), else 1 (see ``BinaryNetwork/fieldScale``).
+    public let fieldScale: Double
 
     /// Q from a row-major N×N symmetric matrix W, used as given (the diagonal is the caller's).
     /// `integers`: W holds exact integers, kept unscaled.
@@ -59,6 +61,7 @@ public struct FieldVectorNetwork: BinaryNetwork {
         couplings = q
         couplingBound = Double(bound) * scale * (1 + 1e-12) + scale
         tieTolerance = integers ? 0 : 1e-9 * largestRow
+        fieldScale = integers ? Double(n) : 1
     }
 
     /// Runs the dynamics from `initial` (see `BinaryNetwork`).

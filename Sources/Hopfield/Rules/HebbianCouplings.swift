@@ -39,9 +39,9 @@ public final class HebbianCouplings: @unchecked Sendable {
     }
 
     /// Whether these dynamics can run here: one neuron at a time in shuffled (`async`) or index
-    /// (`sequential`) order, without a recorded history.
+    /// (`sequential`) order, without a recorded history, at zero temperature.
     public static func supports(_ dynamics: Dynamics) -> Bool {
-        (dynamics.mode == .async || dynamics.mode == .sequential) && dynamics.history.isEmpty
+        (dynamics.mode == .async || dynamics.mode == .sequential) && dynamics.history.isEmpty && !dynamics.isStochastic
     }
 
     /// Builds the columns, G and W, on `jobs` threads: O(N²·P/64 + P²·N/64) word operations.

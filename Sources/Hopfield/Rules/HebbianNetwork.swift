@@ -74,6 +74,8 @@ public struct HebbianNetwork: BinaryNetwork {
     public var couplingBound: Double { Double(patterns) }
     /// 0: every field is an exact integer, so only an exact 0 is a tie.
     public var tieTolerance: Double { 0 }
+    /// N: the fields Σ_μ x_i^μ m_μ are N times those of W = XᵀX/N.
+    public var fieldScale: Double { Double(neurons) }
 
     /// The overlaps m_μ of the current state (padded to a multiple of 4 with zeros) and room for
     /// one pass of integer fields. `update` keeps the overlaps in step in O(P) per change.

@@ -34,12 +34,14 @@ extension ExperimentConfig {
                       "images whose header claims more are refused"),
         ]
 
-        static func decode(_ value: JSONValue?, task: Task) throws(ConfigError) -> DatasetSection? {
+        static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> DatasetSection? {
             guard let value else {
-                if task == .capacity { return nil }
-                throw ConfigError(path: "dataset", "is required for the \(task.rawValue) task (a folder of class folders)")
+                if random { return nil }
+                let or = task == .classify ? "" : ", or random `patterns`"
+                throw ConfigError(path: "dataset", "is required for the \(task.rawValue) task (a folder of class folders\(or))")
             }
             if task == .capacity { throw ConfigError(path: "dataset", "the capacity task uses random patterns, not a dataset") }
+            if random { throw ConfigError(path: "dataset", "the run stores random `patterns`: give a dataset or patterns, not both") }
             var r = try ObjectReader(value, path: "dataset")
             guard let path = try r.path(keys["path"]) else { throw ConfigError(path: "dataset.path", "is required") }
             var section = DatasetSection(path: path)

@@ -9,9 +9,14 @@ extension ExperimentConfig {
         public var maxSweeps = 100
         /// A zero field gives +1, as notebook 000's `if activation < 0: -1 else: 1`.
         public var tie: TieRule = .plus
+        /// Glauber dynamics' T; 0 is the deterministic sign rule (every result as without it).
+        public var temperature = 0.0
 
         /// The same settings for the engine.
-        public var dynamics: Dynamics { Dynamics(mode: mode, tie: tie, maxSweeps: maxSweeps) }
+        public var dynamics: Dynamics { Dynamics(mode: mode, tie: tie, maxSweeps: maxSweeps, temperature: temperature) }
+
+        /// The rules whose fields have a scale T can be compared with (Hopfield's `BinaryNetwork.fieldScale`).
+        static let temperatureRules = ["hebbian", "storkey", "pseudoinverse"]
 
         /// The section's keys.
         public static let keys: [ConfigKey] = {
@@ -23,6 +28,8 @@ extension ExperimentConfig {
                           "a zero field gives `plus` (+1), `keep`, or `minus`"),
                 ConfigKey("maxSweeps", in: "dynamics", .integer(1...1_000_000), default: .int(d.maxSweeps),
                           "then the outcome is `unconverged`"),
+                ConfigKey("temperature", in: "dynamics", .number(0...1000), default: .int(0),
+                          "Glauber dynamics (hebbian, storkey, pseudoinverse): a visited neuron becomes +1 with probability 1/(1 + exp(−2h/T)), h on the scale of W = XᵀX/N for Hebbian; drawn from each start's own stream; 0 = deterministic"),
             ]
         }()
 
@@ -33,6 +40,7 @@ extension ExperimentConfig {
             dynamics.mode = try r.choice(keys["mode"], as: UpdateMode.self) ?? dynamics.mode
             dynamics.maxSweeps = try r.int(keys["maxSweeps"]) ?? dynamics.maxSweeps
             dynamics.tie = try r.choice(keys["tie"], as: TieRule.self) ?? dynamics.tie
+            dynamics.temperature = try r.number(keys["temperature"]) ?? dynamics.temperature
             try r.finish()
             return dynamics
         }
@@ -42,6 +50,8 @@ extension ExperimentConfig {
             var pairs: [(String, JSONValue)] = []
             if usesUpdateOrder { pairs += [("mode", .string(mode.rawValue)), ("tie", .string(tie.rawValue))] }
             pairs.append(("maxSweeps", .int(maxSweeps)))
+            // Written only above zero, so runs without it keep their identity.
+            if temperature > 0 { pairs.append(("temperature", .double(temperature))) }
             return .object(pairs)
         }
     }

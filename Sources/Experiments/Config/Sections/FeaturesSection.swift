@@ -70,10 +70,11 @@ extension ExperimentConfig {
             ]
         }()
 
-        static func decode(_ value: JSONValue?, task: Task) throws(ConfigError) -> FeaturesSection {
+        static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> FeaturesSection {
             var features = FeaturesSection()
             guard let value else { return features }
             if task == .capacity { throw ConfigError(path: "features", "the capacity task uses random patterns, not images") }
+            if random { throw ConfigError(path: "features", "random patterns are not images: there is nothing to encode") }
             var r = try ObjectReader(value, path: "features")
             features.encoder = try r.choice(keys["encoder"], as: EncoderName.self) ?? features.encoder
             let codes = try r.choice(keys["codes"], as: Codes.self)

@@ -41,10 +41,11 @@ extension ExperimentConfig {
             ]
         }()
 
-        static func decode(_ value: JSONValue?, task: Task) throws(ConfigError) -> MemoriesSection {
+        static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> MemoriesSection {
             var memories = MemoriesSection(task: task)
             guard let value else { return memories }
             if task == .capacity { throw ConfigError(path: "memories", "the capacity task stores capacity.patterns random patterns") }
+            if random { throw ConfigError(path: "memories", "every random pattern is stored (set patterns.count)") }
             var r = try ObjectReader(value, path: "memories")
             if case .string(let text)? = r.value("count") {
                 guard text == "all" else { throw ConfigError(path: "memories.count", "expected a whole number or \"all\", found \"\(text)\"") }

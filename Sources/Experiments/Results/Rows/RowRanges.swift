@@ -62,6 +62,17 @@ extension CapacityRow {
     }
 }
 
+extension BasinsRow {
+    /// The first value out of its range (``RowRanges``), or nil.
+    var outOfRange: String? {
+        if neurons < 1 || patterns < 1 || memories < 1 { return "neurons = \(neurons), patterns = \(patterns), memories = \(memories) out of range" }
+        return RowRanges.counts([("zeroRadii", zeroRadii)], n: memories)
+            ?? RowRanges.values([("meanRadius", meanRadius), ("minRadius", minRadius), ("medianRadius", medianRadius), ("maxRadius", maxRadius),
+                                 ("stableFraction", stableFraction)], in: 0...1, n: memories)
+            ?? RowRanges.nonNegative([("load", load), ("sdRadius", sdRadius)], n: memories)
+    }
+}
+
 extension RunTable {
     /// Refuses rows that are not the run's own (another run's tally.csv copied over this one's)
     /// or hold a value out of its range (``RowRanges``); `path` names the file.
@@ -71,6 +82,7 @@ extension RunTable {
         case .classify(let r): rows = r.map { ($0.run, $0.outOfRange) }
         case .recall(let r): rows = r.map { ($0.run, $0.outOfRange) }
         case .capacity(let r): rows = r.map { ($0.run, $0.outOfRange) }
+        case .basins(let r): rows = r.map { ($0.run, $0.outOfRange) }
         }
         if rows.isEmpty { throw ResultsFileError(path: path, reason: "no rows") }
         for (k, row) in rows.enumerated() {
