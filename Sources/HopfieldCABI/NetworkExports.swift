@@ -8,13 +8,10 @@ final class NetworkHandle: Sendable {
     let network: StoredNetwork
     /// The rule and its parameters, every default filled in.
     let section: ExperimentConfig.NetworkSection
-    /// The stored patterns, for overlaps along trajectories.
-    let patterns: [PatternVector]
 
-    init(network: StoredNetwork, section: ExperimentConfig.NetworkSection, patterns: [PatternVector]) {
+    init(network: StoredNetwork, section: ExperimentConfig.NetworkSection) {
         self.network = network
         self.section = section
-        self.patterns = patterns
     }
 
     /// The handle behind a pointer from hopfieldlab_network_create (not consumed).
@@ -80,7 +77,7 @@ public func hopfieldlab_network_create(_ binary: UnsafePointer<Int8>?, _ reals: 
         training.side = try imageSide(section.rule, neurons: neurons)
         training.load = section.load
         let stored = try StoredNetwork(rule: section.rule, patterns: patterns, tolerance: section.tolerance, training: training)
-        handle.pointee = Unmanaged.passRetained(NetworkHandle(network: stored, section: section, patterns: patterns)).toOpaque()
+        handle.pointee = Unmanaged.passRetained(NetworkHandle(network: stored, section: section)).toOpaque()
     }
 }
 

@@ -34,31 +34,6 @@ struct SettledRow: Sendable {
         energies = s.energies ?? []
     }
 
-    /// A binary network's run that may end with undecided neurons: `async-random` updates can
-    /// leave a 0 of the start unvisited, which `StoredNetwork.settle` cannot locate (a ±1 pattern
-    /// is required). The match is then none, the nearest memory by the exact overlaps.
-    init(_ box: BinaryNetworkBox, start: [Double], dynamics: Dynamics, rng: inout Xoshiro256StarStar) {
-        let initial = start.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
-        let c = box.converge(from: initial, dynamics: dynamics, rng: &rng)
-        let memories = box.memories
-        if c.state.contains(0) {
-            let m = memories.overlaps(with: c.state)
-            var best = 0
-            for mu in m.indices where abs(m[mu]) > abs(m[best]) { best = mu }
-            (match, nearest, nearestOverlap) = (.none, best, Double(m[best]) / Double(memories.neurons))
-        } else {
-            let located = memories.locate(BinaryPattern(c.state))
-            (match, nearest, nearestOverlap) = (located.match, located.nearest, Double(located.overlap) / Double(memories.neurons))
-        }
-        state = c.state.map(Double.init)
-        status = c.status
-        sweeps = c.sweeps
-        energyStart = c.energyStart
-        energyEnd = c.energyEnd
-        trajectory = c.history.states.map { $0.map(Double.init) }
-        energies = c.history.energies
-    }
-
     /// Writes the row's numbers: 5 integers (sweeps, status 0 converged / 1 cycle / 2
     /// unconverged, match kind 0 none / 1 memory / 2 inverted, match index or −1, nearest) and 3
     /// reals (energy of the start, of the end, nearest overlap).
@@ -131,13 +106,7 @@ func rowStreams(seed: UInt64, keys: UnsafePointer<UInt64>?, keysPerRow: Int, cou
 /// path, so the same start and stream give the same result as a run).
 func settleRows(_ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics, streams: @escaping @Sendable (Int) -> Xoshiro256StarStar,
                 jobs: Int) -> [SettledRow] {
-    if case .binary(let box) = network.kind, dynamics.mode == .asyncRandom, starts.contains(where: { $0.contains(0) }) {
-        return parallelMap(count: starts.count, jobs: jobs) { k in
-            var rng = streams(k)
-            return SettledRow(box, start: starts[k], dynamics: dynamics, rng: &rng)
-        }
-    }
-    return network.settleAll(count: starts.count, jobs: jobs, start: { starts[$0] }, dynamics: { _ in dynamics }, stream: streams,
+    network.settleAll(count: starts.count, jobs: jobs, start: { starts[$0] }, dynamics: { _ in dynamics }, stream: streams,
                              keepState: { _ in true }).map(SettledRow.init)
 }
 
@@ -212,23 +181,28 @@ public func hopfieldlab_network_trajectory(_ handle: UnsafeMutableRawPointer?, _
     }
 }
 
-/// The overlap of a state with each stored pattern: m_μ/N for binary memories, the cosine for
-/// real ones (0 when either is zero), the measure of `Settled.nearestOverlap`.
-func overlaps(of state: [Double], with patterns: [PatternVector]) -> [Double] {
-    let n = Double(state.count)
-    let norm = state.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    return patterns.map { pattern in
-        switch pattern {
-        case .binary(let v, _):
+/// The overlap of a state with each stored memory: m_μ/N for ±1 memories, the cosine for real
+/// ones (0 when either is zero), the measure of `Settled.nearestOverlap`.
+func overlaps(of state: [Double], in network: StoredNetwork) -> [Double] {
+    let n = state.count
+    if let memories = network.binaryMemories {
+        return (0..<memories.count).map { mu in
             var sum = 0.0
-            for i in v.indices { sum += Double(v[i]) * state[i] }
-            return sum / n
-        case .continuous(let v):
-            var dot = 0.0, own = 0.0
-            for i in v.indices { dot += v[i] * state[i]; own += v[i] * v[i] }
-            let scale = own.squareRoot() * norm
-            return scale > 0 ? dot / scale : 0
+            for i in 0..<n { sum += Double(memories.rows[mu * n + i]) * state[i] }
+            return sum / Double(n)
         }
+    }
+    let memories = network.continuousPatterns!
+    let norm = state.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    return (0..<memories.count).map { mu in
+        var dot = 0.0, own = 0.0
+        for i in 0..<n {
+            let v = memories.rows[mu * n + i]
+            dot += v * state[i]
+            own += v * v
+        }
+        let scale = own.squareRoot() * norm
+        return scale > 0 ? dot / scale : 0
     }
 }
 
@@ -252,12 +226,12 @@ public func hopfieldlab_network_trajectories(_ handle: UnsafeMutableRawPointer?,
         recorded.history = [.energy, .states]
         let settings = recorded
         let streams = try rowStreams(seed: seed, keys: keys, keysPerRow: keysPerRow, count: count)
-        let p = h.patterns.count
+        let p = h.network.memoryCount
         _ = try checkedTotal(try checkedTotal(count, capacity, "trajectories"), p, "overlaps")
         let rows = parallelMap(count: count, jobs: max(1, jobs)) { k -> (SettledRow, [[Double]])? in
             if Interruption.isRequested { return nil }
             var row = settleRows(h.network, starts: [starts[k]], dynamics: settings, streams: { _ in streams(k) }, jobs: 1)[0]
-            let measured = row.trajectory.map { overlaps(of: $0, with: h.patterns) }
+            let measured = row.trajectory.map { overlaps(of: $0, in: h.network) }
             row.trajectory = []
             return (row, measured)
         }

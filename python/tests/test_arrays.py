@@ -118,3 +118,15 @@ def test_trajectories_of_many_starts_match_one_at_a_time():
         assert np.isnan(t.overlaps[k, n:]).all()
     assert np.array_equal(t.final_overlaps(), settled.states @ x.T.astype(float) / 120)
     assert np.array_equal(t.energy, net.trajectory(starts, seed=7, jobs=1).energy, equal_nan=True)
+
+
+def test_undecided_neurons_left_by_async_random_keep_the_runs_energy_scale():
+    # A masked start settled by async-random for one sweep keeps some 0 neurons; its energies are
+    # reported on the same scale as every other state's (net.energy, E/N for Hebbian).
+    x = random_patterns(3, 64, seed=6)
+    net = hl.Network(x)
+    starts = hl.corrupt(x, mask=0.25, value=0, seed=1)
+    r = net.settle(starts, mode="async-random", max_sweeps=1, seed=2)
+    assert (r.states == 0).any()
+    assert np.array_equal(r.energy_start, net.energy(starts))
+    assert np.array_equal(r.energy_end, net.energy(r.states))

@@ -64,7 +64,7 @@ enum CapacityTask {
             let x = patterns[mu], state = run.convergence.state
             var dot = 0
             for i in 0..<n { dot += Int(state[i]) * Int(x[i]) }
-            return probe(mu, match: StoredNetwork.locate(state, in: memories).match, status: run.convergence.status,
+            return probe(mu, match: memories.locate(overlaps: memories.overlaps(with: state)).match, status: run.convergence.status,
                          sweeps: run.convergence.sweeps, stable: run.stable, overlap: Double(dot) / Double(n))
         })
     }

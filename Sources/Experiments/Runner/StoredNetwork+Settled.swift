@@ -51,24 +51,17 @@ extension StoredNetwork {
     /// `maxSweeps` before every masked neuron was drawn. Such a state equals no memory (an
     /// unconverged spurious state); its nearest memory is taken on the decided neurons.
     func binarySettled(_ result: Convergence, dynamics: Dynamics) -> Settled {
-        let located = Self.locate(result.state, in: binaryMemories!)
+        // One row of overlaps locates the state and, when it converged, names its attractor.
+        let memories = binaryMemories!
+        let overlaps = memories.overlaps(with: result.state)
+        let located = memories.locate(overlaps: overlaps)
         var settled = Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
                        energyStart: result.energyStart / energyDivisor, energyEnd: result.energyEnd / energyDivisor, match: located.match,
                        nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
                        energies: dynamics.history.isEmpty ? nil : result.history.energies.map { $0 / energyDivisor },
                        states: result.history.states.map { $0.map(Double.init) })
-        if result.status == .converged { settled.attractor = Attractor(state: result.state, memories: binaryMemories!) }
+        if result.status == .converged { settled.attractor = Attractor(state: result.state, memories: memories, overlaps: overlaps) }
         return settled
-    }
-
-    /// ``Memories/locate(_:)`` for states that may hold zeros: no match, and the nearest memory
-    /// by |overlap| over the decided neurons (lowest index on ties).
-    static func locate(_ state: [Int8], in memories: Memories) -> (match: MemoryMatch, nearest: Int, overlap: Int) {
-        guard state.contains(0) else { return memories.locate(BinaryPattern(state)) }
-        let m = memories.overlaps(with: state)
-        var best = 0
-        for mu in 1..<m.count where abs(m[mu]) > abs(m[best]) { best = mu }
-        return (.none, best, m[best])
     }
 
     /// Converges `count` starts, item k from `start(k)` with `dynamics(k)` and the stream

@@ -42,8 +42,13 @@ public struct Memories: Sendable {
     /// (overlap −N), the lowest index first; and the memory with the largest |overlap| (lowest
     /// index on ties) with that overlap. One row of overlaps gives both.
     public func locate(_ state: BinaryPattern) -> (match: MemoryMatch, nearest: Int, overlap: Int) {
-        let m = matrix.overlaps(with: state)
-        let n = Int32(neurons)
+        locate(overlaps: matrix.overlaps(with: state))
+    }
+
+    /// ``locate(_:)`` from a state's overlaps with every memory, for a caller that has them
+    /// (``overlaps(with:)``; a state with undecided 0 neurons has |m| < N, so it matches nothing).
+    public func locate<T: BinaryInteger & SignedNumeric>(overlaps m: [T]) -> (match: MemoryMatch, nearest: Int, overlap: Int) {
+        let n = T(neurons)
         var match = MemoryMatch.none
         if let mu = m.firstIndex(of: n) { match = .memory(mu) } else if let mu = m.firstIndex(of: -n) { match = .inverted(mu) }
         var best = 0
