@@ -179,6 +179,8 @@ final class DynamicsEngine<Network: BinaryNetwork> {
     /// from its field over the network's ``BinaryNetwork/fieldScale``, visited as the mode says
     /// (async: a fresh shuffled order; sequential: index order; async-random: N picks with
     /// replacement; sync: every neuron from the same fields). The draws come from the image's stream.
+    /// Never inlined: kept out of `run`, the deterministic dynamics' hot loop.
+    @inline(never)
     func glauberSweep(rng: inout Xoshiro256StarStar, workspace: inout Network.Workspace) -> Int {
         let t = dynamics.temperature * network.fieldScale
         var changes = 0

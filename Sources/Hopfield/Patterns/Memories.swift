@@ -47,6 +47,8 @@ public struct Memories: Sendable {
 
     /// ``locate(_:)`` from a state's overlaps with every memory, for a caller that has them
     /// (``overlaps(with:)``; a state with undecided 0 neurons has |m| < N, so it matches nothing).
+    /// Inlinable, so that callers in other modules get it specialised for their integer type.
+    @inlinable
     public func locate<T: BinaryInteger & SignedNumeric>(overlaps m: [T]) -> (match: MemoryMatch, nearest: Int, overlap: Int) {
         let n = T(neurons)
         var match = MemoryMatch.none
