@@ -51,7 +51,7 @@ public enum Embedding {
         return data
     }
 
-    /// Corrupts each row of `patterns` as a recall run makes its starts (``RecallStart``), with a
+    /// Corrupts each row of `patterns` as a recall run makes its starts (`RecallStart`), with a
     /// `corruption` section holding one level (`{"kind": "flip", "levels": [0.2]}`): row k draws
     /// from `stream(k)`. Mask and corner read the rows as square images of side √N (or `rect`);
     /// mixture combines row k with rows k + 1 and k + 2 (with random signs), as a run combines
