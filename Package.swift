@@ -11,12 +11,12 @@ let package = Package(
         .library(name: "Experiments", targets: ["Experiments"]),
         // The C ABI of the Python package (python/): `swift build -c release --product HopfieldC`
         // writes .build/release/libHopfieldC.so.
-        .library(name: "HopfieldC", type: .dynamic, targets: ["HopfieldCABI"]),
+        .library(name: "HopfieldC", type: .dynamic, targets: ["HopfieldCABI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `swift package generate-documentation` (the DocC catalogs; CI checks they build without warnings).
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
     ],
     targets: [
         // The C libraries the project calls (libpng, libjpeg-turbo, zlib, xxHash) behind one small door.
@@ -25,7 +25,7 @@ let package = Package(
             linkerSettings: [
                 .linkedLibrary("png"),
                 .linkedLibrary("jpeg"),
-                .linkedLibrary("z"),
+                .linkedLibrary("z")
             ]
         ),
         // Exact integer kernels over bit-packed patterns (overlaps, nearest rows) and float
@@ -49,7 +49,7 @@ let package = Package(
             name: "hopfield",
             dependencies: [
                 "Experiments",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // The engine behind a C ABI (@_cdecl functions) for the Python package: NumPy buffers in,
@@ -60,7 +60,7 @@ let package = Package(
             name: "hopfield-bench",
             dependencies: [
                 "Experiments", "Hopfield", "Imaging",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             path: "Benchmarks/HopfieldBench"
         ),
@@ -78,6 +78,6 @@ let package = Package(
         .testTarget(name: "HopfieldTests", dependencies: ["Hopfield", "Imaging", "TestSupport"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Hopfield", "Imaging", "TestSupport"]),
         // Runs the built `hopfield` executable: exit codes, files written, kill and resume.
-        .testTarget(name: "CLITests", dependencies: ["hopfield", "Experiments", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["hopfield", "Experiments", "TestSupport"])
     ]
 )

@@ -30,7 +30,10 @@ do { network = try EfficientNetLite0(contentsOf: weights) } catch {
     FileHandle.standardError.write(Data("cnn-bench: \(error) (run scripts/fetch-encoder)\n".utf8))
     exit(1)
 }
-print(String(format: "loaded %@ in %.2f s; kernels: %@; %d multiply-adds per image", weights, Date().timeIntervalSince(loadStart), "\(KernelVariant.current)", EfficientNetLite0Architecture.multiplyAdds))
+print(
+    String(
+        format: "loaded %@ in %.2f s; kernels: %@; %d multiply-adds per image", weights, Date().timeIntervalSince(loadStart),
+        "\(KernelVariant.current)", EfficientNetLite0Architecture.multiplyAdds))
 
 // Random photos-sized inputs (the time does not depend on the content: no data-dependent branches).
 var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -63,8 +66,10 @@ for threads in [1, 2] {
         cpuRates.append(Double(imageCount) / (cpuSeconds() - cpuStart))
     }
     let wall = median(wallRates), cpu = median(cpuRates)
-    print(String(format: "threads %d: median %.1f images/s wall (min %.1f, max %.1f), %.1f GFLOP/s; "
-                 + "%.1f images per CPU-second (%.1f ms, %.1f GFLOP/s per core; best run %.1f ms)",
-                 threads, wall, wallRates.min()!, wallRates.max()!, wall * flops / 1e9, cpu, 1000 / cpu, cpu * flops / 1e9,
-                 1000 / cpuRates.max()!))
+    print(
+        String(
+            format: "threads %d: median %.1f images/s wall (min %.1f, max %.1f), %.1f GFLOP/s; "
+                + "%.1f images per CPU-second (%.1f ms, %.1f GFLOP/s per core; best run %.1f ms)",
+            threads, wall, wallRates.min()!, wallRates.max()!, wall * flops / 1e9, cpu, 1000 / cpu, cpu * flops / 1e9,
+            1000 / cpuRates.max()!))
 }

@@ -64,16 +64,21 @@ struct Load: ParsableCommand {
                 }
                 let rate = Double(count) / seconds
                 rates["\(method.rawValue)-\(idct.rawValue)-\(threads)"] = rate
-                print(pad(method.rawValue, 9) + "  " + pad("seed", 8) + "  " + pad(idct.rawValue, 8)
-                      + String(format: "  %7d  %7.3f  %8.0f", threads, seconds, rate))
+                print(
+                    pad(method.rawValue, 9) + "  " + pad("seed", 8) + "  " + pad(idct.rawValue, 8)
+                        + String(format: "  %7d  %7.3f  %8.0f", threads, seconds, rate))
             }
         }
         // The floor: libjpeg-turbo alone (files already in memory, no resize, no binarize).
         let bytes = ds.files.map { (try? FileBytes.read($0.path)) ?? [] }
-        for (label, options) in [("decode only, full size", DecodeOptions()),
-                                 ("decode only, scaled IDCT", DecodeOptions(minimumDecodedSize: (size, size)))] {
+        for (label, options) in [
+            ("decode only, full size", DecodeOptions()),
+            ("decode only, scaled IDCT", DecodeOptions(minimumDecodedSize: (size, size)))
+        ] {
             let seconds = medianSeconds(repeats: repeats) {
-                _ = parallelMap(count: bytes.count, jobs: 1) { i in (try? ImageDecoder.decode(bytes[i], path: "", options: options))?.image.width ?? 0 }
+                _ = parallelMap(count: bytes.count, jobs: 1) { i in
+                    (try? ImageDecoder.decode(bytes[i], path: "", options: options))?.image.width ?? 0
+                }
             }
             print(String(format: "%@, 1 thread, from memory: %.0f images/s", label, Double(bytes.count) / seconds))
         }

@@ -22,14 +22,17 @@ struct EngineBench: ParsableCommand {
         print("N = \(workload.memories.neurons), P = \(workload.memories.count), \(workload.inputs.count) test images, async, tie plus")
         let network = HebbianNetwork(memories: workload.memories)
         for mode in [UpdateMode.async, .sequential] {
-        for threads in [1, 2] {
-            var sweeps = 0
-            let seconds = medianSeconds(repeats: repeats) {
-                sweeps = workload.converge(network, dynamics: Dynamics(mode: mode), threads: threads).reduce(0) { $0 + $1.sweeps }
+            for threads in [1, 2] {
+                var sweeps = 0
+                let seconds = medianSeconds(repeats: repeats) {
+                    sweeps = workload.converge(network, dynamics: Dynamics(mode: mode), threads: threads).reduce(0) { $0 + $1.sweeps }
+                }
+                print(
+                    mode.rawValue,
+                    String(
+                        format: "threads %d: %.4f s, %.0f images/s, %.2f sweeps per image", threads, seconds,
+                        Double(workload.inputs.count) / seconds, Double(sweeps) / Double(workload.inputs.count)))
             }
-            print(mode.rawValue, String(format: "threads %d: %.4f s, %.0f images/s, %.2f sweeps per image", threads, seconds,
-                         Double(workload.inputs.count) / seconds, Double(sweeps) / Double(workload.inputs.count)))
-        }
         }
     }
 }
@@ -114,10 +117,13 @@ struct SweepBench: ParsableCommand {
         let nExponents = loads.indices.map { j in slope(sizes.map(Double.init), table.map { $0[j] }) }
         let pExponents = sizes.indices.map { i in slope(loads.map(Double.init), table[i]) }
         if json {
-            let cells = sizes.enumerated().flatMap { i, n in loads.enumerated().map { j, p in "\"\(n)x\(p)\": \(String(format: "%.3e", table[i][j]))" } }
-            print("{\"workload\": \"W4\", \"secondsPerSweep\": {" + cells.joined(separator: ", ") + "}, \"exponentN\": ["
-                  + nExponents.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "], \"exponentP\": ["
-                  + pExponents.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]}")
+            let cells = sizes.enumerated().flatMap { i, n in
+                loads.enumerated().map { j, p in "\"\(n)x\(p)\": \(String(format: "%.3e", table[i][j]))" }
+            }
+            print(
+                "{\"workload\": \"W4\", \"secondsPerSweep\": {" + cells.joined(separator: ", ") + "}, \"exponentN\": ["
+                    + nExponents.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "], \"exponentP\": ["
+                    + pExponents.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]}")
             return
         }
         print("growth exponent in N (per P = \(loads)): " + nExponents.map { String(format: "%.2f", $0) }.joined(separator: ", "))
@@ -134,7 +140,9 @@ struct SweepBench: ParsableCommand {
                     var stream = RandomStreams.stream(1)
                     _ = dense.converge(from: start, dynamics: Dynamics(maxSweeps: 1), rng: &stream)
                 }
-                print("N = \(n), P = \(p): \(String(format: "%.2e", seconds)) s (overlap form: \(String(format: "%.2e", table[sizes.firstIndex(of: n)!][loads.firstIndex(of: p)!])) s)")
+                print(
+                    "N = \(n), P = \(p): \(String(format: "%.2e", seconds)) s (overlap form: \(String(format: "%.2e", table[sizes.firstIndex(of: n)!][loads.firstIndex(of: p)!])) s)"
+                )
             }
         }
     }

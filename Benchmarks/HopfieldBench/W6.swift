@@ -12,8 +12,9 @@ struct FashionPatterns {
 
     static func load(_ folder: String, jobs: Int) throws -> FashionPatterns {
         let dataset = try Dataset.open(folder)
-        let loaded = DatasetLoader.load(dataset, spec: ImageSpec(size: 28, resize: .area, binarize: .mean), jobs: jobs,
-                                        cache: PatternCache(folder: PatternCache.defaultFolder))
+        let loaded = DatasetLoader.load(
+            dataset, spec: ImageSpec(size: 28, resize: .area, binarize: .mean), jobs: jobs,
+            cache: PatternCache(folder: PatternCache.defaultFolder))
         let rows = loaded.images.map { image -> [Int8] in
             guard case .binary(let v) = image.values else { preconditionFailure() }
             return v
@@ -42,7 +43,9 @@ func writeNPY(_ rows: [[Int8]], to path: String) throws {
 struct W6: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "w6",
-        abstract: "W6 on Fashion-MNIST (scripts/fetch-fashion): a, b, c (and d); one JSON object per workload. --export writes the arrays for Benchmarks/python/w6.py.")
+        abstract:
+            "W6 on Fashion-MNIST (scripts/fetch-fashion): a, b, c (and d); one JSON object per workload. --export writes the arrays for Benchmarks/python/w6.py."
+    )
 
     @Option(help: "The 60,000 training images in class folders.")
     var dataset = "Datasets/fashion"
@@ -63,7 +66,9 @@ struct W6: ParsableCommand {
     var export: String?
 
     func run() throws {
-        let data = workloads.contains(where: { "abc".contains($0) }) ? try FashionPatterns.load(dataset, jobs: threads) : FashionPatterns(rows: [], labels: [])
+        let data =
+            workloads.contains(where: { "abc".contains($0) })
+            ? try FashionPatterns.load(dataset, jobs: threads) : FashionPatterns(rows: [], labels: [])
         if workloads.contains("a") { try w6a(data) }
         if workloads.contains("b") { try w6b(data) }
         if workloads.contains("c") { try w6c(data) }
@@ -75,8 +80,12 @@ struct W6: ParsableCommand {
     func w6a(_ data: FashionPatterns) throws {
         let split = try data.split(train: 0.9, test: 0.1, seed: 1)
         var rng = RandomStreams.stream(1, RandomStreams.key("select"))
-        let candidates = split.train.map { MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0]))) }
-        let chosen = MemorySelection.random(candidates, quotas: MemorySelection.quotas(count: 2000, classes: 10), rng: &rng).map { split.train[$0] }
+        let candidates = split.train.map {
+            MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0])))
+        }
+        let chosen = MemorySelection.random(candidates, quotas: MemorySelection.quotas(count: 2000, classes: 10), rng: &rng).map {
+            split.train[$0]
+        }
         let memories = chosen.map { data.rows[$0] }
         let items = split.train + split.test
         if let export {
@@ -88,14 +97,18 @@ struct W6: ParsableCommand {
         let stored = try StoredNetwork(rule: .modern(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
         var results: [StoredNetwork.Settled] = []
         let time = medianSeconds(repeats: repeats) {
-            results = stored.settleAll(count: items.count, jobs: threads, start: { k in data.rows[items[k]].map(Double.init) },
-                                       dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
-                                       stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
+            results = stored.settleAll(
+                count: items.count, jobs: threads, start: { k in data.rows[items[k]].map(Double.init) },
+                dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
+                stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
         }
         let steps = Double(results.reduce(0) { $0 + $1.sweeps }) / Double(results.count)
         let retrieved = results.filter { if case .memory = $0.match { return true } else { return false } }.count
-        print(String(format: "{\"workload\": \"W6a\", \"images\": %d, \"memories\": %d, \"threads\": %d, \"seconds\": %.4f, \"networkSeconds\": %.4f, \"meanSteps\": %.3f, \"retrieved\": %d, \"kernels\": \"%@\"}",
-                     items.count, memories.count, threads, time, build, steps, retrieved, Kernels.name))
+        print(
+            String(
+                format:
+                    "{\"workload\": \"W6a\", \"images\": %d, \"memories\": %d, \"threads\": %d, \"seconds\": %.4f, \"networkSeconds\": %.4f, \"meanSteps\": %.3f, \"retrieved\": %d, \"kernels\": \"%@\"}",
+                items.count, memories.count, threads, time, build, steps, retrieved, Kernels.name))
         _ = network
     }
 
@@ -108,8 +121,10 @@ struct W6: ParsableCommand {
         if let export {
             try writeNPY(memories, to: export + "/w6b-memories.npy")
             try writeNPY(tests, to: export + "/w6b-tests.npy")
-            try AtomicFile.write(NPY.int32(split.train.map { Int32(data.labels[$0]) }, shape: [memories.count]), to: export + "/w6b-memory-labels.npy")
-            try AtomicFile.write(NPY.int32(split.test.map { Int32(data.labels[$0]) }, shape: [tests.count]), to: export + "/w6b-test-labels.npy")
+            try AtomicFile.write(
+                NPY.int32(split.train.map { Int32(data.labels[$0]) }, shape: [memories.count]), to: export + "/w6b-memory-labels.npy")
+            try AtomicFile.write(
+                NPY.int32(split.test.map { Int32(data.labels[$0]) }, shape: [tests.count]), to: export + "/w6b-test-labels.npy")
         }
         let packedMemories = PackedPatterns(rows: memories, neurons: 784), packedTests = PackedPatterns(rows: tests, neurons: 784)
         var nearest: [(index: Int, overlap: Int)] = []
@@ -122,17 +137,24 @@ struct W6: ParsableCommand {
         }
         let nnRight = zip(nearest, split.test).filter { data.labels[split.train[$0.0.index]] == data.labels[$0.1] }.count
         var stored: StoredNetwork?
-        let build = seconds { stored = try? StoredNetwork(rule: .modern(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01) }
+        let build = seconds {
+            stored = try? StoredNetwork(rule: .modern(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
+        }
         var results: [StoredNetwork.Settled] = []
         let modernTime = medianSeconds(repeats: repeats) {
-            results = stored!.settleAll(count: tests.count, jobs: threads, start: { k in tests[k].map(Double.init) },
-                                        dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
-                                        stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
+            results = stored!.settleAll(
+                count: tests.count, jobs: threads, start: { k in tests[k].map(Double.init) },
+                dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
+                stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
         }
         let modernRight = zip(results, split.test).filter { data.labels[split.train[$0.0.nearest]] == data.labels[$0.1] }.count
-        print(String(format: "{\"workload\": \"W6b\", \"memories\": %d, \"tests\": %d, \"threads\": %d, \"nnSeconds\": %.4f, \"nnAccuracy\": %.4f, \"modernSeconds\": %.4f, \"networkSeconds\": %.4f, \"modernNearestAccuracy\": %.4f, \"meanSteps\": %.3f, \"kernels\": \"%@\"}",
-                     memories.count, tests.count, threads, nnTime, Double(nnRight) / Double(tests.count), modernTime, build,
-                     Double(modernRight) / Double(tests.count), Double(results.reduce(0) { $0 + $1.sweeps }) / Double(results.count), Kernels.name))
+        print(
+            String(
+                format:
+                    "{\"workload\": \"W6b\", \"memories\": %d, \"tests\": %d, \"threads\": %d, \"nnSeconds\": %.4f, \"nnAccuracy\": %.4f, \"modernSeconds\": %.4f, \"networkSeconds\": %.4f, \"modernNearestAccuracy\": %.4f, \"meanSteps\": %.3f, \"kernels\": \"%@\"}",
+                memories.count, tests.count, threads, nnTime, Double(nnRight) / Double(tests.count), modernTime, build,
+                Double(modernRight) / Double(tests.count), Double(results.reduce(0) { $0 + $1.sweeps }) / Double(results.count),
+                Kernels.name))
         _ = packedTests
     }
 
@@ -154,8 +176,11 @@ struct W6: ParsableCommand {
         let overlaps = packed.overlaps(0..<packed.count, with: packed)
         var largest: Int32 = 0
         for a in 0..<packed.count { for b in (a + 1)..<packed.count { largest = max(largest, abs(overlaps[a * packed.count + b])) } }
-        print(String(format: "{\"workload\": \"W6c\", \"candidates\": %d, \"memories\": %d, \"threads\": %d, \"seconds\": %.4f, \"minDissimilarity\": %.4f, \"kernels\": \"%@\"}",
-                     candidates.count, chosen.count, threads, time, 1 - Double(largest) / 784, Kernels.name))
+        print(
+            String(
+                format:
+                    "{\"workload\": \"W6c\", \"candidates\": %d, \"memories\": %d, \"threads\": %d, \"seconds\": %.4f, \"minDissimilarity\": %.4f, \"kernels\": \"%@\"}",
+                candidates.count, chosen.count, threads, time, 1 - Double(largest) / 784, Kernels.name))
     }
 
     /// W6d: classical and dense rules on 6,000 images of Fashion-MNIST's test set (the 10,000 in
@@ -165,10 +190,14 @@ struct W6: ParsableCommand {
         let data = try FashionPatterns.load(testDataset, jobs: threads)
         let split = try Splitter.split(labels: data.labels, classes: 10, train: .count(3000), test: .count(3000), stratify: true, seed: 1)
         let items = split.train + split.test
-        let candidates = split.train.map { MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0]))) }
+        let candidates = split.train.map {
+            MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0])))
+        }
         if let export { try writeNPY(items.map { data.rows[$0] }, to: export + "/w6d-states.npy") }
-        let rules: [(String, LearningRule)] = [("pseudoinverse", .pseudoinverse(.zero)), ("dense-exponential", .dense(.exponential)),
-                                               ("storkey", .storkey), ("hebbian", .hebbian)]
+        let rules: [(String, LearningRule)] = [
+            ("pseudoinverse", .pseudoinverse(.zero)), ("dense-exponential", .dense(.exponential)),
+            ("storkey", .storkey), ("hebbian", .hebbian)
+        ]
         for count in [200, 500, 1000] {
             var rng = RandomStreams.stream(1, RandomStreams.key("select"))
             let chosen = MemorySelection.random(candidates, quotas: MemorySelection.quotas(count: count, classes: 10), rng: &rng)
@@ -179,18 +208,23 @@ struct W6: ParsableCommand {
                 var training = StoredNetwork.Training()
                 training.jobs = threads
                 let build = seconds {
-                    stored = try? StoredNetwork(rule: rule, patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01,
-                                                training: training)
+                    stored = try? StoredNetwork(
+                        rule: rule, patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01,
+                        training: training)
                 }
                 var results: [StoredNetwork.Settled] = []
                 let time = medianSeconds(repeats: max(1, repeats - 2)) {
-                    results = stored!.settleAll(count: items.count, jobs: threads, start: { k in data.rows[items[k]].map(Double.init) },
-                                                dynamics: { _ in Dynamics(mode: .async, maxSweeps: 100) },
-                                                stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
+                    results = stored!.settleAll(
+                        count: items.count, jobs: threads, start: { k in data.rows[items[k]].map(Double.init) },
+                        dynamics: { _ in Dynamics(mode: .async, maxSweeps: 100) },
+                        stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
                 }
                 let sweeps = Double(results.reduce(0) { $0 + $1.sweeps }) / Double(results.count)
-                print(String(format: "{\"workload\": \"W6d\", \"rule\": \"%@\", \"memories\": %d, \"images\": %d, \"threads\": %d, \"seconds\": %.4f, \"networkSeconds\": %.4f, \"meanSweeps\": %.3f}",
-                             name, count, items.count, threads, time + build, build, sweeps))
+                print(
+                    String(
+                        format:
+                            "{\"workload\": \"W6d\", \"rule\": \"%@\", \"memories\": %d, \"images\": %d, \"threads\": %d, \"seconds\": %.4f, \"networkSeconds\": %.4f, \"meanSweeps\": %.3f}",
+                        name, count, items.count, threads, time + build, build, sweeps))
             }
         }
     }

@@ -42,9 +42,12 @@ struct W1: ParsableCommand {
             try AtomicFile.write(NPY.int8(inputs.flatMap { $0 }, shape: [inputs.count, n]), to: export + "/inputs.npy")
             try AtomicFile.write(NPY.int8(sync.flatMap(\.state), shape: [sync.count, n]), to: export + "/sync-states.npy")
         }
-        print(String(format: "{\"workload\": \"W1\", \"images\": %d, \"threads\": %d, \"seconds\": %.6f, \"imagesPerSecond\": %.1f, \"meanSweeps\": %.3f, \"fixedPoints\": %d, \"spurious\": %d, \"syncCycles\": %d}",
-                     inputs.count, threads, seconds, Double(inputs.count) / seconds, sweeps, fixedPoints, spurious,
-                     sync.filter { $0.status == .cycle }.count))
+        print(
+            String(
+                format:
+                    "{\"workload\": \"W1\", \"images\": %d, \"threads\": %d, \"seconds\": %.6f, \"imagesPerSecond\": %.1f, \"meanSweeps\": %.3f, \"fixedPoints\": %d, \"spurious\": %d, \"syncCycles\": %d}",
+                inputs.count, threads, seconds, Double(inputs.count) / seconds, sweeps, fixedPoints, spurious,
+                sync.filter { $0.status == .cycle }.count))
     }
 }
 
@@ -77,8 +80,11 @@ struct W2: ParsableCommand {
                 (try? ImageDecoder.decode(bytes[i], path: "", options: spec.decodeOptions))?.image.width ?? 0
             }
         }
-        print(String(format: "{\"workload\": \"W2\", \"images\": %d, \"threads\": %d, \"resize\": \"%@\", \"seconds\": %.6f, \"imagesPerSecond\": %.1f, \"decodeOnlyImagesPerSecond\": %.1f}",
-                     count, threads, resize.rawValue, seconds, Double(count) / seconds, Double(bytes.count) / decodeSeconds))
+        print(
+            String(
+                format:
+                    "{\"workload\": \"W2\", \"images\": %d, \"threads\": %d, \"resize\": \"%@\", \"seconds\": %.6f, \"imagesPerSecond\": %.1f, \"decodeOnlyImagesPerSecond\": %.1f}",
+                count, threads, resize.rawValue, seconds, Double(count) / seconds, Double(bytes.count) / decodeSeconds))
     }
 }
 extension ResizeMethod: ExpressibleByArgument {}

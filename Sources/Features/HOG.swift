@@ -17,8 +17,9 @@ public struct HOGParameters: Sendable, Hashable {
 
     /// Parameters with Dalal and Triggs's defaults; all must be at least 1.
     public init(orientations: Int = 9, cellSize: Int = 8, blockSize: Int = 2) {
-        precondition(orientations >= 1 && cellSize >= 1 && blockSize >= 1,
-                     "HOGParameters: orientations \(orientations), cellSize \(cellSize), blockSize \(blockSize)")
+        precondition(
+            orientations >= 1 && cellSize >= 1 && blockSize >= 1,
+            "HOGParameters: orientations \(orientations), cellSize \(cellSize), blockSize \(blockSize)")
         self.orientations = orientations
         self.cellSize = cellSize
         self.blockSize = blockSize
@@ -82,24 +83,31 @@ public enum HOG {
     /// (pixel (x, y) at y·width + x) on the 0...255 scale; ``HOGParameters/dimension(width:height:)``
     /// values. The image must hold at least one block (blockSize·cellSize pixels each way;
     /// scikit-image raises ValueError otherwise).
-    public static func features(_ pixels: [Float], width: Int, height: Int,
-                                parameters: HOGParameters = HOGParameters()) -> [Float] {
-        precondition(width >= 0 && height >= 0 && pixels.count == width * height,
-                     "HOG: \(pixels.count) pixels for \(width)x\(height)")
+    public static func features(
+        _ pixels: [Float], width: Int, height: Int,
+        parameters: HOGParameters = HOGParameters()
+    ) -> [Float] {
+        precondition(
+            width >= 0 && height >= 0 && pixels.count == width * height,
+            "HOG: \(pixels.count) pixels for \(width)x\(height)")
         let blocks = parameters.blockCounts(width: width, height: height)
-        precondition(blocks.rows > 0 && blocks.columns > 0,
-                     "HOG: a \(width)x\(height) image holds no block of \(parameters.blockSize)x\(parameters.blockSize) cells of \(parameters.cellSize)x\(parameters.cellSize) pixels")
+        precondition(
+            blocks.rows > 0 && blocks.columns > 0,
+            "HOG: a \(width)x\(height) image holds no block of \(parameters.blockSize)x\(parameters.blockSize) cells of \(parameters.cellSize)x\(parameters.cellSize) pixels"
+        )
         let cells = parameters.cellCounts(width: width, height: height)
         var histograms = [Float](repeating: 0, count: cells.rows * cells.columns * parameters.orientations)
         let binner = OrientationBinner(orientations: parameters.orientations)
         pixels.withUnsafeBufferPointer { image in
             histograms.withUnsafeMutableBufferPointer { out in
-                cellHistograms(image, width: width, height: height, cellSize: parameters.cellSize,
-                               binner: binner, into: out)
+                cellHistograms(
+                    image, width: width, height: height, cellSize: parameters.cellSize,
+                    binner: binner, into: out)
             }
         }
-        return normalizedBlocks(histograms, cellColumns: cells.columns, parameters: parameters,
-                                blocks: blocks)
+        return normalizedBlocks(
+            histograms, cellColumns: cells.columns, parameters: parameters,
+            blocks: blocks)
     }
 
     /// Step 2: the cell grid's histograms, cell (row r, column c) at (r·columns + c)·orientations;
@@ -107,8 +115,10 @@ public enum HOG {
     /// whole row in loops the compiler vectorizes (``OrientationBinner``), then each pixel's vote
     /// is added to its cell in row-major order, so every bin sums its votes in scikit-image's
     /// order. Pixels with a zero gradient are skipped: their vote is +0, which leaves a sum as it is.
-    static func cellHistograms(_ image: UnsafeBufferPointer<Float>, width: Int, height: Int, cellSize: Int,
-                               binner: OrientationBinner, into out: UnsafeMutableBufferPointer<Float>) {
+    static func cellHistograms(
+        _ image: UnsafeBufferPointer<Float>, width: Int, height: Int, cellSize: Int,
+        binner: OrientationBinner, into out: UnsafeMutableBufferPointer<Float>
+    ) {
         let n = binner.orientations
         let cellColumns = width / cellSize, cellRows = height / cellSize
         let span = cellColumns * cellSize  // the pixels of a row that lie in whole cells
@@ -150,8 +160,10 @@ public enum HOG {
 
     /// Steps 3 and 4: every block's cells gathered in output order, L2-Hys normalised in Double,
     /// rounded to Float once at the end.
-    static func normalizedBlocks(_ histograms: [Float], cellColumns: Int, parameters: HOGParameters,
-                                 blocks: (columns: Int, rows: Int)) -> [Float] {
+    static func normalizedBlocks(
+        _ histograms: [Float], cellColumns: Int, parameters: HOGParameters,
+        blocks: (columns: Int, rows: Int)
+    ) -> [Float] {
         let n = parameters.orientations, b = parameters.blockSize
         let blockLength = b * b * n
         let count = blocks.rows * blocks.columns * blockLength

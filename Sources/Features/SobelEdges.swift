@@ -63,10 +63,13 @@ public enum SobelEdges {
     /// Calls `body(y·width + x, dx, dy)` for every pixel in row-major order, with the REFLECT
     /// padded neighbours: row −1 is row 1, row height is row height − 2, and likewise for columns.
     @inline(__always)
-    static func forEachGradient(_ pixels: [Float], width: Int, height: Int,
-                                _ body: (Int, Double, Double) -> Void) {
-        precondition(width >= 2 && height >= 2 && pixels.count == width * height,
-                     "SobelEdges: \(pixels.count) pixels for \(width)x\(height) (at least 2x2)")
+    static func forEachGradient(
+        _ pixels: [Float], width: Int, height: Int,
+        _ body: (Int, Double, Double) -> Void
+    ) {
+        precondition(
+            width >= 2 && height >= 2 && pixels.count == width * height,
+            "SobelEdges: \(pixels.count) pixels for \(width)x\(height) (at least 2x2)")
         pixels.withUnsafeBufferPointer { image in
             let base = image.baseAddress!
             for y in 0..<height {
@@ -76,9 +79,11 @@ public enum SobelEdges {
                 for x in 0..<width {
                     let left = x == 0 ? 1 : x - 1, right = x == width - 1 ? width - 2 : x + 1
                     // Each row's or column's weighted sum first, in the kernels' order.
-                    let dy = (Double(below[left]) + 2 * Double(below[x]) + Double(below[right]))
+                    let dy =
+                        (Double(below[left]) + 2 * Double(below[x]) + Double(below[right]))
                         - (Double(above[left]) + 2 * Double(above[x]) + Double(above[right]))
-                    let dx = (Double(above[right]) + 2 * Double(row[right]) + Double(below[right]))
+                    let dx =
+                        (Double(above[right]) + 2 * Double(row[right]) + Double(below[right]))
                         - (Double(above[left]) + 2 * Double(row[left]) + Double(below[left]))
                     body(y * width + x, dx, dy)
                 }

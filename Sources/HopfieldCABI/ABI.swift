@@ -91,8 +91,10 @@ public func hopfieldlab_stream_derive(_ seed: UInt64, _ keys: UnsafePointer<UInt
 @_cdecl("hopfieldlab_rules")
 public func hopfieldlab_rules() -> UnsafeMutablePointer<CChar>? {
     let rules = RuleCatalog.rules.map { r in
-        JSONValue.object([("name", .string(r.name)), ("summary", .string(r.summary)), ("formula", .string(r.formula)),
-                          ("parameters", .array(r.parameters.map { .string($0) }))])
+        JSONValue.object([
+            ("name", .string(r.name)), ("summary", .string(r.summary)), ("formula", .string(r.formula)),
+            ("parameters", .array(r.parameters.map { .string($0) }))
+        ])
     }
     return cString(JSONValue.array(rules).compact)
 }

@@ -22,16 +22,19 @@ final class DatasetHandle: Sendable {
 /// read on `jobs` threads; `cache` is the pattern cache folder ("" for the default one, null for
 /// none). `*handle` receives the dataset, freed by hopfieldlab_dataset_free.
 @_cdecl("hopfieldlab_dataset_load")
-public func hopfieldlab_dataset_load(_ sections: UnsafePointer<CChar>?, _ jobs: Int, _ cache: UnsafePointer<CChar>?,
-                            _ handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_dataset_load(
+    _ sections: UnsafePointer<CChar>?, _ jobs: Int, _ cache: UnsafePointer<CChar>?,
+    _ handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let handle else { throw ABIError("dataset: null handle pointer") }
         handle.pointee = nil
         let value = try json(sections, "dataset")
         let folder = cache.map { String(cString: $0) }
         let patterns = folder.map { PatternCache(folder: $0.isEmpty ? PatternCache.defaultFolder : $0) }
-        let data = try Embedding.loadDataset(dataset: value["dataset"] ?? .null, image: value["image"] ?? .object([]),
-                                             features: value["features"], jobs: jobs, cache: patterns)
+        let data = try Embedding.loadDataset(
+            dataset: value["dataset"] ?? .null, image: value["image"] ?? .object([]),
+            features: value["features"], jobs: jobs, cache: patterns)
         handle.pointee = Unmanaged.passRetained(DatasetHandle(data)).toOpaque()
     }
 }
@@ -47,8 +50,10 @@ public func hopfieldlab_dataset_free(_ handle: UnsafeMutableRawPointer?) {
 /// ±1, the class names, and per image its label, its place in its class (the key of its streams
 /// in a run) and its path relative to the dataset; the refused files with the reason.
 @_cdecl("hopfieldlab_dataset_info")
-public func hopfieldlab_dataset_info(_ handle: UnsafeMutableRawPointer?, _ info: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                            _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_dataset_info(
+    _ handle: UnsafeMutableRawPointer?, _ info: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let info else { throw ABIError("info: null pointer") }
         let data = try DatasetHandle.from(handle).data
@@ -60,7 +65,7 @@ public func hopfieldlab_dataset_info(_ handle: UnsafeMutableRawPointer?, _ info:
             ("binary", .bool(binary)), ("classes", .array(data.dataset.classes.map { .string($0) })),
             ("labels", .array(files.map { .int($0.label) })), ("indexInClass", .array(files.map { .int($0.indexInClass) })),
             ("paths", .array(files.map { .string($0.relativePath) })),
-            ("refused", .array(data.refused.map { .string($0.error.description) })),
+            ("refused", .array(data.refused.map { .string($0.error.description) }))
         ])
         info.pointee = cString(value.compact)
     }
@@ -69,8 +74,10 @@ public func hopfieldlab_dataset_info(_ handle: UnsafeMutableRawPointer?, _ info:
 /// Copies the patterns, one row of N per image in dataset order: into `binary` (int8 ±1) when
 /// the dataset is binarized, else into `reals` (float32 gray levels in [−1, 1]).
 @_cdecl("hopfieldlab_dataset_values")
-public func hopfieldlab_dataset_values(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafeMutablePointer<Int8>?,
-                              _ reals: UnsafeMutablePointer<Float>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_dataset_values(
+    _ handle: UnsafeMutableRawPointer?, _ binary: UnsafeMutablePointer<Int8>?,
+    _ reals: UnsafeMutablePointer<Float>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         let data = try DatasetHandle.from(handle).data
         let n = data.spec.valueCount

@@ -8,8 +8,10 @@ func energy(of state: [Double], in network: StoredNetwork) -> Double { network.e
 /// Writes the energy of each of `count` states (row-major, `binary` int8 or `reals`; the values a
 /// start may have, see hopfieldlab_network_settle) into `energies`.
 @_cdecl("hopfieldlab_network_energy")
-public func hopfieldlab_network_energy(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
-                              _ count: Int, _ neurons: Int, _ energies: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_network_energy(
+    _ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
+    _ count: Int, _ neurons: Int, _ energies: UnsafeMutablePointer<Double>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let energies else { throw ABIError("energies: null pointer") }
         let network = try NetworkHandle.from(handle).network
@@ -23,7 +25,9 @@ public func hopfieldlab_network_energy(_ handle: UnsafeMutableRawPointer?, _ bin
 /// on (Hebbian: XᵀX/N, see ``StoredNetwork/energyDivisor``). Dense, modern and RBM networks have no
 /// such matrix: an error.
 @_cdecl("hopfieldlab_network_weights")
-public func hopfieldlab_network_weights(_ handle: UnsafeMutableRawPointer?, _ weights: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_network_weights(_ handle: UnsafeMutableRawPointer?, _ weights: UnsafeMutablePointer<Double>?, _ err: ErrorOut)
+    -> Int32
+{
     guarded(err) {
         guard let weights else { throw ABIError("weights: null pointer") }
         let h = try NetworkHandle.from(handle)

@@ -24,10 +24,14 @@ final class NetworkHandle: Sendable {
 /// The memories of hopfieldlab_network_create: ±1 rows (int8) for every rule, or real rows for the
 /// modern network only, as in a config where `"binarize": "none"` needs the modern rule. The
 /// sizes and the network's footprint (``MemoryBudget``) are checked before anything is copied.
-func memoryPatterns(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
-                    rule: LearningRule) throws -> [PatternVector] {
+func memoryPatterns(
+    binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
+    rule: LearningRule
+) throws -> [PatternVector] {
     _ = try checkedTotal(count, neurons, "memories")
-    guard count >= 1, neurons >= 1 else { throw ABIError("memories: at least one pattern of at least one neuron, got \(count) × \(neurons)") }
+    guard count >= 1, neurons >= 1 else {
+        throw ABIError("memories: at least one pattern of at least one neuron, got \(count) × \(neurons)")
+    }
     try StoredNetwork.checkBuildable(rule, neurons: neurons, memories: count, continuous: binary == nil)
     if binary == nil, reals != nil, !rule.isContinuous {
         throw ABIError("real-valued memories: only the modern rule stores them (give \(rule.name) ±1 integers)")
@@ -63,9 +67,11 @@ func imageSide(_ rule: LearningRule, neurons: Int) throws -> Int {
 /// the stream seeded by `trainingSeed`, on `jobs` threads. `*handle` receives the network, freed
 /// by hopfieldlab_network_free.
 @_cdecl("hopfieldlab_network_create")
-public func hopfieldlab_network_create(_ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?, _ count: Int, _ neurons: Int,
-                              _ network: UnsafePointer<CChar>?, _ trainingSeed: UInt64, _ jobs: Int,
-                              _ handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_network_create(
+    _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?, _ count: Int, _ neurons: Int,
+    _ network: UnsafePointer<CChar>?, _ trainingSeed: UInt64, _ jobs: Int,
+    _ handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let handle else { throw ABIError("network: null handle pointer") }
         handle.pointee = nil
@@ -91,8 +97,10 @@ public func hopfieldlab_network_free(_ handle: UnsafeMutableRawPointer?) {
 /// What a network is, as JSON in a malloc'd `*info`: its resolved network section, N, P,
 /// whether its states are real, its parameter count and its training log.
 @_cdecl("hopfieldlab_network_info")
-public func hopfieldlab_network_info(_ handle: UnsafeMutableRawPointer?, _ info: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                            _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_network_info(
+    _ handle: UnsafeMutableRawPointer?, _ info: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let info else { throw ABIError("info: null pointer") }
         let h = try NetworkHandle.from(handle)
@@ -103,7 +111,7 @@ public func hopfieldlab_network_info(_ handle: UnsafeMutableRawPointer?, _ info:
         }
         let value = JSONValue.object([
             ("network", Embedding.resolved(h.section)), ("neurons", .int(h.network.neurons)), ("memories", .int(h.network.memoryCount)),
-            ("continuous", .bool(continuous)), ("parameters", .int(h.network.parameterCount)), ("trainingLog", .array(log)),
+            ("continuous", .bool(continuous)), ("parameters", .int(h.network.parameterCount)), ("trainingLog", .array(log))
         ])
         info.pointee = cString(value.compact)
     }

@@ -10,15 +10,19 @@ import Hopfield
 /// the results folder, the runs computed and skipped, the dataset lines and skipped files, and
 /// whether every run is complete (then runs.csv and summary.csv are written).
 @_cdecl("hopfieldlab_run")
-public func hopfieldlab_run(_ config: UnsafePointer<CChar>?, _ overrides: UnsafePointer<CChar>?, _ output: UnsafePointer<CChar>?,
-                   _ jobs: Int, _ resume: Bool, _ force: Bool, _ report: Bool, _ cache: UnsafePointer<CChar>?,
-                   _ result: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_run(
+    _ config: UnsafePointer<CChar>?, _ overrides: UnsafePointer<CChar>?, _ output: UnsafePointer<CChar>?,
+    _ jobs: Int, _ resume: Bool, _ force: Bool, _ report: Bool, _ cache: UnsafePointer<CChar>?,
+    _ result: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let result else { throw ABIError("report: null pointer") }
         guard jobs >= 1 else { throw ABIError("jobs must be at least 1") }
         if resume && force { throw ABIError("resume and force do not go together") }
         var parsed: [(String, JSONValue)] = []
-        guard case .array(let texts) = try json(overrides, "overrides") else { throw ABIError("overrides: expected a JSON array of \"key=value\" texts") }
+        guard case .array(let texts) = try json(overrides, "overrides") else {
+            throw ABIError("overrides: expected a JSON array of \"key=value\" texts")
+        }
         for item in texts {
             guard case .string(let text) = item else { throw ABIError("overrides: expected \"key=value\" texts, found \(item.compact)") }
             parsed.append(try Batch.parseOverride(text))
@@ -36,7 +40,7 @@ public func hopfieldlab_run(_ config: UnsafePointer<CChar>?, _ overrides: Unsafe
         let value = JSONValue.object([
             ("name", .string(batch.name)), ("root", .string(done.root)), ("complete", .bool(done.results != nil)),
             ("ran", .array(done.ran.map { .string($0) })), ("skipped", .array(done.skipped.map { .string($0) })),
-            ("datasets", .array(plan.datasets.map { .string($0) })), ("warnings", .array(done.warnings.map { .string($0) })),
+            ("datasets", .array(plan.datasets.map { .string($0) })), ("warnings", .array(done.warnings.map { .string($0) }))
         ])
         result.pointee = cString(value.compact)
     }

@@ -52,13 +52,16 @@ struct SettledRow: Sendable {
 
 /// `count` rows of `neurons` values from the caller (`binary` int8 or `reals`), as doubles, after
 /// checking the sizes and that the copies (and as much again for results) fit the memory budget.
-func copiedRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int, what: String,
-                advice: String) throws -> [[Double]] {
+func copiedRows(
+    binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int, what: String,
+    advice: String
+) throws -> [[Double]] {
     let total = try checkedTotal(count, neurons, what)
     let bytes = NetworkFootprint.product(total, 16, 1), budget = MemoryBudget.bytes
     if bytes > budget {
-        throw ABIError("\(what): \(count) rows of N = \(neurons) take about \(NetworkFootprint.mebibytes(bytes)) MiB in the engine, more than "
-                       + "the \(NetworkFootprint.mebibytes(budget)) MiB budget (\(MemoryBudget.variable) sets it): \(advice)")
+        throw ABIError(
+            "\(what): \(count) rows of N = \(neurons) take about \(NetworkFootprint.mebibytes(bytes)) MiB in the engine, more than "
+                + "the \(NetworkFootprint.mebibytes(budget)) MiB budget (\(MemoryBudget.variable) sets it): \(advice)")
     }
     guard binary != nil || reals != nil else { throw ABIError("\(what): null pointer") }
     var rows: [[Double]] = []
@@ -77,10 +80,13 @@ func copiedRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, cou
 
 /// Starts from the caller: `count` rows of the network's N values, int8 or double. A binary
 /// network takes −1, 0 (undecided, a masked pixel) or +1; the modern network any finite reals.
-func startRows(binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
-               network: StoredNetwork) throws -> [[Double]] {
+func startRows(
+    binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
+    network: StoredNetwork
+) throws -> [[Double]] {
     guard neurons >= 0, neurons == network.neurons else { throw ABIError("states have \(neurons) neurons, the network \(network.neurons)") }
-    let rows = try copiedRows(binary: binary, reals: reals, count: count, neurons: neurons, what: "states", advice: "settle fewer rows at a time")
+    let rows = try copiedRows(
+        binary: binary, reals: reals, count: count, neurons: neurons, what: "states", advice: "settle fewer rows at a time")
     var modern: ModernNetwork?
     if case .continuous(let m, _) = network.kind { modern = m }
     let continuous = modern != nil
@@ -104,17 +110,23 @@ func rowStreams(seed: UInt64, keys: UnsafePointer<UInt64>?, keysPerRow: Int, cou
 
 /// Converges every start, on `jobs` threads, through `StoredNetwork.settleAll` (the runner's own
 /// path, so the same start and stream give the same result as a run).
-func settleRows(_ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics, streams: @escaping @Sendable (Int) -> Xoshiro256StarStar,
-                jobs: Int) -> [SettledRow] {
-    network.settleAll(count: starts.count, jobs: jobs, start: { starts[$0] }, dynamics: { _ in dynamics }, stream: streams,
-                             keepState: { _ in true }).map(SettledRow.init)
+func settleRows(
+    _ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics, streams: @escaping @Sendable (Int) -> Xoshiro256StarStar,
+    jobs: Int
+) -> [SettledRow] {
+    network.settleAll(
+        count: starts.count, jobs: jobs, start: { starts[$0] }, dynamics: { _ in dynamics }, stream: streams,
+        keepState: { _ in true }
+    ).map(SettledRow.init)
 }
 
 /// ``settleRows`` in blocks of starts, stopping between blocks when an ``Interruption`` is
 /// requested (Ctrl-C in Python): at most one block's work is waited for. The blocks change
 /// nothing in the results (each row has its own stream).
-func settleRowsInterruptibly(_ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics,
-                             streams: @escaping @Sendable (Int) -> Xoshiro256StarStar, jobs: Int) throws -> [SettledRow] {
+func settleRowsInterruptibly(
+    _ network: StoredNetwork, starts: [[Double]], dynamics: Dynamics,
+    streams: @escaping @Sendable (Int) -> Xoshiro256StarStar, jobs: Int
+) throws -> [SettledRow] {
     let block = max(64, 32 * jobs)
     var rows: [SettledRow] = []
     rows.reserveCapacity(starts.count)
@@ -132,11 +144,13 @@ func settleRowsInterruptibly(_ network: StoredNetwork, starts: [[Double]], dynam
 /// threads. Writes the final states (count × N doubles), 5 integers and 3 reals per row (see
 /// `SettledRow.write`).
 @_cdecl("hopfieldlab_network_settle")
-public func hopfieldlab_network_settle(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
-                              _ count: Int, _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
-                              _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ jobs: Int,
-                              _ states: UnsafeMutablePointer<Double>?, _ integers: UnsafeMutablePointer<Int32>?,
-                              _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_network_settle(
+    _ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
+    _ count: Int, _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
+    _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ jobs: Int,
+    _ states: UnsafeMutablePointer<Double>?, _ integers: UnsafeMutablePointer<Int32>?,
+    _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let states, let integers, let measures else { throw ABIError("outputs: null pointer") }
         let network = try NetworkHandle.from(handle).network
@@ -155,12 +169,14 @@ public func hopfieldlab_network_settle(_ handle: UnsafeMutableRawPointer?, _ bin
 /// at the start and after every sweep: up to `capacity` rows of N doubles in `trajectory` and
 /// `capacity` energies; `*length` receives the number of rows (sweeps + 1).
 @_cdecl("hopfieldlab_network_trajectory")
-public func hopfieldlab_network_trajectory(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
-                                  _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
-                                  _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ capacity: Int,
-                                  _ trajectory: UnsafeMutablePointer<Double>?, _ energies: UnsafeMutablePointer<Double>?,
-                                  _ length: UnsafeMutablePointer<Int>?, _ integers: UnsafeMutablePointer<Int32>?,
-                                  _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_network_trajectory(
+    _ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
+    _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
+    _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ capacity: Int,
+    _ trajectory: UnsafeMutablePointer<Double>?, _ energies: UnsafeMutablePointer<Double>?,
+    _ length: UnsafeMutablePointer<Int>?, _ integers: UnsafeMutablePointer<Int32>?,
+    _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
         guard let trajectory, let energies, let length, let integers, let measures else { throw ABIError("outputs: null pointer") }
         let network = try NetworkHandle.from(handle).network
@@ -212,14 +228,18 @@ func overlaps(of state: [Double], in network: StoredNetwork) -> [Double] {
 /// (NaN after a row's `lengths[k]` = sweeps + 1 entries), and the 5 integers and 3 reals of
 /// `SettledRow.write` per row. The states along the way are not kept.
 @_cdecl("hopfieldlab_network_trajectories")
-public func hopfieldlab_network_trajectories(_ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
-                                             _ count: Int, _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
-                                             _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ jobs: Int, _ capacity: Int,
-                                             _ states: UnsafeMutablePointer<Double>?, _ energies: UnsafeMutablePointer<Double>?, _ overlapsOut: UnsafeMutablePointer<Double>?,
-                                             _ lengths: UnsafeMutablePointer<Int>?, _ integers: UnsafeMutablePointer<Int32>?,
-                                             _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut) -> Int32 {
+public func hopfieldlab_network_trajectories(
+    _ handle: UnsafeMutableRawPointer?, _ binary: UnsafePointer<Int8>?, _ reals: UnsafePointer<Double>?,
+    _ count: Int, _ neurons: Int, _ dynamics: UnsafePointer<CChar>?, _ seed: UInt64,
+    _ keys: UnsafePointer<UInt64>?, _ keysPerRow: Int, _ jobs: Int, _ capacity: Int,
+    _ states: UnsafeMutablePointer<Double>?, _ energies: UnsafeMutablePointer<Double>?, _ overlapsOut: UnsafeMutablePointer<Double>?,
+    _ lengths: UnsafeMutablePointer<Int>?, _ integers: UnsafeMutablePointer<Int32>?,
+    _ measures: UnsafeMutablePointer<Double>?, _ err: ErrorOut
+) -> Int32 {
     guarded(err) {
-        guard let states, let energies, let overlapsOut, let lengths, let integers, let measures else { throw ABIError("outputs: null pointer") }
+        guard let states, let energies, let overlapsOut, let lengths, let integers, let measures else {
+            throw ABIError("outputs: null pointer")
+        }
         let h = try NetworkHandle.from(handle)
         let starts = try startRows(binary: binary, reals: reals, count: count, neurons: neurons, network: h.network)
         var recorded = try Embedding.dynamics(try json(dynamics, "dynamics")).dynamics

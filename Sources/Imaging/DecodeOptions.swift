@@ -1,8 +1,9 @@
 import CCodecs
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Limits and hints for decoding.
@@ -28,8 +29,10 @@ public struct DecodeOptions: Sendable, Equatable {
 
     /// Options with the given values; the defaults decode at full size with the fast IDCT and
     /// refuse headers above 64 megapixels.
-    public init(maxPixels: UInt64 = DecodeOptions.defaultMaxPixels,
-                minimumDecodedSize: (width: Int, height: Int)? = nil, idct: IDCTMethod = .fast) {
+    public init(
+        maxPixels: UInt64 = DecodeOptions.defaultMaxPixels,
+        minimumDecodedSize: (width: Int, height: Int)? = nil, idct: IDCTMethod = .fast
+    ) {
         self.maxPixels = maxPixels
         self.minimumDecodedSize = minimumDecodedSize
         self.idct = idct

@@ -1,8 +1,9 @@
 import CCodecs
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A decoded image and what the file said about itself.

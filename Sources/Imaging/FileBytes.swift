@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whole-file reads with POSIX calls: no Foundation on the hot path of loading thousands of
@@ -37,8 +37,10 @@ public enum FileBytes {
     /// Reads a regular file of at most `limit` bytes whose first `headLength` bytes `accept`
     /// takes: it returns nil, or the reason the file is refused before the rest is read (a
     /// 1.5 GB file of junk costs `headLength` bytes). `accept` also gets the file's size.
-    public static func read(_ path: String, limit: Int, followLinks: Bool = true, headLength: Int,
-                            accept: ([UInt8], Int) -> String?) throws(ReadError) -> [UInt8] {
+    public static func read(
+        _ path: String, limit: Int, followLinks: Bool = true, headLength: Int,
+        accept: ([UInt8], Int) -> String?
+    ) throws(ReadError) -> [UInt8] {
         let fd = try openRegular(path, limit: limit, followLinks: followLinks)
         defer { close(fd.descriptor) }
         let head = try readHead(fd.descriptor, path: path, count: min(headLength, fd.size))
@@ -70,7 +72,9 @@ public enum FileBytes {
     }
 
     /// Opens a regular file for reading and returns its descriptor and size.
-    public static func openRegular(_ path: String, limit: Int = 1 << 31, followLinks: Bool = true) throws(ReadError) -> (descriptor: Int32, size: Int) {
+    public static func openRegular(_ path: String, limit: Int = 1 << 31, followLinks: Bool = true) throws(ReadError) -> (
+        descriptor: Int32, size: Int
+    ) {
         var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         if !followLinks { flags |= O_NOFOLLOW }
         let fd = open(path, flags)
@@ -99,7 +103,8 @@ public enum FileBytes {
     }
 
     /// Reads an open file to its end (at most `limit` bytes).
-    public static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int, into prefix: [UInt8] = []) throws(ReadError) -> [UInt8] {
+    public static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int, into prefix: [UInt8] = []) throws(ReadError) -> [UInt8]
+    {
         var filled = prefix.count
         // One byte more than expected, so a file of the expected size ends in the first buffer
         // (a full buffer would double it: 2.5 times the file in memory). Filled with a memset, not

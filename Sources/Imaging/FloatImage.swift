@@ -11,8 +11,9 @@ public struct FloatImage: Sendable, Equatable {
 
     /// An image from its pixels; `pixels.count` must be width × height.
     public init(width: Int, height: Int, pixels: [Float]) {
-        precondition(width >= 0 && height >= 0 && pixels.count == width * height,
-                     "FloatImage: \(pixels.count) pixels for \(width)x\(height)")
+        precondition(
+            width >= 0 && height >= 0 && pixels.count == width * height,
+            "FloatImage: \(pixels.count) pixels for \(width)x\(height)")
         self.width = width
         self.height = height
         self.pixels = pixels

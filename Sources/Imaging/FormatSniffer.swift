@@ -42,7 +42,8 @@ public enum FormatSniffer {
         if starts([0x50, 0x4B, 0x03, 0x04]) { return .unsupported("ZIP archive") }
         if starts([0x1F, 0x8B]) { return .unsupported("gzip archive") }
         if starts(ascii("P1")) || starts(ascii("P2")) || starts(ascii("P3")) || starts(ascii("P4"))
-            || starts(ascii("P5")) || starts(ascii("P6")) {
+            || starts(ascii("P5")) || starts(ascii("P6"))
+        {
             if head.count > 2, [0x0A, 0x0D, 0x20, 0x09].contains(head[2]) { return .unsupported("Netpbm") }
         }
         if looksLikeText(head) { return .text }

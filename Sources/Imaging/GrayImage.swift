@@ -9,8 +9,9 @@ public struct GrayImage: Sendable, Equatable {
 
     /// An image from its pixels; `pixels.count` must be width × height.
     public init(width: Int, height: Int, pixels: [UInt8]) {
-        precondition(width >= 0 && height >= 0 && pixels.count == width * height,
-                     "GrayImage: \(pixels.count) pixels for \(width)x\(height)")
+        precondition(
+            width >= 0 && height >= 0 && pixels.count == width * height,
+            "GrayImage: \(pixels.count) pixels for \(width)x\(height)")
         self.width = width
         self.height = height
         self.pixels = pixels

@@ -1,9 +1,9 @@
 import CCodecs
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns file bytes into 8-bit grayscale with ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B),
@@ -14,8 +14,10 @@ public enum ImageDecoder {
     /// Decodes bytes already in memory. The format comes from the magic bytes
     /// (``FormatSniffer/sniff(_:)``); `path` only labels the errors. Throws an ``ImageError`` for
     /// empty, text, unknown, unsupported, too large or corrupt input.
-    public static func decode(_ bytes: [UInt8], path: String,
-                              options: DecodeOptions = DecodeOptions()) throws(ImageError) -> DecodedImage {
+    public static func decode(
+        _ bytes: [UInt8], path: String,
+        options: DecodeOptions = DecodeOptions()
+    ) throws(ImageError) -> DecodedImage {
         let (decoded, width, height, pixels) = try decode(bytes, path: path, options: options, rgb: false)
         var image = decoded
         image.image = GrayImage(width: width, height: height, pixels: pixels)
@@ -24,8 +26,10 @@ public enum ImageDecoder {
 
     /// Decodes bytes to colour: the image's description (its ``DecodedImage/image`` is empty)
     /// and three planes, R, G and B, at the decoded size. Gray files give three equal planes.
-    public static func decodeRGB(_ bytes: [UInt8], path: String,
-                                 options: DecodeOptions = DecodeOptions()) throws(ImageError) -> (DecodedImage, [GrayImage]) {
+    public static func decodeRGB(
+        _ bytes: [UInt8], path: String,
+        options: DecodeOptions = DecodeOptions()
+    ) throws(ImageError) -> (DecodedImage, [GrayImage]) {
         let (decoded, w, h, pixels) = try decode(bytes, path: path, options: options, rgb: true)
         let planes = (0..<3).map { c in GrayImage(width: w, height: h, pixels: (0..<w * h).map { pixels[3 * $0 + c] }) }
         return (decoded, planes)
@@ -34,7 +38,8 @@ public enum ImageDecoder {
     /// The decoders behind one door: the description (with an empty image), the decoded size
     /// and the bytes, 1 or 3 per pixel.
     static func decode(_ bytes: [UInt8], path: String, options: DecodeOptions, rgb: Bool) throws(ImageError)
-        -> (DecodedImage, width: Int, height: Int, pixels: [UInt8]) {
+        -> (DecodedImage, width: Int, height: Int, pixels: [UInt8])
+    {
         switch FormatSniffer.sniff(bytes) {
         case .empty: throw ImageError(path: path, cause: .empty)
         case .text: throw ImageError(path: path, cause: .text)
@@ -46,9 +51,10 @@ public enum ImageDecoder {
                 switch format {
                 case .jpeg:
                     let target = options.minimumDecodedSize
-                    return hl_jpeg_decode(buffer.baseAddress, buffer.count, Int32(clamping: target?.width ?? 0),
-                                          Int32(clamping: target?.height ?? 0), options.maxPixels,
-                                          options.idct == .accurate ? 1 : 0, rgb ? 1 : 0, &out)
+                    return hl_jpeg_decode(
+                        buffer.baseAddress, buffer.count, Int32(clamping: target?.width ?? 0),
+                        Int32(clamping: target?.height ?? 0), options.maxPixels,
+                        options.idct == .accurate ? 1 : 0, rgb ? 1 : 0, &out)
                 case .png:
                     return hl_png_decode(buffer.baseAddress, buffer.count, options.maxPixels, rgb ? 1 : 0, &out)
                 }
@@ -83,8 +89,10 @@ public enum ImageDecoder {
     }
 
     /// Reads and decodes one file.
-    public static func decodeFile(atPath path: String,
-                                  options: DecodeOptions = DecodeOptions()) throws(ImageError) -> DecodedImage {
+    public static func decodeFile(
+        atPath path: String,
+        options: DecodeOptions = DecodeOptions()
+    ) throws(ImageError) -> DecodedImage {
         try decode(try ImageFile.read(path), path: path, options: options)
     }
 }

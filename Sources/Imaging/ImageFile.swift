@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading an image file safely: only a regular file is opened (a FIFO cannot block, a device
@@ -14,7 +14,9 @@ public enum ImageFile {
     /// The bytes of a PNG or JPEG file, or why it cannot be one.
     public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws(ImageError) -> [UInt8] {
         let file: (descriptor: Int32, size: Int)
-        do { file = try FileBytes.openRegular(path, limit: Int.max) } catch { throw ImageError(path: path, cause: .unreadable(error.reason)) }
+        do { file = try FileBytes.openRegular(path, limit: Int.max) } catch {
+            throw ImageError(path: path, cause: .unreadable(error.reason))
+        }
         defer { close(file.descriptor) }
         if file.size > maxBytes {
             throw ImageError(path: path, cause: .tooLarge("\(file.size) bytes, above the \(maxBytes)-byte limit for an image file"))

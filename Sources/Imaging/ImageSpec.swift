@@ -17,8 +17,10 @@ public struct ImageSpec: Sendable, Equatable, Hashable {
 
     /// A spec for size × size patterns; the other defaults are area resizing, the seed
     /// binarization, the fast IDCT and a 64-megapixel limit.
-    public init(size: Int, resize: ResizeMethod = .area, binarize: Binarization = .midgray,
-                idct: IDCTMethod = .fast, maxPixels: UInt64 = DecodeOptions.defaultMaxPixels) {
+    public init(
+        size: Int, resize: ResizeMethod = .area, binarize: Binarization = .midgray,
+        idct: IDCTMethod = .fast, maxPixels: UInt64 = DecodeOptions.defaultMaxPixels
+    ) {
         self.size = size
         self.resize = resize
         self.binarize = binarize

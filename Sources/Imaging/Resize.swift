@@ -35,9 +35,10 @@ public enum Resizer {
             return (0..<outSize).map { i in
                 let coordinate = (Float(i) + 0.5) * scale - 0.5
                 let floorValue = coordinate.rounded(.down)
-                return Tap(lower: max(Int(floorValue), 0),
-                           upper: min(Int(coordinate.rounded(.up)), inSize - 1),
-                           lerp: coordinate - floorValue)
+                return Tap(
+                    lower: max(Int(floorValue), 0),
+                    upper: min(Int(coordinate.rounded(.up)), inSize - 1),
+                    lerp: coordinate - floorValue)
             }
         }
         let xs = taps(outSize: width, inSize: image.width)

@@ -3,7 +3,9 @@ import Experiments
 
 /// `--cache DIR` and `--no-cache`: where decoded patterns are kept between runs.
 struct CacheOptions: ParsableArguments {
-    @Option(name: .customLong("cache"), help: "The pattern cache folder (default: $HOPFIELDLAB_CACHE, $XDG_CACHE_HOME/hopfieldlab or ~/.cache/hopfieldlab).")
+    @Option(
+        name: .customLong("cache"),
+        help: "The pattern cache folder (default: $HOPFIELDLAB_CACHE, $XDG_CACHE_HOME/hopfieldlab or ~/.cache/hopfieldlab).")
     var folder: String?
 
     @Flag(name: .customLong("no-cache"), help: "Decode every image, and store nothing in the cache.")

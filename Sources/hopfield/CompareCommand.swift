@@ -5,7 +5,9 @@ import Foundation
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "One table of several results folders' grid points: the config values that differ, and the metrics with 95% intervals; McNemar's test between runs on the same test images.")
+        abstract:
+            "One table of several results folders' grid points: the config values that differ, and the metrics with 95% intervals; McNemar's test between runs on the same test images."
+    )
 
     @Argument(help: "Results folders written by hopfield run (two or more).")
     var results: [String]

@@ -58,10 +58,13 @@ extension DatasetCommand {
             var summary = TextTable(header: ["class", "label", "ok", "refused", "skipped"])
             for (label, name) in dataset.classes.enumerated() {
                 let mine = rows.filter { $0.file.label == label }
-                summary.append([name, String(label), String(mine.filter(\.ok).count), String(mine.filter { !$0.ok }.count),
-                                String(dataset.notes.filter { $0.className == name }.count)])
+                summary.append([
+                    name, String(label), String(mine.filter(\.ok).count), String(mine.filter { !$0.ok }.count),
+                    String(dataset.notes.filter { $0.className == name }.count)
+                ])
             }
-            summary.append(["total", "", String(rows.filter(\.ok).count), String(rows.filter { !$0.ok }.count), String(dataset.notes.count)])
+            summary.append(["total", "", String(rows.filter(\.ok).count), String(rows.filter { !$0.ok }.count), String(dataset.notes.count)]
+            )
             print(summary.text)
         }
     }
@@ -132,7 +135,9 @@ extension DatasetCommand {
 
         func run() throws {
             if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
-                warn("error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy, index.csv and skipped.csv there anyway")
+                warn(
+                    "error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy, index.csv and skipped.csv there anyway"
+                )
                 throw ExitCode(1)
             }
             let rule = Binarization(name: binarize, threshold: threshold)!
@@ -157,7 +162,9 @@ extension DatasetCommand {
             let loaded = result.loaded[0]
             for entry in loaded.unused { warn("skipped \(entry.path): \(entry.reason)") }
             let files = try DatasetExport.write(loaded, features: result.loaded.count > 1 ? result.loaded[1] : nil, to: out)
-            print("wrote \(loaded.images.count) patterns of \(spec.neurons) neurons (\(loaded.unused.count) entries skipped, listed in skipped.csv):")
+            print(
+                "wrote \(loaded.images.count) patterns of \(spec.neurons) neurons (\(loaded.unused.count) entries skipped, listed in skipped.csv):"
+            )
             for f in files { print("  \(f)") }
         }
     }
@@ -224,8 +231,9 @@ extension DatasetCommand {
             }
 
             func run() throws {
-                let summary = try CSVImporter.importFile(file, output: out, label: .init(label), width: width,
-                                                         height: height, limit: limit, replace: force)
+                let summary = try CSVImporter.importFile(
+                    file, output: out, label: .init(label), width: width,
+                    height: height, limit: limit, replace: force)
                 report(summary)
             }
         }
@@ -236,8 +244,9 @@ func report(_ summary: ImportSummary) {
     for line in summary.skipped.prefix(20) { warn("skipped \(line)") }
     if summary.skipped.count > 20 { warn("... and \(summary.skipped.count - 20) more skipped rows") }
     let classes = summary.perClass.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
-    print("imported \(summary.imported) images into \(summary.output) (\(classes))" +
-          (summary.skipped.isEmpty ? "" : "; \(summary.skipped.count) rows skipped"))
+    print(
+        "imported \(summary.imported) images into \(summary.output) (\(classes))"
+            + (summary.skipped.isEmpty ? "" : "; \(summary.skipped.count) rows skipped"))
 }
 
 extension ResizeMethod: ExpressibleByArgument {}

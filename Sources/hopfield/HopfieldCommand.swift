@@ -8,8 +8,10 @@ struct HopfieldCommand: ParsableCommand {
         commandName: "hopfield",
         abstract: "Hopfield-network experiments on image folders: reproducible, fast, from one config file.",
         version: HopfieldLab.version,
-        subcommands: [Run.self, Validate.self, ReportCommand.self, RecallCommand.self, MergeCommand.self, SlurmCommand.self, DatasetCommand.self,
-                      RulesCommand.self, SchemaCommand.self, CompareCommand.self]
+        subcommands: [
+            Run.self, Validate.self, ReportCommand.self, RecallCommand.self, MergeCommand.self, SlurmCommand.self, DatasetCommand.self,
+            RulesCommand.self, SchemaCommand.self, CompareCommand.self
+        ]
     )
 
     /// Tunes the allocator for decoding many images (``Allocator``), ignores SIGPIPE (a closed

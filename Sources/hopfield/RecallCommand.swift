@@ -36,12 +36,16 @@ struct RecallCommand: ParsableCommand {
     @Option(help: "The seed of the update order.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Corrupt the input first: flip:LEVEL (exactly that fraction of neurons flipped), flip-each:LEVEL or bernoulli:LEVEL (each neuron set to --value with that probability). Repeatable.",
-                               valueName: "kind:level"))
+    @Option(
+        help: ArgumentHelp(
+            "Corrupt the input first: flip:LEVEL (exactly that fraction of neurons flipped), flip-each:LEVEL or bernoulli:LEVEL (each neuron set to --value with that probability). Repeatable.",
+            valueName: "kind:level"))
     var noise: [String] = []
 
-    @Option(help: ArgumentHelp("Mask the input first: a centred square covering a FRACTION of the image (0.25), corner:FRACTION (keep the top-left square, hide that fraction) or rows and columns r0,r1,c0,c1. Repeatable.",
-                               valueName: "mask"))
+    @Option(
+        help: ArgumentHelp(
+            "Mask the input first: a centred square covering a FRACTION of the image (0.25), corner:FRACTION (keep the top-left square, hide that fraction) or rows and columns r0,r1,c0,c1. Repeatable.",
+            valueName: "mask"))
     var mask: [String] = []
 
     @Option(help: "The value written by --mask and bernoulli noise: -1, 0 (undecided) or 1 (default: 0 for corner, else 1).")
@@ -59,8 +63,9 @@ struct RecallCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = SingleRecall.Options(memories: memories, input: input,
-                                           output: out ?? "Results/recall-" + Batch.folderName(URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent))
+        var options = SingleRecall.Options(
+            memories: memories, input: input,
+            output: out ?? "Results/recall-" + Batch.folderName(URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent))
         switch rule {
         case "hebbian": options.rule = .hebbian
         case "storkey": options.rule = .storkey
@@ -74,15 +79,19 @@ struct RecallCommand: ParsableCommand {
             throw ValidationError("--binarize must be midgray (or seed), mean, median, otsu or none")
         }
         if binarization == .none && rule != "modern" { throw ValidationError("--binarize none needs --rule modern") }
-        guard let updates = UpdateMode(rawValue: mode) else { throw ValidationError("--mode must be async, async-random, sequential or sync") }
+        guard let updates = UpdateMode(rawValue: mode) else {
+            throw ValidationError("--mode must be async, async-random, sequential or sync")
+        }
         options.spec = ImageSpec(size: size, resize: resize, binarize: binarization)
         options.dynamics = Dynamics(mode: updates)
         options.seed = seed
         if let value, !(-1...1).contains(value) { throw ValidationError("--value must be -1, 0 or 1") }
         do {
-            options.corruptions = try noise.map(SingleRecall.InputCorruption.noise) + mask.map { text throws(RunError) in
-                try SingleRecall.InputCorruption.mask(text, size: size)
-            }
+            options.corruptions =
+                try noise.map(SingleRecall.InputCorruption.noise)
+                + mask.map { text throws(RunError) in
+                    try SingleRecall.InputCorruption.mask(text, size: size)
+                }
         } catch {
             throw ValidationError(error.description)
         }

@@ -89,8 +89,9 @@ struct Run: ParsableCommand {
                 runOptions.progress = { p in
                     let rate = p.elapsed > 0 ? Double(p.itemsDone) / p.elapsed : 0
                     let eta = rate > 0 ? Double(p.itemsTotal - p.itemsDone) / rate : 0
-                    line.batch(runsDone: p.runsDone, runsTotal: p.runsTotal, fraction: Double(p.itemsDone) / Double(max(p.itemsTotal, 1)),
-                               elapsed: p.elapsed, eta: eta, finished: p.lastRun)
+                    line.batch(
+                        runsDone: p.runsDone, runsTotal: p.runsTotal, fraction: Double(p.itemsDone) / Double(max(p.itemsTotal, 1)),
+                        elapsed: p.elapsed, eta: eta, finished: p.lastRun)
                 }
                 // Trained rules report every epoch: on a terminal in the one status line, in logs
                 // (Slurm, pipes) as plain lines at epochs 1, 10, 20, ...
@@ -112,9 +113,13 @@ struct Run: ParsableCommand {
             line?.finish()
             if quiet { continue }
             for w in report.warnings.prefix(10) { warn(w) }
-            if report.warnings.count > 10 { warn("... \(report.warnings.count - 10) more warnings or skipped files (see each run's manifest.json)") }
-            print("\(plan.batch.name): \(report.ran.count) run(s) done" + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) already complete")
-                  + " → \(report.root)/")
+            if report.warnings.count > 10 {
+                warn("... \(report.warnings.count - 10) more warnings or skipped files (see each run's manifest.json)")
+            }
+            print(
+                "\(plan.batch.name): \(report.ran.count) run(s) done"
+                    + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) already complete")
+                    + " → \(report.root)/")
             if let results = report.results { print(resultsTable(results)) }
         }
     }
@@ -147,6 +152,8 @@ func resultsTable(_ results: BatchResults) -> String {
         for sentence in selection.sentences(gridKeys: results.batch.gridKeys) { text += "\n" + sentence }
         return text
     }
-    for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys, batch: results.batch) { text += "\n" + sentence }
+    for sentence in TerminalSummary.headline(results.summary, gridKeys: results.batch.gridKeys, batch: results.batch) {
+        text += "\n" + sentence
+    }
     return text
 }

@@ -41,12 +41,14 @@ struct SlurmCommand: ParsableCommand {
         _ = try preparePlan(batch)
         let cwd = FileManager.default.currentDirectoryPath
         func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : joinPath(cwd, p) }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? absolute(CommandLine.arguments[0])
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? absolute(CommandLine.arguments[0])
         let taskCount = max(1, min(tasks ?? min(batch.runs.count, 64), batch.runs.count))
         let root = joinPath(absolute(output), batch.folderName)
-        var options = SlurmScripts.Options(config: absolute(config), executable: executable, workingDirectory: cwd,
-                                           output: absolute(output), tasks: taskCount, partition: partition, time: time,
-                                           cpusPerTask: cpusPerTask)
+        var options = SlurmScripts.Options(
+            config: absolute(config), executable: executable, workingDirectory: cwd,
+            output: absolute(output), tasks: taskCount, partition: partition, time: time,
+            cpusPerTask: cpusPerTask)
         options.overrides = overrides
         let array: String, merge: String
         do { (array, merge) = try SlurmScripts.scripts(options, batchName: batch.folderName, root: root) } catch {
@@ -87,6 +89,7 @@ struct SlurmCommand: ParsableCommand {
             throw ExitCode(1)
         }
         // --parsable prints "jobid" or "jobid;cluster".
-        return String(String(decoding: data, as: UTF8.self).split(separator: ";").first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(String(decoding: data, as: UTF8.self).split(separator: ";").first ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 }

@@ -20,8 +20,10 @@ struct Validate: ParsableCommand {
         var failed = false
         for path in configs {
             // `hopfield validate Configs/*.json` meets the schema beside the configs: named, not an error.
-            if let bytes = try? FileBytes.read(path, limit: 64 << 20), let root = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)),
-               Batch.isSchema(root) {
+            if let bytes = try? FileBytes.read(path, limit: 64 << 20),
+                let root = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)),
+                Batch.isSchema(root)
+            {
                 print("\(path): the JSON Schema of configs, not a config (skipped)")
                 continue
             }

@@ -21,32 +21,50 @@ func tree(_ root: String, matching suffix: String = ".csv") -> [String: Data] {
 let smallOverrides: [String: [String]] = [
     "quickstart": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "memories.count=10", "seeds=[1]"],
     "catsdogs-seed": ["dataset.path=\(TestPaths.shared("catsdogs"))", "seeds=[42]"],
-    "catsdogs-classify": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=10", "seeds=[1]", "image.size=16", "memories.count=4"],
+    "catsdogs-classify": [
+        "dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=10", "seeds=[1]", "image.size=16", "memories.count=4"
+    ],
     // The cnn encoder reads Datasets/encoders (scripts/test runs scripts/fetch-encoder first).
     "catsdogs-features": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=10", "seeds=[1]", "image.size=16"],
-    "catsdogs-sweep": ["dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=20", "seeds=[1, 2]",
-                       "grid={\"memories.count\": [2, 4], \"image.size\": [16], \"memories.select\": [\"maxmin\", \"random\"]}"],
-    "digits-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=8", "seeds=[1]",
-                        "grid={\"memories.count\": [10], \"network.rule\": [\"hebbian\", \"pseudoinverse\"]}"],
+    "catsdogs-sweep": [
+        "dataset.path=\(TestPaths.shared("catsdogs"))", "dataset.limitPerClass=20", "seeds=[1, 2]",
+        "grid={\"memories.count\": [2, 4], \"image.size\": [16], \"memories.select\": [\"maxmin\", \"random\"]}"
+    ],
+    "digits-classify": [
+        "dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=8", "seeds=[1]",
+        "grid={\"memories.count\": [10], \"network.rule\": [\"hebbian\", \"pseudoinverse\"]}"
+    ],
     "digits-recall": ["dataset.path=\(TestPaths.shared("digits"))", "corruption.trials=2"],
     "capacity": ["capacity.neurons=100", "capacity.trials=1"],
-    "basins": ["patterns.neurons=60", "seeds=[1]", "basins.trials=2", "basins.steps=3",
-               "grid={\"network.rule\": [\"hebbian\", \"storkey\", \"pseudoinverse\"], \"patterns.load\": [0.05, 0.15]}"],
+    "basins": [
+        "patterns.neurons=60", "seeds=[1]", "basins.trials=2", "basins.steps=3",
+        "grid={\"network.rule\": [\"hebbian\", \"storkey\", \"pseudoinverse\"], \"patterns.load\": [0.05, 0.15]}"
+    ],
     "modern-vs-classical": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "corruption.trials=1", "seeds=[1]"],
-    "mnist-denoise": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "memories.count=20", "image.size=16",
-                      "grid={\"network\": [{\"rule\": \"hebbian\"}, {\"rule\": \"perceptron\", \"margin\": 1}, {\"rule\": \"conv\", \"maxEpochs\": 3},"
-                          + " {\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5}, {\"rule\": \"hebbian-rbm\", \"activation\": \"softmax\"},"
-                          + " {\"rule\": \"modern\"}]}"],
-    "digits-what-works": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "seeds=[1]",
-                          "grid={\"memories\": [{\"count\": 10, \"select\": \"means\"}, {\"count\": \"all\"}]}"],
-    "digits-dam": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "seeds=[1]",
-                   "network.hidden=10", "network.epochs=2", "network.batchSize=10"],
+    "mnist-denoise": [
+        "dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=2", "memories.count=20", "image.size=16",
+        "grid={\"network\": [{\"rule\": \"hebbian\"}, {\"rule\": \"perceptron\", \"margin\": 1}, {\"rule\": \"conv\", \"maxEpochs\": 3},"
+            + " {\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5}, {\"rule\": \"hebbian-rbm\", \"activation\": \"softmax\"},"
+            + " {\"rule\": \"modern\"}]}"
+    ],
+    "digits-what-works": [
+        "dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "seeds=[1]",
+        "grid={\"memories\": [{\"count\": 10, \"select\": \"means\"}, {\"count\": \"all\"}]}"
+    ],
+    "digits-dam": [
+        "dataset.path=\(TestPaths.shared("digits"))", "dataset.limitPerClass=6", "seeds=[1]",
+        "network.hidden=10", "network.epochs=2", "network.batchSize=10"
+    ],
     // The Fashion-MNIST configs on the digits (the same folder as training and test split).
-    "fashion-classify": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=3",
-                         "memories.count=10"],
+    "fashion-classify": [
+        "dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=3",
+        "memories.count=10"
+    ],
     "fashion-all": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=3"],
-    "fashion-dam": ["dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=5",
-                    "network.hidden=10", "network.epochs=2", "network.batchSize=10"],
+    "fashion-dam": [
+        "dataset.path=\(TestPaths.shared("digits"))", "dataset.test=\(TestPaths.shared("digits"))", "dataset.limitPerClass=5",
+        "network.hidden=10", "network.epochs=2", "network.batchSize=10"
+    ]
 ]
 
 @Suite(.serialized) struct CLITests {
@@ -58,7 +76,8 @@ let smallOverrides: [String: [String]] = [
         defer { out.remove() }
         for config in configs {
             let name = String(config.dropLast(5))
-            let args = ["run", "Configs/" + config, "--output", out.path, "--quiet"] + (smallOverrides[name] ?? []).flatMap { ["--set", $0] }
+            let args =
+                ["run", "Configs/" + config, "--output", out.path, "--quiet"] + (smallOverrides[name] ?? []).flatMap { ["--set", $0] }
             let result = try hopfield(args)
             #expect(result.status == 0, "\(config): \(result.stderr)")
             let runs = try String(contentsOfFile: out.file(name + "/runs.csv"), encoding: .utf8)
@@ -82,16 +101,19 @@ let smallOverrides: [String: [String]] = [
     @Test func configErrorsExitTwoAndWriteNothing() throws {
         let out = ScratchFolder("bad")
         defer { out.remove() }
-        let config = out.write(Array("{\"name\": \"bad\", \"dataset\": {\"path\": \"D\"}, \"memories\": {\"count\": 0}}".utf8), to: "bad.json")
+        let config = out.write(
+            Array("{\"name\": \"bad\", \"dataset\": {\"path\": \"D\"}, \"memories\": {\"count\": 0}}".utf8), to: "bad.json")
         let result = try hopfield(["run", config, "--output", out.file("results")])
         #expect(result.status == 2)
         #expect(result.stderr == "error: \(config): memories.count: 0 is outside 1...1000000\n")
         #expect(!FileManager.default.fileExists(atPath: out.file("results")))
         // A data-dependent error (more memories than training images) is also caught before writing.
-        let tooMany = out.write(Array("""
-            {"name": "many", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 16},
-             "split": {"train": 16, "test": 16}, "memories": {"count": 40}}
-            """.utf8), to: "many.json")
+        let tooMany = out.write(
+            Array(
+                """
+                {"name": "many", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 16},
+                 "split": {"train": 16, "test": 16}, "memories": {"count": 40}}
+                """.utf8), to: "many.json")
         let second = try hopfield(["run", tooMany, "--output", out.file("results")])
         #expect(second.status == 2)
         #expect(second.stderr == "error: \(tooMany): memories.count: 40 exceeds the 16 training images\n")
@@ -131,22 +153,33 @@ let smallOverrides: [String: [String]] = [
         #expect(one.stderr.contains("training network=rule:rbm/hidden:32/epochs:5,seed=1: epoch 1 loss "), "\(one.stderr)")
         let csv = tree(out.file("one")), npy = tree(out.file("one"), matching: ".npy")
         #expect(csv == tree(out.file("two")) && npy == tree(out.file("two"), matching: ".npy"))
-        #expect(npy.keys.map { String($0.split(separator: "/").last!) }.sorted() == ["bias.npy", "kernel.npy", "biases.npy", "weights.npy",
-                                                                            "hidden-bias.npy", "visible-bias.npy", "weights.npy"].sorted())
+        #expect(
+            npy.keys.map { String($0.split(separator: "/").last!) }.sorted()
+                == [
+                    "bias.npy", "kernel.npy", "biases.npy", "weights.npy",
+                    "hidden-bias.npy", "visible-bias.npy", "weights.npy"
+                ].sorted())
         #expect(csv.keys.filter { $0.hasSuffix("training.csv") }.count == 3)
 
         let root = out.file("one/mnist-denoise")
         let folders = try FileManager.default.contentsOfDirectory(atPath: root)
         // Run folders are "<key made safe>~<identity>".
         func folder(_ key: String) -> String { folders.first { $0.hasPrefix(key + "~") } ?? key }
-        for (rule, folder) in [("{\"rule\": \"perceptron\", \"margin\": 1", folder("network=rule-perceptron-margin-1__seed=1")),
-                               ("{\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5", folder("network=rule-rbm-hidden-32-epochs-5__seed=1")),
-                               ("{\"rule\": \"conv\", \"maxEpochs\": 3", folder("network=rule-conv-maxEpochs-3__seed=1"))] {
-            let reload = args.dropLast() + ["grid={\"network\": [\(rule), \"load\": \"\(root)/\(folder)\"}]}", "--output", out.file("reload"),
-                                            "--force", "--no-report", "--quiet"]
+        for (rule, folder) in [
+            ("{\"rule\": \"perceptron\", \"margin\": 1", folder("network=rule-perceptron-margin-1__seed=1")),
+            ("{\"rule\": \"rbm\", \"hidden\": 32, \"epochs\": 5", folder("network=rule-rbm-hidden-32-epochs-5__seed=1")),
+            ("{\"rule\": \"conv\", \"maxEpochs\": 3", folder("network=rule-conv-maxEpochs-3__seed=1"))
+        ] {
+            let reload =
+                args.dropLast() + [
+                    "grid={\"network\": [\(rule), \"load\": \"\(root)/\(folder)\"}]}", "--output", out.file("reload"),
+                    "--force", "--no-report", "--quiet"
+                ]
             let result = try hopfield(Array(reload))
             #expect(result.status == 0, "\(result.stderr)")
-            let loaded = try FileManager.default.contentsOfDirectory(atPath: out.file("reload/mnist-denoise")).first { $0.hasPrefix("network=") }!
+            let loaded = try FileManager.default.contentsOfDirectory(atPath: out.file("reload/mnist-denoise")).first {
+                $0.hasPrefix("network=")
+            }!
             let trained = try String(contentsOfFile: root + "/" + folder + "/recall.csv", encoding: .utf8)
             let again = try String(contentsOfFile: out.file("reload/mnist-denoise/" + loaded + "/recall.csv"), encoding: .utf8)
             #expect(trained == again, "\(folder)")
@@ -158,10 +191,11 @@ let smallOverrides: [String: [String]] = [
     @Test func killAndResumeGiveTheSameBytes() throws {
         let out = ScratchFolder("kill")
         defer { out.remove() }
-        let args = ["run", "Configs/catsdogs-sweep.json", "--quiet", "--jobs", "1"] + [
-            "--set", "dataset.path=\(TestPaths.shared("catsdogs"))", "--set", "dataset.limitPerClass=40", "--set", "seeds=[1, 2, 3, 4]",
-            "--set", "grid={\"memories.count\": [2, 4, 6, 8], \"image.size\": [32]}",
-        ]
+        let args =
+            ["run", "Configs/catsdogs-sweep.json", "--quiet", "--jobs", "1"] + [
+                "--set", "dataset.path=\(TestPaths.shared("catsdogs"))", "--set", "dataset.limitPerClass=40", "--set", "seeds=[1, 2, 3, 4]",
+                "--set", "grid={\"memories.count\": [2, 4, 6, 8], \"image.size\": [32]}"
+            ]
         let reference = try hopfield(args + ["--output", out.file("reference")])
         #expect(reference.status == 0, "\(reference.stderr)")
         let root = out.file("killed/catsdogs-sweep")
@@ -178,7 +212,9 @@ let smallOverrides: [String: [String]] = [
             // Wait for a few complete runs, then kill without warning.
             let deadline = Date().addingTimeInterval(60)
             while Date() < deadline {
-                let done = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".csv") && !$0.hasSuffix(".json") }
+                let done = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter {
+                    !$0.hasPrefix(".") && !$0.hasSuffix(".csv") && !$0.hasSuffix(".json")
+                }
                 if done.count >= 3 || !process.isRunning { break }
                 usleep(2000)
             }
@@ -202,12 +238,15 @@ let smallOverrides: [String: [String]] = [
     @Test func shardsMergeToTheSameBytes() throws {
         let out = ScratchFolder("shards")
         defer { out.remove() }
-        let args = ["run", "Configs/catsdogs-sweep.json", "--quiet", "--no-report"] + smallOverrides["catsdogs-sweep"]!.flatMap { ["--set", $0] }
+        let args =
+            ["run", "Configs/catsdogs-sweep.json", "--quiet", "--no-report"] + smallOverrides["catsdogs-sweep"]!.flatMap { ["--set", $0] }
         #expect(try hopfield(args + ["--output", out.file("whole")]).status == 0)
         for k in [1, 3] { #expect(try hopfield(args + ["--output", out.file("sharded"), "--shard", "\(k)/3"]).status == 0) }
         let incomplete = try hopfield(["merge", out.file("sharded/catsdogs-sweep")])
         #expect(incomplete.status == 1)
-        #expect(incomplete.stderr.contains("missing or incomplete") && incomplete.stderr.contains("resubmit shard(s) 2 of 3"), "\(incomplete.stderr)")
+        #expect(
+            incomplete.stderr.contains("missing or incomplete") && incomplete.stderr.contains("resubmit shard(s) 2 of 3"),
+            "\(incomplete.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.file("sharded/catsdogs-sweep/runs.csv")))
         // The last shard to finish merges by itself.
         #expect(try hopfield(args + ["--output", out.file("sharded"), "--shard", "2/3"]).status == 0)

@@ -1,9 +1,10 @@
-@testable import Experiments
-import Imaging
 import Foundation
 import Hopfield
+import Imaging
 import TestSupport
 import Testing
+
+@testable import Experiments
 
 /// The classify baselines (chance, nearest prototype, 1-NN) agree with an independent NumPy
 /// computation on the patterns the run exported, image by image.
@@ -12,12 +13,14 @@ import Testing
         try #require(pythonHas(["numpy"]), "python3 with numpy is needed (scripts/test installs it)")
         let out = ScratchFolder("baselines")
         defer { out.remove() }
-        let batch = try Batch.expand(try JSONParser.parse("""
-            {"name": "base", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 40},
-             "image": {"size": 16, "resize": "area", "binarize": "mean"}, "split": {"train": 0.5, "test": 0.5},
-             "memories": {"count": 10, "select": "random"}, "network": {"rule": "hebbian"},
-             "outputs": {"states": true, "pictures": false}, "seeds": [3]}
-            """))
+        let batch = try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "base", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 40},
+                 "image": {"size": 16, "resize": "area", "binarize": "mean"}, "split": {"train": 0.5, "test": 0.5},
+                 "memories": {"count": 10, "select": "random"}, "network": {"rule": "hebbian"},
+                 "outputs": {"states": true, "pictures": false}, "seeds": [3]}
+                """))
         let report = try execute(batch, .test(output: out.path))
         let folder = ResultsFolder(report.root).folder(of: batch.runs[0])
         let script = """
@@ -59,12 +62,14 @@ import Testing
     @Test func modernOverAllTrainingImagesIsNearestNeighbor() throws {
         let out = ScratchFolder("all")
         defer { out.remove() }
-        let batch = try Batch.expand(try JSONParser.parse("""
-            {"name": "all", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 30},
-             "image": {"size": 28, "resize": "area", "binarize": "midgray"}, "split": {"train": 0.5, "test": 0.5},
-             "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1}, "dynamics": {"mode": "sync"},
-             "outputs": {"pictures": false}, "seeds": [1]}
-            """))
+        let batch = try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "all", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 30},
+                 "image": {"size": 28, "resize": "area", "binarize": "midgray"}, "split": {"train": 0.5, "test": 0.5},
+                 "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1}, "dynamics": {"mode": "sync"},
+                 "outputs": {"pictures": false}, "seeds": [1]}
+                """))
         let report = try execute(batch, .test(output: out.path))
         let results = try #require(report.results)
         guard case .classify(let rows) = results.runs else {
@@ -89,7 +94,10 @@ import Testing
         let quotas = MemorySelection.quotas(count: 30, classes: 10)
         func nearestAccuracy(_ memories: [PatternVector], labels: [Int]) -> Double {
             let right = candidates.filter { c in
-                let best = memories.indices.max { memories[$0].binaryPattern.overlap(with: c.pattern.binaryPattern) < memories[$1].binaryPattern.overlap(with: c.pattern.binaryPattern) }!
+                let best = memories.indices.max {
+                    memories[$0].binaryPattern.overlap(with: c.pattern.binaryPattern)
+                        < memories[$1].binaryPattern.overlap(with: c.pattern.binaryPattern)
+                }!
                 return labels[best] == c.label
             }.count
             return Double(right) / Double(candidates.count)
@@ -97,15 +105,19 @@ import Testing
         var rng = RandomStreams.stream(1, RandomStreams.key("select"))
         let random = MemorySelection.random(candidates, quotas: quotas, rng: &rng)
         let prototypes = MemorySelection.choose(candidates, quotas: quotas, method: .prototypes, seed: 1, jobs: 2)
-        #expect(prototypes == MemorySelection.choose(candidates, quotas: quotas, method: .prototypes, seed: 1, jobs: 1), "threads change nothing")
+        #expect(
+            prototypes == MemorySelection.choose(candidates, quotas: quotas, method: .prototypes, seed: 1, jobs: 1),
+            "threads change nothing")
         #expect(zip(quotas.indices, quotas).allSatisfy { c, q in prototypes.filter { candidates[$0].label == c }.count == q }, "balanced")
         let randomAccuracy = nearestAccuracy(random.map { candidates[$0].pattern }, labels: random.map { candidates[$0].label })
         let prototypeAccuracy = nearestAccuracy(prototypes.map { candidates[$0].pattern }, labels: prototypes.map { candidates[$0].label })
         let means = ClusterSelection.choose(candidates, quotas: quotas, means: true, seed: 1, jobs: 2)
         let meanAccuracy = nearestAccuracy(means.map(\.pattern), labels: means.map { candidates[$0.candidate].label })
-        #expect(prototypeAccuracy > randomAccuracy && meanAccuracy > randomAccuracy,
-                "random \(randomAccuracy), prototypes \(prototypeAccuracy), means \(meanAccuracy)")
-        #expect(means.contains { m in !candidates.contains { $0.pattern.binaryPattern == m.pattern.binaryPattern } }, "some means are no image")
+        #expect(
+            prototypeAccuracy > randomAccuracy && meanAccuracy > randomAccuracy,
+            "random \(randomAccuracy), prototypes \(prototypeAccuracy), means \(meanAccuracy)")
+        #expect(
+            means.contains { m in !candidates.contains { $0.pattern.binaryPattern == m.pattern.binaryPattern } }, "some means are no image")
     }
 
     /// The first `perClass` digits of each class at 16×16 (median), with labels.

@@ -1,19 +1,22 @@
-@testable import Experiments
 import Foundation
 import Hopfield
 import TestSupport
 import Testing
+
+@testable import Experiments
 
 /// Issue 22: random patterns as a data source and the basins task.
 @Suite struct BasinsTests {
     /// A basins batch on random patterns: N = 100, P = 8 and 14, three rules, the stored patterns
     /// written out (`outputs.states`).
     static func batch(_ extra: String = "") throws -> Batch {
-        try Batch.expand(try JSONParser.parse("""
-            {"name": "basins", "task": "basins", "patterns": {"neurons": 100},
-             "basins": {"trials": 8, "steps": 8}, "outputs": {"states": true, "pictures": false}, "seeds": [5]\(extra),
-             "grid": {"network.rule": ["hebbian", "storkey", "pseudoinverse"], "patterns.count": [8, 14]}}
-            """))
+        try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "basins", "task": "basins", "patterns": {"neurons": 100},
+                 "basins": {"trials": 8, "steps": 8}, "outputs": {"states": true, "pictures": false}, "seeds": [5]\(extra),
+                 "grid": {"network.rule": ["hebbian", "storkey", "pseudoinverse"], "patterns.count": [8, 14]}}
+                """))
     }
 
     /// Every run's radii agree with an independent NumPy bisection (Benchmarks/python/basins_ref.py)
@@ -29,8 +32,12 @@ import Testing
         for run in batch.runs {
             let folder = ResultsFolder(report.root).folder(of: run)
             let rows = try BasinRow.rows(csv: try String(contentsOfFile: folder + "/basins.csv", encoding: .utf8), path: "basins.csv")
-            let result = try runProcess("/usr/bin/env", ["python3", TestPaths.repository + "/Benchmarks/python/basins_ref.py", folder + "/memories.npy",
-                                                         run.config.network.rule.name, "8", "8", "0.5", "exact", "0.9", "1"])
+            let result = try runProcess(
+                "/usr/bin/env",
+                [
+                    "python3", TestPaths.repository + "/Benchmarks/python/basins_ref.py", folder + "/memories.npy",
+                    run.config.network.rule.name, "8", "8", "0.5", "exact", "0.9", "1"
+                ])
             try #require(result.status == 0, "\(result.stderr)")
             let reference = result.stdout.split(separator: "\n").map { $0.split(separator: " ") }
             try #require(reference.count == rows.count, "\(run.key)")
@@ -75,10 +82,12 @@ import Testing
         let out = ScratchFolder("capacity-patterns")
         defer { out.remove() }
         func capacity(_ patterns: String) throws -> String {
-            let batch = try Batch.expand(try JSONParser.parse("""
-                {"name": "c", "task": "capacity", "capacity": {"neurons": 64, "patterns": [4, 9], "trials": 2}\(patterns),
-                 "outputs": {"pictures": false}, "seeds": [2]}
-                """))
+            let batch = try Batch.expand(
+                try JSONParser.parse(
+                    """
+                    {"name": "c", "task": "capacity", "capacity": {"neurons": 64, "patterns": [4, 9], "trials": 2}\(patterns),
+                     "outputs": {"pictures": false}, "seeds": [2]}
+                    """))
             let report = try execute(batch, .test(output: out.file(String(patterns.count))))
             return try String(contentsOfFile: ResultsFolder(report.root).folder(of: batch.runs[0]) + "/capacity.csv", encoding: .utf8)
         }
@@ -92,10 +101,12 @@ import Testing
         var rng = Xoshiro256StarStar(seed: 7)
         let family = PatternFamily.correlated(bias: 0, flip: 0.2).draw(count: 20, neurons: 2000, rng: &rng)
         var sum = 0.0, pairs = 0
-        for a in 0..<20 { for b in (a + 1)..<20 {
-            sum += Double(zip(family[a], family[b]).reduce(0) { $0 + Int($1.0) * Int($1.1) }) / 2000
-            pairs += 1
-        } }
+        for a in 0..<20 {
+            for b in (a + 1)..<20 {
+                sum += Double(zip(family[a], family[b]).reduce(0) { $0 + Int($1.0) * Int($1.1) }) / 2000
+                pairs += 1
+            }
+        }
         #expect(abs(sum / Double(pairs) - 0.36) < 0.03)
         var again = Xoshiro256StarStar(seed: 7)
         let biased = PatternFamily.independent(bias: 0.5).draw(count: 4, neurons: 4000, rng: &again)
@@ -108,10 +119,12 @@ import Testing
     @Test func recallRunsOnRandomPatterns() throws {
         let out = ScratchFolder("random-recall")
         defer { out.remove() }
-        let batch = try Batch.expand(try JSONParser.parse("""
-            {"name": "rr", "task": "recall", "patterns": {"neurons": 200, "count": 10},
-             "corruption": {"kind": "flip", "levels": [0.1], "trials": 2}, "outputs": {"pictures": false}, "seeds": [3]}
-            """))
+        let batch = try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "rr", "task": "recall", "patterns": {"neurons": 200, "count": 10},
+                 "corruption": {"kind": "flip", "levels": [0.1], "trials": 2}, "outputs": {"pictures": false}, "seeds": [3]}
+                """))
         let report = try execute(batch, .test(output: out.path))
         guard case .recall(let rows)? = report.results?.runs else { Issue.record("no recall rows"); return }
         #expect(rows.count == 1 && rows[0].n == 20 && rows[0].exactRate == 1, "\(rows)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Hopfield
 
@@ -33,15 +34,17 @@ import Testing
     @Test func theProblemNamesTheSizesTheStructureAndTheBudget() {
         let footprint = NetworkFootprint(rule: .perceptron(PerceptronNetwork.Options()), neurons: 100_000, memories: 2)
         let message = footprint.problem(rule: .perceptron(PerceptronNetwork.Options()), neurons: 100_000, memories: 2, budget: 8 * Self.gib)
-        #expect(message == "perceptron with P = 2, N = 100000 needs about 76294 MiB (N×N Int32 couplings (two copies)), more than the 8192 MiB "
-            + "budget of this process (half the memory it may use; HOPFIELDLAB_MEMORY_LIMIT sets it): use fewer or smaller patterns")
+        #expect(
+            message == "perceptron with P = 2, N = 100000 needs about 76294 MiB (N×N Int32 couplings (two copies)), more than the 8192 MiB "
+                + "budget of this process (half the memory it may use; HOPFIELDLAB_MEMORY_LIMIT sets it): use fewer or smaller patterns")
         #expect(footprint.problem(rule: .perceptron(PerceptronNetwork.Options()), neurons: 100_000, memories: 2, budget: Int.max) == nil)
     }
 
     @Test func storkeysLimitIsOneHelperForConfigsAndThePythonPackage() {
         #expect(NetworkFootprint.ruleLimit(.storkey, neurons: 8192) == nil)
-        #expect(NetworkFootprint.ruleLimit(.storkey, neurons: 16384)
-            == "storkey builds an N×N matrix: N = 16384 needs 2048 MiB; use N ≤ 8192")
+        #expect(
+            NetworkFootprint.ruleLimit(.storkey, neurons: 16384)
+                == "storkey builds an N×N matrix: N = 16384 needs 2048 MiB; use N ≤ 8192")
         #expect(NetworkFootprint.ruleLimit(.hebbian, neurons: 1 << 40) == nil)
         #expect(throws: ConfigError.self) { try StoredNetwork.checkBuildable(.storkey, neurons: 16384, memories: 1, continuous: false) }
     }

@@ -1,17 +1,20 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Experiments
 
 /// `hopfield compare` (issue 22) on two small results folders: different rules and seeds, the
 /// same digits; their own reports gain the attractor and paired-test sections.
 @Suite struct ComparisonTests {
     static func run(_ name: String, rules: String, seeds: String, into out: ScratchFolder) throws -> String {
-        let batch = try Batch.expand(try JSONParser.parse("""
-            {"name": "\(name)", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 12},
-             "image": {"size": 16}, "memories": {"count": 10}, "outputs": {"pictures": false}, "seeds": \(seeds),
-             "grid": {"network.rule": \(rules)}}
-            """))
+        let batch = try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "\(name)", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 12},
+                 "image": {"size": 16}, "memories": {"count": 10}, "outputs": {"pictures": false}, "seeds": \(seeds),
+                 "grid": {"network.rule": \(rules)}}
+                """))
         _ = try execute(batch, .test(output: out.path))
         return out.file(name)
     }

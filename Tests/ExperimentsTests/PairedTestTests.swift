@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Experiments
 
 /// McNemar's exact test (issue 22: rules compared on the same test images) against values
@@ -21,18 +22,27 @@ import Testing
             for (k, (o, n)) in zip(outcomes, neighbors).enumerated() { csv += "test,\(k).png,a,\(o),\(n)\n" }
             return try PredictionsTable(csv: csv, path: "p.csv")
         }
-        let a = TestAnswers(try table(["correct", "correct", "correct", "error", "spurious"], neighbors: ["a", "b", "a", "a", "a"]),
-                            label: "network.rule=dam", seed: 1)!
-        let b = TestAnswers(try table(["correct", "error", "error", "correct", "error"], neighbors: ["a", "b", "a", "a", "a"]),
-                            label: "network.rule=modern", seed: 1)!
+        let a = TestAnswers(
+            try table(["correct", "correct", "correct", "error", "spurious"], neighbors: ["a", "b", "a", "a", "a"]),
+            label: "network.rule=dam", seed: 1)!
+        let b = TestAnswers(
+            try table(["correct", "error", "error", "correct", "error"], neighbors: ["a", "b", "a", "a", "a"]),
+            label: "network.rule=modern", seed: 1)!
         let other = TestAnswers(try table(["correct"], neighbors: ["a"]), label: "network.rule=dam", seed: 2)!
         #expect(a.rule == [true, true, true, false, false] && a.neighbor == [true, false, true, true, true])
         let tests = TestAnswers.tests([a, b, other])
-        #expect(tests.map { "\($0.test.first)|\($0.test.second)|\($0.test.seed)" }
-                    == ["network.rule=dam|1-NN|1", "network.rule=modern|1-NN|1", "network.rule=dam|network.rule=modern|1", "network.rule=dam|1-NN|2"])
+        #expect(
+            tests.map { "\($0.test.first)|\($0.test.second)|\($0.test.seed)" }
+                == [
+                    "network.rule=dam|1-NN|1", "network.rule=modern|1-NN|1", "network.rule=dam|network.rule=modern|1",
+                    "network.rule=dam|1-NN|2"
+                ])
         let pair = tests[2].test
         #expect(pair.n == 5 && pair.onlyFirst == 2 && pair.onlySecond == 1 && pair.p == 1)
-        #expect(tests[2].test.fields(rightFirst: tests[2].rightFirst) == ["network.rule=dam", "network.rule=modern", "1", "5", "2", "1", "0.6000", "0.4000", "1.0000"])
+        #expect(
+            tests[2].test.fields(rightFirst: tests[2].rightFirst) == [
+                "network.rule=dam", "network.rule=modern", "1", "5", "2", "1", "0.6000", "0.4000", "1.0000"
+            ])
     }
 
     @Test func aPredictionsFileWithARaggedLineIsNamed() {

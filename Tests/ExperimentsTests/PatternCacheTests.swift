@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 /// The pattern cache and the one-read loader: what comes from the cache equals what is decoded,

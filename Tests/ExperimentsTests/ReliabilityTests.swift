@@ -3,13 +3,15 @@ import Hopfield
 import Imaging
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 /// Issue 23: nothing computed on changed data is ever mixed, and no input kills the process.
 @Suite(.serialized) struct ReliabilityTests {
     /// A small classify batch on `data` (three digit classes, four images each, 16×16), two seeds.
     static func digits(_ data: String, extra: String = "") throws -> Batch {
-        try RunIdentityTests.expand("""
+        try RunIdentityTests.expand(
+            """
             {"name": "d", "dataset": {"path": "\(data)"}, "image": {"size": 16}, "memories": {"count": 3},
              "seeds": [1, 2]\(extra)}
             """)
@@ -41,9 +43,12 @@ import Testing
         try FileManager.default.removeItem(atPath: ResultsFolder(root).folder(of: batch.runs[1]))
         try Self.replaceAnImage(scratch)
         let snapshot = tree(root)
-        let after = DatasetLoader.load(try Dataset.open(data), specs: [ExperimentRunner.imageSpec(batch.runs[0].config)], jobs: 1).fingerprint
+        let after = DatasetLoader.load(try Dataset.open(data), specs: [ExperimentRunner.imageSpec(batch.runs[0].config)], jobs: 1)
+            .fingerprint
         let error = #expect(throws: RunError.self) { try RunIdentityTests.run(batch, into: scratch.path, resume: true) }
-        #expect(error?.description == "dataset \(data) changed since the runs in \(root) were made (fingerprint \(before) → \(after)): rerun with --force")
+        #expect(
+            error?.description
+                == "dataset \(data) changed since the runs in \(root) were made (fingerprint \(before) → \(after)): rerun with --force")
         #expect(tree(root) == snapshot, "a refused resume changes nothing")
         // Images added are a change too.
         _ = scratch.write(try FileBytes.read(TestPaths.shared("digits/9/04500.png")), to: "data/7/extra.png")
@@ -64,8 +69,9 @@ import Testing
         try FileManager.default.removeItem(atPath: scratch.file("a/d/" + folder))
         try FileManager.default.copyItem(atPath: scratch.file("b/d/" + folder), toPath: scratch.file("a/d/" + folder))
         let error = #expect(throws: (any Error).self) { try Merge.run(scratch.file("a/d"), report: false) }
-        #expect("\(error.map { "\($0)" } ?? "")".contains("its runs were made from different data: dataset \(data) had fingerprint "),
-                "\(String(describing: error))")
+        #expect(
+            "\(error.map { "\($0)" } ?? "")".contains("its runs were made from different data: dataset \(data) had fingerprint "),
+            "\(String(describing: error))")
         #expect(throws: (any Error).self) { try Report.write(results: scratch.file("a/d")) }
         // A shard finishing the batch checks the runs already there the same way.
         try FileManager.default.removeItem(atPath: scratch.file("a/d/" + folder))
@@ -75,7 +81,9 @@ import Testing
         options.report = false
         options.resume = true
         options.shard = Shard(index: 1, count: 2)
-        let shard = #expect(throws: RunError.self) { try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options) }
+        let shard = #expect(throws: RunError.self) {
+            try ExperimentRunner.execute(try ExperimentRunner.prepare(batch, options: options), options: options)
+        }
         #expect(shard?.description.hasPrefix("dataset \(data) changed since the runs in \(scratch.file("a/d")) were made") == true)
     }
 
@@ -90,22 +98,29 @@ import Testing
         let inside = try Self.digits(scratch.file("out/d/data"))
         let before = tree(scratch.file("out/d"))
         let error = #expect(throws: RunError.self) { try RunIdentityTests.run(inside, into: scratch.file("out"), force: true) }
-        #expect(error?.description == "dataset.path \(scratch.file("out/d/data")) is inside \(scratch.file("out/d")), which --force would replace: move or copy it out of the results folder first")
+        #expect(
+            error?.description
+                == "dataset.path \(scratch.file("out/d/data")) is inside \(scratch.file("out/d")), which --force would replace: move or copy it out of the results folder first"
+        )
         #expect(tree(scratch.file("out/d")).filter { $0.key != ".lock" } == before, "the images are untouched")
 
         let n = 16 * 16
         _ = scratch.write(NPY.int32([Int32](repeating: 1, count: n * n), shape: [n, n]), to: "out/d/model/weights.npy")
         _ = scratch.write(NPY.int32([Int32](repeating: 0, count: n), shape: [n]), to: "out/d/model/biases.npy")
         try FileManager.default.moveItem(atPath: scratch.file("out/d/data"), toPath: scratch.file("data"))
-        let load = try Self.digits(scratch.file("data"), extra: ", \"network\": {\"rule\": \"perceptron\", \"load\": \"\(scratch.file("out/d/model"))\"}")
+        let load = try Self.digits(
+            scratch.file("data"), extra: ", \"network\": {\"rule\": \"perceptron\", \"load\": \"\(scratch.file("out/d/model"))\"}")
         let model = #expect(throws: RunError.self) { try RunIdentityTests.run(load, into: scratch.file("out"), force: true) }
-        #expect(model?.description.hasPrefix("network.load \(scratch.file("out/d/model")) is inside") == true, "\(String(describing: model))")
+        #expect(
+            model?.description.hasPrefix("network.load \(scratch.file("out/d/model")) is inside") == true, "\(String(describing: model))")
         #expect(FileManager.default.fileExists(atPath: scratch.file("out/d/model/weights.npy")))
     }
 
     /// `file` with the field `column` of its first row set to `value`.
     static func edit(_ file: String, column: String, to value: String) throws {
-        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         lines[1][lines[0].firstIndex(of: column)!] = value
         try (lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
     }
@@ -125,9 +140,11 @@ import Testing
         try FileManager.default.copyItem(atPath: one, toPath: two)
         let copied = #expect(throws: ResultsFileError.self) { try Merge.run(root, report: false) }
         #expect(copied?.description == "\(two): line 2 is a row of run \(batch.runs[0].key), not of \(batch.runs[1].key)")
-        for (column, value, reason) in [("accuracy", "nan", "line 2: accuracy = nan is not between 0 and 1"),
-                                        ("n", "-150", "line 2: n = -150 is negative"),
-                                        ("errors", "1000", "line 2: errors = 1000 is not between 0 and n = 6")] {
+        for (column, value, reason) in [
+            ("accuracy", "nan", "line 2: accuracy = nan is not between 0 and 1"),
+            ("n", "-150", "line 2: n = -150 is negative"),
+            ("errors", "1000", "line 2: errors = 1000 is not between 0 and n = 6")
+        ] {
             try original.write(toFile: two, atomically: true, encoding: .utf8)
             try Self.edit(two, column: column, to: value)
             let error = #expect(throws: RunError.self) { try Report.write(results: root) }
@@ -140,7 +157,10 @@ import Testing
         var row = ClassifySummaryRow()
         row.split = "test"
         row.meanAccuracy = .nan
-        #expect(ClassifyHeadline.sentences([row], gridKeys: []) == ["this config: accuracy nan, 0 of 0 test images in spurious states; no comparison with the baselines (not a number)"])
+        #expect(
+            ClassifyHeadline.sentences([row], gridKeys: []) == [
+                "this config: accuracy nan, 0 of 0 test images in spurious states; no comparison with the baselines (not a number)"
+            ])
     }
 
     /// Row 5: a dam whose loss was NaN from epoch 1 (a tiny temperature or a huge initial spread)
@@ -149,9 +169,12 @@ import Testing
     func divergedTrainingFailsTheRun(setting: String) throws {
         let scratch = ScratchFolder("diverged")
         defer { scratch.remove() }
-        let batch = try Self.digits(try Self.copyDigits(scratch), extra: ", \"network\": {\"rule\": \"dam\", \"hidden\": 4, \"epochs\": 3, \(setting)}")
+        let batch = try Self.digits(
+            try Self.copyDigits(scratch), extra: ", \"network\": {\"rule\": \"dam\", \"hidden\": 4, \"epochs\": 3, \(setting)}")
         let error = #expect(throws: RunError.self) { try RunIdentityTests.run(batch, into: scratch.file("out")) }
-        #expect(error?.description.contains("\(batch.runs[0].key): training diverged (loss NaN at epoch 1)") == true, "\(String(describing: error))")
+        #expect(
+            error?.description.contains("\(batch.runs[0].key): training diverged (loss NaN at epoch 1)") == true,
+            "\(String(describing: error))")
         #expect(!ResultsFolder(scratch.file("out/d")).isComplete(batch.runs[0]))
     }
 
@@ -169,7 +192,9 @@ import Testing
         let dam = try Self.digits(data, extra: ", \"network\": {\"rule\": \"dam\", \"hidden\": 4, \"load\": \"\(scratch.file("dam"))\"}")
         let damError = #expect(throws: ConfigError.self) { try RunIdentityTests.run(dam, into: scratch.file("out")) }
         #expect(damError?.path == "network.load")
-        #expect(damError?.message == "\(scratch.file("dam/memories.npy")): non-finite parameters: NaN at [1, 1] (1 of \(4 * (n + 3)) values) (run seed=1)")
+        #expect(
+            damError?.message
+                == "\(scratch.file("dam/memories.npy")): non-finite parameters: NaN at [1, 1] (1 of \(4 * (n + 3)) values) (run seed=1)")
 
         var weights = [Double](repeating: 0.1, count: n * 5)
         weights[7] = .infinity
@@ -178,14 +203,20 @@ import Testing
         _ = scratch.write(NPY.float64([Double](repeating: 0, count: 5), shape: [5]), to: "rbm/hidden-bias.npy")
         let rbm = try Self.digits(data, extra: ", \"network\": {\"rule\": \"rbm\", \"hidden\": 5, \"load\": \"\(scratch.file("rbm"))\"}")
         let rbmError = #expect(throws: ConfigError.self) { try RunIdentityTests.run(rbm, into: scratch.file("out")) }
-        #expect(rbmError?.message == "\(scratch.file("rbm/weights.npy")): non-finite parameters: +inf at [1, 2] (1 of \(n * 5) values) (run seed=1)")
+        #expect(
+            rbmError?.message
+                == "\(scratch.file("rbm/weights.npy")): non-finite parameters: +inf at [1, 2] (1 of \(n * 5) values) (run seed=1)")
         #expect(!FileManager.default.fileExists(atPath: scratch.file("out")), "nothing written")
     }
 
     /// Row 17: `"all"` memories with Storkey's rule were refused with the pseudo-inverse's reason.
     @Test func storkeyHasItsOwnReasonForAll() {
-        #expect(configError("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 64}, \"memories\": {\"count\": \"all\"}, \"network\": {\"rule\": \"storkey\"}}")
-                == "memories.count: \"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (1004 for N = 4096), and correlated images fewer; use modern or dense")
+        #expect(
+            configError(
+                "{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 64}, \"memories\": {\"count\": \"all\"}, \"network\": {\"rule\": \"storkey\"}}"
+            )
+                == "memories.count: \"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (1004 for N = 4096), and correlated images fewer; use modern or dense"
+        )
     }
 
     /// Row 8: a perceptron at image.size 256, an rbm or dam with 100,000 hidden units, capacity
@@ -199,23 +230,39 @@ import Testing
             return try ExperimentConfig.decode(try JSONParser.parse("{\"name\": \"m\", \(dataset)\(text)}"), checkingConsistency: false)
         }
         let budget = 4 << 30
-        let cases = [("\"image\": {\"size\": 256}, \"network\": {\"rule\": \"perceptron\"}", "image.size",
-                      "perceptron with P = 8, N = 65536 needs about 32769 MiB (N×N Int32 couplings (two copies))"),
-                     ("\"network\": {\"rule\": \"rbm\", \"hidden\": 100000}", "network.hidden",
-                      "rbm with P = 8, N = 4096 needs about 9375 MiB (N×hidden real weights (three copies))"),
-                     ("\"network\": {\"rule\": \"dam\", \"hidden\": 100000}", "network.hidden",
-                      "dam with P = 100000, N = 4096 needs about 5566 MiB (K×N real memories (three copies: memories, momentum, gradient))"),
-                     ("\"task\": \"capacity\", \"capacity\": {\"neurons\": 65536, \"patterns\": [30000]}", "capacity.patterns",
-                      "hebbian with P = 30000, N = 65536 needs about 19219 MiB (the N×P Hebbian mask tables)")]
+        let cases = [
+            (
+                "\"image\": {\"size\": 256}, \"network\": {\"rule\": \"perceptron\"}", "image.size",
+                "perceptron with P = 8, N = 65536 needs about 32769 MiB (N×N Int32 couplings (two copies))"
+            ),
+            (
+                "\"network\": {\"rule\": \"rbm\", \"hidden\": 100000}", "network.hidden",
+                "rbm with P = 8, N = 4096 needs about 9375 MiB (N×hidden real weights (three copies))"
+            ),
+            (
+                "\"network\": {\"rule\": \"dam\", \"hidden\": 100000}", "network.hidden",
+                "dam with P = 100000, N = 4096 needs about 5566 MiB (K×N real memories (three copies: memories, momentum, gradient))"
+            ),
+            (
+                "\"task\": \"capacity\", \"capacity\": {\"neurons\": 65536, \"patterns\": [30000]}", "capacity.patterns",
+                "hebbian with P = 30000, N = 65536 needs about 19219 MiB (the N×P Hebbian mask tables)"
+            )
+        ]
         for (text, key, start) in cases {
             let error = #expect(throws: ConfigError.self) { try MemoryEstimate.check(try config(text), budget: budget) }
             #expect(error?.path == key)
-            #expect(error?.message.hasPrefix(start + ", more than the 4096 MiB budget of this process") == true, "\(String(describing: error))")
+            #expect(
+                error?.message.hasPrefix(start + ", more than the 4096 MiB budget of this process") == true, "\(String(describing: error))")
         }
         #expect(throws: Never.self) { try MemoryEstimate.check(try config("\"network\": {\"rule\": \"perceptron\"}"), budget: budget) }
         // On any machine, through the config file: refused when loaded, before a run starts.
-        let huge = configError("{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 256}, \"network\": {\"rule\": \"rbm\", \"hidden\": 100000}}")
-        #expect(huge?.hasPrefix("network.hidden: rbm with P = 8, N = 65536 needs about 150005 MiB (N×hidden real weights (three copies)), more than the ") == true, "\(String(describing: huge))")
+        let huge = configError(
+            "{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": 256}, \"network\": {\"rule\": \"rbm\", \"hidden\": 100000}}"
+        )
+        #expect(
+            huge?.hasPrefix(
+                "network.hidden: rbm with P = 8, N = 65536 needs about 150005 MiB (N×hidden real weights (three copies)), more than the ")
+                == true, "\(String(describing: huge))")
     }
 
     /// Row 8, with --jobs: each network fitting the budget alone, --jobs runs at once could still
@@ -223,7 +270,8 @@ import Testing
     /// the batch says so; the results do not depend on it.
     @Test func parallelRunsTogetherFitTheBudget() throws {
         func perceptron(size: Int) throws -> ExperimentConfig {
-            let text = "{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": \(size)}, \"network\": {\"rule\": \"perceptron\"}}"
+            let text =
+                "{\"name\": \"m\", \"dataset\": {\"path\": \"D\"}, \"image\": {\"size\": \(size)}, \"network\": {\"rule\": \"perceptron\"}}"
             return try ExperimentConfig.decode(try JSONParser.parse(text), checkingConsistency: false)
         }
         let big = try perceptron(size: 128), small = try perceptron(size: 16)
@@ -301,7 +349,9 @@ import Testing
         let old = scratch.write([1, 2, 3], to: "cache/.tmp-\(getpid())-18-patterns-b.hlpc")
         let fresh = scratch.write([1, 2, 3], to: "cache/.tmp-\(getpid())-19-patterns-c.hlpc")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
-        _ = DatasetLoader.load(dataset, spec: ImageSpec(size: 16, resize: .area, binarize: .midgray), jobs: 1, cache: PatternCache(folder: scratch.file("cache")))
+        _ = DatasetLoader.load(
+            dataset, spec: ImageSpec(size: 16, resize: .area, binarize: .midgray), jobs: 1,
+            cache: PatternCache(folder: scratch.file("cache")))
         let fm = FileManager.default
         #expect(!fm.fileExists(atPath: dead) && !fm.fileExists(atPath: old))
         #expect(fm.fileExists(atPath: fresh), "a living writer's temporary file stays")

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 /// Issue 13, cases 8 and 12: one writer per results folder, and never a write or a delete
@@ -19,8 +20,13 @@ import Testing
         #expect(flock(lockFile, LOCK_EX | LOCK_NB) == 0)
         let leftover = out.write(Array("partial".utf8), to: "cap/.tmp-seed=1-1-2/tally.csv")
         for force in [false, true] {
-            let error = #expect(throws: RunError.self) { try RunIdentityTests.run(try RunIdentityTests.capacity(), into: out.path, force: force) }
-            #expect(error?.description == "\(root) is being written by another hopfield run (it holds \(root)/.lock); wait for it to finish, or use another --output")
+            let error = #expect(throws: RunError.self) {
+                try RunIdentityTests.run(try RunIdentityTests.capacity(), into: out.path, force: force)
+            }
+            #expect(
+                error?.description
+                    == "\(root) is being written by another hopfield run (it holds \(root)/.lock); wait for it to finish, or use another --output"
+            )
         }
         #expect(tree(root).keys.sorted() == [".lock", ".tmp-seed=1-1-2/tally.csv"], "the other writer's files are untouched")
         #expect(FileManager.default.fileExists(atPath: leftover))
@@ -53,8 +59,11 @@ import Testing
             let error = #expect(throws: RunError.self) {
                 try RunIdentityTests.run(try RunIdentityTests.capacity(), into: out.file("results"), resume: resume, force: force)
             }
-            #expect(error?.description.hasPrefix("\(out.file("results/cap")) is a symbolic link (to \(out.file("precious"))); results are written only into a real folder") == true,
-                    "\(String(describing: error))")
+            #expect(
+                error?.description.hasPrefix(
+                    "\(out.file("results/cap")) is a symbolic link (to \(out.file("precious"))); results are written only into a real folder"
+                ) == true,
+                "\(String(describing: error))")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.file("precious")) == ["thesis.tex"])
         #expect(FileManager.default.contents(atPath: precious) == Data("keep".utf8))

@@ -1,9 +1,10 @@
 import Foundation
-@testable import Hopfield
 import Imaging
 import TestSupport
 import Testing
+
 @testable import Experiments
+@testable import Hopfield
 
 /// The typed results model on its own: tallies, outcomes, rows and their CSV round trips,
 /// summaries, manifests, and the tasks run directly on small synthetic datasets.
@@ -37,7 +38,8 @@ import Testing
         #expect(Outcome(match: .none, status: .converged, isCorrect: own) == .spurious)
         #expect(Outcome(match: .memory(2), status: .cycle, isCorrect: own) == .cycle, "a cycle is a cycle, wherever it stopped")
         #expect(Outcome(match: .memory(2), status: .unconverged, isCorrect: own) == .unconverged)
-        #expect(Outcome.correct.recallName == "exact" && Outcome.error.recallName == "otherMemory" && Outcome.spurious.recallName == "spurious")
+        #expect(
+            Outcome.correct.recallName == "exact" && Outcome.error.recallName == "otherMemory" && Outcome.spurious.recallName == "spurious")
     }
 }
 
@@ -73,11 +75,12 @@ import Testing
         tally.neighborCorrect = 3
         let row = ClassifyRow(run: Self.label, split: "test", tally: tally, selectionMinimum: 0.123456, chance: 0.5)
         #expect(row.accuracy == 0.3333 && row.meanSweeps == 2.3333 && row.selectionMinDissimilarity == 0.1235, "rounded as written")
-        #expect(ClassifyRow.csv([row], gridKeys: ["memories.count"]) == """
-            run,seed,memories.count,split,n,correct,errors,inverted,spurious,cycles,unconverged,accuracy,spuriousRate,nearestAccuracy,chanceAccuracy,prototypeAccuracy,neighborAccuracy,meanSweeps,selectionMinDissimilarity
-            "memories.count=4,seed=7",7,4,test,3,1,1,0,1,0,0,0.3333,0.3333,0.0000,0.5000,0.6667,1.0000,2.3333,0.1235
+        #expect(
+            ClassifyRow.csv([row], gridKeys: ["memories.count"]) == """
+                run,seed,memories.count,split,n,correct,errors,inverted,spurious,cycles,unconverged,accuracy,spuriousRate,nearestAccuracy,chanceAccuracy,prototypeAccuracy,neighborAccuracy,meanSweeps,selectionMinDissimilarity
+                "memories.count=4,seed=7",7,4,test,3,1,1,0,1,0,0,0.3333,0.3333,0.0000,0.5000,0.6667,1.0000,2.3333,0.1235
 
-            """)
+                """)
         try roundTrip([row], gridKeys: ["memories.count"])
         var train = row
         train.neighborAccuracy = nil
@@ -89,13 +92,19 @@ import Testing
         recallTally.overlaps = [1, 1, 1, -0.5]
         recallTally.errors = [0, 0, 2, 2]
         recallTally.startErrors = [2, 2, 2, 0]
-        try roundTrip([RecallRow(run: Self.label, kind: "flip", level: "0.1", tally: recallTally, parameters: 12)], gridKeys: ["memories.count"])
+        try roundTrip(
+            [RecallRow(run: Self.label, kind: "flip", level: "0.1", tally: recallTally, parameters: 12)], gridKeys: ["memories.count"])
         try roundTrip([RecallTrialRow(level: "", trial: 2, tally: recallTally)])
         var capacityTally = recallTally
         capacityTally.stable = 3
-        try roundTrip([CapacityRow(run: Self.label, rule: "hebbian", neurons: 100, patterns: 4, trials: 1, tally: capacityTally, theoryOverlap: nil),
-                       CapacityRow(run: Self.label, rule: "hebbian", neurons: 100, patterns: 8, trials: 1, tally: capacityTally, theoryOverlap: 0.97)],
-                      gridKeys: ["memories.count"])
+        try roundTrip(
+            [
+                CapacityRow(
+                    run: Self.label, rule: "hebbian", neurons: 100, patterns: 4, trials: 1, tally: capacityTally, theoryOverlap: nil),
+                CapacityRow(
+                    run: Self.label, rule: "hebbian", neurons: 100, patterns: 8, trials: 1, tally: capacityTally, theoryOverlap: 0.97)
+            ],
+            gridKeys: ["memories.count"])
         try roundTrip([CapacityTrialRow(patterns: 4, neurons: 100, trial: 0, tally: capacityTally)])
         var p = ClassifyPrediction()
         p.split = "test"; p.path = "cat/a, \"b\".jpg"; p.className = "cat"; p.outcome = .inverted; p.energyStart = -12; p.energyEnd = -0.1
@@ -107,8 +116,10 @@ import Testing
         var r2 = r
         r2.matchedMemory = nil
         try roundTrip([r, r2])
-        try roundTrip([MemoryEntry(memory: 0, path: "0/00001.png", className: "0", label: 0, closest: (1, 0.25)),
-                       MemoryEntry(memory: 1, path: "1/00002.png", className: "1", label: 1, closest: nil)])
+        try roundTrip([
+            MemoryEntry(memory: 0, path: "0/00001.png", className: "0", label: 0, closest: (1, 0.25)),
+            MemoryEntry(memory: 1, path: "1/00002.png", className: "1", label: 1, closest: nil)
+        ])
         try roundTrip([TrainingLogRow(TrainingEpoch(epoch: 3, loss: 0.1234567, stablePatterns: 0.5))])
     }
 
@@ -130,9 +141,17 @@ import Testing
         var a = RowTests.label, b = RowTests.label
         b.key = "memories.count=4,seed=8"
         b.seed = 8
-        let rows = [ClassifyRow(run: a, split: "test", tally: RowTests.tally(correct: 1, error: 0, spurious: 1, sweeps: 2), selectionMinimum: 1, chance: 0.5),
-                    ClassifyRow(run: b, split: "test", tally: RowTests.tally(correct: 1, error: 1, spurious: 2, sweeps: 4), selectionMinimum: 1, chance: 0.5),
-                    ClassifyRow(run: a, split: "train", tally: RowTests.tally(correct: 2, error: 0, spurious: 0, sweeps: 2), selectionMinimum: 1, chance: 0.5)]
+        let rows = [
+            ClassifyRow(
+                run: a, split: "test", tally: RowTests.tally(correct: 1, error: 0, spurious: 1, sweeps: 2), selectionMinimum: 1, chance: 0.5
+            ),
+            ClassifyRow(
+                run: b, split: "test", tally: RowTests.tally(correct: 1, error: 1, spurious: 2, sweeps: 4), selectionMinimum: 1, chance: 0.5
+            ),
+            ClassifyRow(
+                run: a, split: "train", tally: RowTests.tally(correct: 2, error: 0, spurious: 0, sweeps: 2), selectionMinimum: 1,
+                chance: 0.5)
+        ]
         a.grid = ["4"]
         let summary = Summary.classify(rows)
         #expect(summary.map(\.split) == ["test", "train"], "groups in the order their first row appears")
@@ -140,7 +159,9 @@ import Testing
         #expect(test.runs == 2 && test.n == 6 && test.correct == 2 && test.errors == 1 && test.spurious == 3)
         #expect(test.meanAccuracy == 0.375 && test.sdAccuracy == 0.1768)
         let (low, high) = Statistics.wilson(successes: 3, trials: 6)
-        #expect(test.spuriousRate.rate == 0.5 && test.spuriousRate.low95 == Recorded.fixed(low) && test.spuriousRate.high95 == Recorded.fixed(high))
+        #expect(
+            test.spuriousRate.rate == 0.5 && test.spuriousRate.low95 == Recorded.fixed(low)
+                && test.spuriousRate.high95 == Recorded.fixed(high))
         #expect(summary[1].runs == 1 && summary[1].sdAccuracy == nil)
         #expect(ClassifySummaryRow.csv(summary, gridKeys: ["memories.count"]).contains("\n4,train,1,2,1.0000,,"), "one seed: no deviation")
     }
@@ -148,11 +169,13 @@ import Testing
 
 @Suite struct ManifestTests {
     @Test func manifestRoundTrips() throws {
-        var m = RunManifest(run: "seed=1", seed: 1, grid: [("image.size", .int(16))], task: "classify",
-                            conventions: [("tieRule", .string("field 0 → plus")), ("maxSweeps", .int(100))],
-                            libraries: "libpng 1.6", platform: "Linux", startedAt: "2026-12-01T00:00:00Z", seconds: 1.25)
-        m.dataset = .init(path: "D", resolvedPath: "/x/D", fingerprint: "sha256:00", fingerprintMethod: "m", classes: ["a", "b"],
-                          files: 10, usedImages: 9, refused: [("a/bad.png", "truncated")])
+        var m = RunManifest(
+            run: "seed=1", seed: 1, grid: [("image.size", .int(16))], task: "classify",
+            conventions: [("tieRule", .string("field 0 → plus")), ("maxSweeps", .int(100))],
+            libraries: "libpng 1.6", platform: "Linux", startedAt: "2026-12-01T00:00:00Z", seconds: 1.25)
+        m.dataset = .init(
+            path: "D", resolvedPath: "/x/D", fingerprint: "sha256:00", fingerprintMethod: "m", classes: ["a", "b"],
+            files: 10, usedImages: 9, refused: [("a/bad.png", "truncated")])
         m.parameters = 120
         m.shard = (2, 3)
         m.identity = RunIdentity("0123456789abcdef")
@@ -171,10 +194,13 @@ import Testing
         var files: [Dataset.File] = [], images: [LoadedImage] = []
         for c in 0..<classes {
             for i in 0..<perClass {
-                let file = Dataset.File(relativePath: "\(c)/\(i).png", path: "/none/\(c)/\(i).png", className: String(c), label: c, indexInClass: i)
+                let file = Dataset.File(
+                    relativePath: "\(c)/\(i).png", path: "/none/\(c)/\(i).png", className: String(c), label: c, indexInClass: i)
                 files.append(file)
-                images.append(LoadedImage(file: file, values: .binary(Corruption.random(neurons: neurons, rng: &rng)), format: .png,
-                                          sourceWidth: 8, sourceHeight: 8))
+                images.append(
+                    LoadedImage(
+                        file: file, values: .binary(Corruption.random(neurons: neurons, rng: &rng)), format: .png,
+                        sourceWidth: 8, sourceHeight: 8))
             }
         }
         let dataset = Dataset(root: "/none", classes: (0..<classes).map(String.init), files: files, notes: [])
@@ -202,7 +228,9 @@ import Testing
             #expect(settled.match == .none)
             let decided = settled.state.indices.filter { settled.state[$0] != 0 }
             let overlaps = memories.map { m in decided.reduce(0) { $0 + Int(m[$1]) * Int(settled.state[$1]) } }
-            let best = overlaps.indices.max { abs(overlaps[$0]) < abs(overlaps[$1]) || (abs(overlaps[$0]) == abs(overlaps[$1]) && $0 > $1) }!
+            let best = overlaps.indices.max {
+                abs(overlaps[$0]) < abs(overlaps[$1]) || (abs(overlaps[$0]) == abs(overlaps[$1]) && $0 > $1)
+            }!
             #expect(settled.nearest == best && settled.nearestOverlap == Double(overlaps[best]) / 64)
         }
         #expect(sawUndecided, "one sweep of 64 draws with replacement leaves some neuron undrawn")
@@ -210,11 +238,13 @@ import Testing
 
     @Test func classifyTalliesEveryImageOnce() throws {
         let data = Self.dataset(classes: 2, perClass: 10, neurons: 256, seed: 3)
-        let spec = try Self.spec("""
+        let spec = try Self.spec(
+            """
             {"name": "t", "dataset": {"path": "/none"}, "image": {"size": 16}, "memories": {"count": 4, "select": "first"}, "seeds": [5]}
             """)
-        let split = try Splitter.split(labels: data.images.map(\.file.label), classes: 2, train: .fraction(0.5), test: .fraction(0.5),
-                                       stratify: true, seed: spec.seed)
+        let split = try Splitter.split(
+            labels: data.images.map(\.file.label), classes: 2, train: .fraction(0.5), test: .fraction(0.5),
+            stratify: true, seed: spec.seed)
         let baselines = Baselines.compute(data: data, split: split, jobs: 2)
         let result = try ClassifyTask.run(spec, data: data, split: split, baselines: baselines, jobs: 2)
         guard case .classify(let rows) = result.table, case .classify(let predictions) = result.detail else {
@@ -228,13 +258,15 @@ import Testing
         let memoryPaths = Set(result.memories.map(\.path))
         #expect(memoryPaths.count == 4)
         #expect(predictions.filter { memoryPaths.contains($0.path) }.allSatisfy { $0.outcome == .correct && $0.sweeps == 1 })
-        let again = try ClassifyTask.run(spec, data: data, split: split, baselines: Baselines.compute(data: data, split: split, jobs: 1), jobs: 1)
+        let again = try ClassifyTask.run(
+            spec, data: data, split: split, baselines: Baselines.compute(data: data, split: split, jobs: 1), jobs: 1)
         #expect(again.table == result.table, "threads never change a result")
     }
 
     @Test func recallAtLevelZeroIsExact() throws {
         let data = Self.dataset(classes: 2, perClass: 3, neurons: 400, seed: 9)
-        let spec = try Self.spec("""
+        let spec = try Self.spec(
+            """
             {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 20}, "memories": {"count": 4, "select": "first"},
              "corruption": {"kind": "flip", "levels": [0, 0.1], "trials": 3}}
             """)
@@ -253,7 +285,8 @@ import Testing
     /// not an exact recall of a start that never moved.
     @Test func negativeStartsThatStayPutAreInvertedNotExact() throws {
         let data = Self.dataset(classes: 2, perClass: 2, neurons: 400, seed: 9)
-        let spec = try Self.spec("""
+        let spec = try Self.spec(
+            """
             {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 20}, "memories": {"count": 4, "select": "first"},
              "corruption": {"kind": "negative"}}
             """)
@@ -271,7 +304,8 @@ import Testing
     /// dynamics (N = 400, α = 0.025): predictions.csv names them with their signs and overlaps ½.
     @Test func mixtureStatesAreNamedInRecallPredictions() throws {
         let data = Self.dataset(classes: 2, perClass: 5, neurons: 400, seed: 3)
-        let spec = try Self.spec("""
+        let spec = try Self.spec(
+            """
             {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 20}, "memories": {"count": 10, "select": "first"},
              "corruption": {"kind": "mixture", "trials": 3}}
             """)
@@ -284,16 +318,19 @@ import Testing
         #expect(mixtures.count >= 20, "\(mixtures.count) of 30 mixture starts ended as named mixtures")
         for p in mixtures {
             // Three memories, the start's own among them: "+3+4-5" for memory 3.
-            #expect(p.attractor.mixture.split(whereSeparator: { $0 == "+" || $0 == "-" }).map { Int($0)! }.sorted()
-                        == [p.memory, (p.memory + 1) % 10, (p.memory + 2) % 10].sorted())
+            #expect(
+                p.attractor.mixture.split(whereSeparator: { $0 == "+" || $0 == "-" }).map { Int($0)! }.sorted()
+                    == [p.memory, (p.memory + 1) % 10, (p.memory + 2) % 10].sorted())
             #expect(p.attractor.topOverlap.allSatisfy { abs(abs($0!) - 0.5) < 0.15 })
         }
-        #expect(ClassifyPrediction.columns(gridKeys: []).map(\.name).suffix(8)
-                    == ["attractor", "mixture", "top1Memory", "top1Overlap", "top2Memory", "top2Overlap", "top3Memory", "top3Overlap"])
+        #expect(
+            ClassifyPrediction.columns(gridKeys: []).map(\.name).suffix(8)
+                == ["attractor", "mixture", "top1Memory", "top1Overlap", "top2Memory", "top2Overlap", "top3Memory", "top3Overlap"])
     }
 
     @Test func capacityCountsStablePatterns() throws {
-        let spec = try Self.spec("""
+        let spec = try Self.spec(
+            """
             {"name": "c", "task": "capacity", "capacity": {"neurons": 200, "patterns": [2, 60], "trials": 2}}
             """)
         let result = try CapacityTask.run(spec, jobs: 2)
@@ -315,10 +352,12 @@ import Testing
     @Test func inMemoryEqualsReadBack() throws {
         let out = ScratchFolder("batch")
         defer { out.remove() }
-        let batch = try Batch.expand(try JSONParser.parse("""
-            {"name": "cap", "task": "capacity", "capacity": {"neurons": 64, "patterns": [2, 8], "trials": 1},
-             "seeds": [1, 2], "grid": {"network.rule": ["hebbian", "storkey"]}}
-            """))
+        let batch = try Batch.expand(
+            try JSONParser.parse(
+                """
+                {"name": "cap", "task": "capacity", "capacity": {"neurons": 64, "patterns": [2, 8], "trials": 1},
+                 "seeds": [1, 2], "grid": {"network.rule": ["hebbian", "storkey"]}}
+                """))
         var options = RunOptions()
         options.output = out.path
         options.jobs = 2
@@ -338,8 +377,11 @@ import Testing
         #expect(html.contains("<h1>cap</h1>") && html.contains("AGS") == false, "capacity plots are images, their text is not inline")
         #expect(html.components(separatedBy: "data:image/svg+xml;base64,").count == 2, "one capacity plot")
         let terminal = TerminalSummary.fields(results.summary, gridKeys: batch.gridKeys)
-        #expect(terminal.header == ["network.rule", "rule", "neurons", "patterns", "load", "runs", "meanExactRate", "meanOverlap",
-                                    "meanStableFraction", "theoryOverlap"])
+        #expect(
+            terminal.header == [
+                "network.rule", "rule", "neurons", "patterns", "load", "runs", "meanExactRate", "meanOverlap",
+                "meanStableFraction", "theoryOverlap"
+            ])
         #expect(terminal.rows.count == 4)
     }
 }
@@ -366,26 +408,33 @@ import Testing
         for g in 0..<10 {
             #expect(svgs.filter { $0.contains("accuracy (group=g\(g))") }.count == 1, "group g\(g) drawn once")
         }
-        #expect(svgs[0].contains("inverted (group=g3)") && !svgs.joined().contains("inverted (group=g4)"),
-                "an inverted line where some test image ended at a negated memory")
+        #expect(
+            svgs[0].contains("inverted (group=g3)") && !svgs.joined().contains("inverted (group=g4)"),
+            "an inverted line where some test image ended at a negated memory")
         #expect(BatchPlots.classify(Array(rows.prefix(8)), gridKeys: ["memories.count", "group"]).count == 1)
     }
 
     @Test func tickLabelsShareOneStyle() {
-        #expect([-5e6, -1e7, 2500, 0.25, 12000, -2_949_808, 1.5e9].map(SVGPlot.label) == ["-5M", "-10M", "2500", "0.25", "12k", "-2.95M", "1.5G"])
+        #expect(
+            [-5e6, -1e7, 2500, 0.25, 12000, -2_949_808, 1.5e9].map(SVGPlot.label) == [
+                "-5M", "-10M", "2500", "0.25", "12k", "-2.95M", "1.5G"
+            ])
     }
 
     /// The outcomes picture's examples come from every class in turn, each captioned with its
     /// class and the class reached.
     @Test func examplesSpanClassesWithCaptions() throws {
         let data = TaskTests.dataset(classes: 3, perClass: 12, neurons: 64, seed: 4)
-        let spec = try TaskTests.spec("""
+        let spec = try TaskTests.spec(
+            """
             {"name": "t", "dataset": {"path": "/none"}, "image": {"size": 8}, "memories": {"count": 3, "select": "first"},
              "network": {"rule": "modern", "beta": 20}, "seeds": [5]}
             """)
-        let split = try Splitter.split(labels: data.images.map(\.file.label), classes: 3, train: .fraction(0.5), test: .fraction(0.5),
-                                       stratify: true, seed: spec.seed)
-        let result = try ClassifyTask.run(spec, data: data, split: split, baselines: Baselines.compute(data: data, split: split, jobs: 1), jobs: 1)
+        let split = try Splitter.split(
+            labels: data.images.map(\.file.label), classes: 3, train: .fraction(0.5), test: .fraction(0.5),
+            stratify: true, seed: spec.seed)
+        let result = try ClassifyTask.run(
+            spec, data: data, split: split, baselines: Baselines.compute(data: data, split: split, jobs: 1), jobs: 1)
         let examples = result.visuals.examples
         #expect(!examples.isEmpty && examples.allSatisfy { $0.caption.contains(">") })
         #expect(Set(examples.map { $0.caption.split(separator: ">")[0] }).count == 3, "every class shown")

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 /// Issue 13, cases 1 and 2: a run is known by its identity (its resolved config and seed,
@@ -10,7 +11,8 @@ import Testing
 
     /// A small capacity batch (no data to read): `extra` is spliced into the config.
     static func capacity(_ extra: String = "") throws -> Batch {
-        try expand("""
+        try expand(
+            """
             {"name": "cap", "task": "capacity", "capacity": {"neurons": 32, "patterns": [2], "trials": 1}, "seeds": [1, 2]\(extra)}
             """)
     }
@@ -31,12 +33,14 @@ import Testing
     /// 1e-2 and 1e+2 had one folder ("+" became "-"), a long key cut at 200 characters put seeds
     /// 1 and 2 in one folder, and the configs `猫` and `犬` both wrote to `Results/-/`.
     @Test func foldersNeverCollide() throws {
-        let beta = try Self.expand("""
+        let beta = try Self.expand(
+            """
             {"name": "b", "dataset": {"path": "D"}, "network": {"rule": "modern"}, "grid": {"network.beta": [1e-2, 1e+2]}}
             """)
         #expect(Set(beta.runs.map(\.folder)).count == 2, "\(beta.runs.map(\.folder))")
         let path = "/data/" + String(repeating: "./", count: 100) + "digits"
-        let long = try Self.expand("""
+        let long = try Self.expand(
+            """
             {"name": "l", "dataset": {"path": "D"}, "seeds": [1, 2], "grid": {"dataset.path": ["\(path)"]}}
             """)
         #expect(long.runs[0].folder != long.runs[1].folder)
@@ -50,9 +54,11 @@ import Testing
     /// whatever the comment) are one run; another seed or value is another.
     @Test func identityIsTheResolvedConfigAndSeed() throws {
         let a = try Self.expand("{\"name\": \"x\", \"dataset\": {\"path\": \"D\"}, \"split\": {\"train\": 0.5}}").runs[0]
-        let b = try Self.expand("""
+        let b = try Self.expand(
+            """
             {"name": "x", "comment": "notes", "dataset": {"path": "D"}, "split": {"train": 5e-1}, "dynamics": {"maxSweeps": 100}}
-            """).runs[0]
+            """
+        ).runs[0]
         let c = try Self.expand("{\"name\": \"x\", \"dataset\": {\"path\": \"D\"}, \"seeds\": [43]}").runs[0]
         let d = try Self.expand("{\"name\": \"x\", \"dataset\": {\"path\": \"D\"}, \"dynamics\": {\"maxSweeps\": 99}}").runs[0]
         #expect(a.identity == b.identity)
@@ -67,8 +73,9 @@ import Testing
             try Self.expand("{\"name\": \"x\", \"dataset\": {\"path\": \"D\"}, \"grid\": {\"dynamics\": [{}, {\"maxSweeps\": 100}]}}")
         }
         #expect(error?.path == "grid")
-        #expect(error?.message.hasPrefix("runs dynamics=,seed=42 and dynamics=maxSweeps:100,seed=42 resolve to the same config") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.hasPrefix("runs dynamics=,seed=42 and dynamics=maxSweeps:100,seed=42 resolve to the same config") == true,
+            "\(String(describing: error))")
     }
 
     /// `--resume` with changed values used to reuse the old runs ("2 already complete") and
@@ -84,11 +91,12 @@ import Testing
         let before = tree(root)
         let changed = try Self.capacity().withSource { $0.replacingOccurrences(of: "\"trials\": 1", with: "\"trials\": 2") }
         let error = #expect(throws: RunError.self) { try Self.run(changed, into: out.path, resume: true) }
-        #expect(error?.description == """
-            \(root) holds another batch than this config's (--resume only finishes the batch it holds):
-              capacity.trials: 1 → 2
-            run the config it was made with, use another --output, or --force to replace its results
-            """)
+        #expect(
+            error?.description == """
+                \(root) holds another batch than this config's (--resume only finishes the batch it holds):
+                  capacity.trials: 1 → 2
+                run the config it was made with, use another --output, or --force to replace its results
+                """)
         let more = try Self.capacity().withSource { $0.replacingOccurrences(of: "[1, 2]", with: "[1, 2, 3]") }
         let added = #expect(throws: RunError.self) { try Self.run(more, into: out.path, resume: true) }
         #expect(added?.description.contains("1 run(s) only in this config: seed=3") == true, "\(String(describing: added))")
@@ -104,7 +112,8 @@ import Testing
         let run = try Self.capacity().runs[0]
         let manifest = joinPath(root, run.folder, "manifest.json")
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
-        try text.replacingOccurrences(of: run.identity.description, with: "0000000000000000").write(toFile: manifest, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: run.identity.description, with: "0000000000000000").write(
+            toFile: manifest, atomically: true, encoding: .utf8)
         let read = #expect(throws: ResultsFileError.self) { try ResultsFolder(root).read() }
         #expect(read?.description.contains("records run identity 0000000000000000, not \(run.identity) of seed=1") == true)
     }

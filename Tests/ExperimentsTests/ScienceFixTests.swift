@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-import TestSupport
-@testable import Experiments
 import Hopfield
+import TestSupport
+import Testing
+
+@testable import Experiments
 
 /// The fixes of issue 22's review, each checked where it could come back.
 @Suite struct ScienceFixTests {
@@ -24,11 +25,13 @@ import Hopfield
         #expect(projection.limitations.contains { $0.contains("32 of 32 neurons have W_ii ≈ 1") })
         #expect(ProjectionNetwork(memories: Memories(full), diagonal: .keep).limitations.isEmpty, "kept diagonal: W x = x, fixed points")
         // The warning reaches the run's record (its manifest and the terminal).
-        let stored = try StoredNetwork(rule: .pseudoinverse(.zero), patterns: full.map { PatternVector.binary($0, BinaryPattern($0)) },
-                                       tolerance: 0)
+        let stored = try StoredNetwork(
+            rule: .pseudoinverse(.zero), patterns: full.map { PatternVector.binary($0, BinaryPattern($0)) },
+            tolerance: 0)
         #expect(stored.record.warnings == projection.limitations)
-        var manifest = RunManifest(run: "r", seed: 1, grid: [], task: "recall", conventions: [], libraries: "", platform: "", startedAt: "",
-                                   seconds: 0)
+        var manifest = RunManifest(
+            run: "r", seed: 1, grid: [], task: "recall", conventions: [], libraries: "", platform: "", startedAt: "",
+            seconds: 0)
         manifest.warnings = stored.warnings
         #expect(try RunManifest(json: try JSONParser.parse(manifest.text), path: "m").warnings == stored.warnings)
     }
@@ -44,23 +47,29 @@ import Hopfield
     static func batch(_ json: String) throws -> Batch { try Batch.expand(try JSONParser.parse(json)) }
 
     @Test func grayLevelReportsNameEuclideanDistanceAndTheClassMean() throws {
-        let gray = try Self.batch("""
+        let gray = try Self.batch(
+            """
             {"name": "g", "dataset": {"path": "/none"}, "image": {"binarize": "none"}, "network": {"rule": "modern"}}
             """)
         let words = ClassifyHeadline.baselineWords(gray)
         #expect(words.contains("Euclidean") && words.contains("the class mean") && !words.contains("Hamming") && !words.contains("sign of"))
-        let binary = try Self.batch("""
+        let binary = try Self.batch(
+            """
             {"name": "b", "dataset": {"path": "/none"}}
             """)
-        #expect(ClassifyHeadline.baselineWords(binary).contains("sign of the class mean") && ClassifyHeadline.baselineWords(binary).contains("Hamming"))
-        let mixed = try Self.batch("""
+        #expect(
+            ClassifyHeadline.baselineWords(binary).contains("sign of the class mean")
+                && ClassifyHeadline.baselineWords(binary).contains("Hamming"))
+        let mixed = try Self.batch(
+            """
             {"name": "m", "dataset": {"path": "/none"}, "network": {"rule": "modern"}, "grid": {"image.binarize": ["none", "midgray"]}}
             """)
         #expect(ClassifyHeadline.baselineWords(mixed).contains("Euclidean distance for gray levels"))
     }
 
     @Test func damReportsLeaveOutNearestMemoryAndStablePatternFigures() throws {
-        let batch = try Self.batch("""
+        let batch = try Self.batch(
+            """
             {"name": "d", "dataset": {"path": "/none"}, "image": {"binarize": "none"}, "grid": {"network.rule": ["dam", "modern"]}}
             """)
         var rows: [ClassifySummaryRow] = []
@@ -74,11 +83,13 @@ import Hopfield
         #expect(!sentences[0].contains("nearest-memory") && sentences[1].contains("above nearest-memory retrieval (0.500)"))
         var results = BatchResults(batch: batch, root: "/none")
         for run in batch.runs {
-            var manifest = RunManifest(run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
-                                       startedAt: "", seconds: 0)
+            var manifest = RunManifest(
+                run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
+                startedAt: "", seconds: 0)
             manifest.parameters = 10
-            results.add(run: run, table: .classify([]), manifest: manifest,
-                        trainingLog: [TrainingLogRow(TrainingEpoch(epoch: 3, loss: 0.5, stablePatterns: 0.875))])
+            results.add(
+                run: run, table: .classify([]), manifest: manifest,
+                trainingLog: [TrainingLogRow(TrainingEpoch(epoch: 3, loss: 0.5, stablePatterns: 0.875))])
         }
         let table = Report.trainingTable(results)
         #expect(table.components(separatedBy: "0.8750").count == 2, "the stable-pattern figure only for the modern run: \(table)")
@@ -91,7 +102,8 @@ import Hopfield
         tally.stable = 1
         for rule in ["hebbian", "storkey", "pseudoinverse"] {
             let row = CapacityRow(run: RunLabel(), rule: rule, neurons: 100, patterns: 10, trials: 1, tally: tally, theoryOverlap: nil)
-            let fields = Dictionary(uniqueKeysWithValues: zip(CapacityRow.columns(gridKeys: []).map(\.name), Fields.of([row], gridKeys: []).rows[0]))
+            let fields = Dictionary(
+                uniqueKeysWithValues: zip(CapacityRow.columns(gridKeys: []).map(\.name), Fields.of([row], gridKeys: []).rows[0]))
             #expect((fields["criticalLoad"] == "") == (rule != "hebbian"), "\(rule): \(fields["criticalLoad"]!)")
             #expect((fields["mcEliecePatterns"] == "") == (rule != "hebbian"))
             #expect(CapacitySummaryRow([row]).criticalLoad == row.criticalLoad)
@@ -111,7 +123,8 @@ import Hopfield
     @Test func energyLegendsNameEveryLevelByItsValue() throws {
         let data = TaskTests.dataset(classes: 2, perClass: 2, neurons: 100, seed: 5)
         let levels = (0...10).map { Double($0) * 0.04 }
-        let spec = try TaskTests.spec("""
+        let spec = try TaskTests.spec(
+            """
             {"name": "t", "task": "recall", "dataset": {"path": "/none"}, "image": {"size": 10}, "memories": {"count": 2, "select": "first"},
              "corruption": {"kind": "flip", "levels": [\(levels.map { Format.exact($0) }.joined(separator: ", "))]}}
             """)
@@ -128,8 +141,9 @@ import Hopfield
         let path = try #require(RunEnvironment.imagePath())
         #expect(build.hasPrefix(URL(fileURLWithPath: path).lastPathComponent + " xxh3-128:"))
         #expect(RunEnvironment.buildDescription() == build)
-        var manifest = RunManifest(run: "r", seed: 1, grid: [], task: "recall", conventions: [], libraries: "", platform: "", startedAt: "",
-                                   seconds: 0)
+        var manifest = RunManifest(
+            run: "r", seed: 1, grid: [], task: "recall", conventions: [], libraries: "", platform: "", startedAt: "",
+            seconds: 0)
         manifest.build = build
         #expect(!manifest.text.contains("gitCommit") && manifest.text.contains("\"build\": \"\(build)\""))
         #expect(try RunManifest(json: try JSONParser.parse(manifest.text), path: "m").build == build)
@@ -138,11 +152,13 @@ import Hopfield
     /// "How it was made" describes the grid and every run's conventions, not the first run's.
     @Test func howItWasMadeDescribesTheWholeGrid() throws {
         func manifest(_ mode: String) -> RunManifest {
-            RunManifest(run: "r", seed: 1, grid: [], task: "classify", conventions: [("updates", .string(mode)), ("tie", .string("plus"))],
-                        libraries: "l", platform: "p", startedAt: "", seconds: 0)
+            RunManifest(
+                run: "r", seed: 1, grid: [], task: "classify", conventions: [("updates", .string(mode)), ("tie", .string("plus"))],
+                libraries: "l", platform: "p", startedAt: "", seconds: 0)
         }
-        let html = Report.provenance([manifest("async"), manifest("sync"), manifest("sync")],
-                                     grid: [("dynamics.mode", [.string("async"), .string("sync")])])
+        let html = Report.provenance(
+            [manifest("async"), manifest("sync"), manifest("sync")],
+            grid: [("dynamics.mode", [.string("async"), .string("sync")])])
         #expect(html.contains("<th>grid</th><td style=\"text-align:left\">dynamics.mode: async, sync</td>"))
         #expect(html.contains("varies: async (1 runs) | sync (2 runs)"))
         #expect(html.contains("<th>tie</th><td style=\"text-align:left\">plus</td>"))
@@ -151,7 +167,8 @@ import Hopfield
     /// A validation tie takes the first grid point and says so; a headline over seeds that chose
     /// different points says it averages different models.
     @Test func selectionSaysTiesAndDifferentChosenModels() throws {
-        let batch = try Self.batch("""
+        let batch = try Self.batch(
+            """
             {"name": "s", "dataset": {"path": "/none"}, "split": {"validation": 0.2, "select": "accuracy"}, "seeds": [1, 2],
              "grid": {"memories.count": [4, 8]}}
             """)
@@ -163,8 +180,9 @@ import Hopfield
             var v = ClassifyRow(), t = ClassifyRow()
             v.run = RunLabel(run); v.split = "validation"; v.accuracy = validation[run.seed]![point]
             t.run = RunLabel(run); t.split = "test"; t.accuracy = 0.7
-            let manifest = RunManifest(run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
-                                       startedAt: "", seconds: 0)
+            let manifest = RunManifest(
+                run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
+                startedAt: "", seconds: 0)
             results.add(run: run, table: .classify([v, t]), manifest: manifest, trainingLog: nil)
         }
         let selection = try #require(Selection.choose(results))

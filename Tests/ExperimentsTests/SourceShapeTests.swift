@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 /// The code's shape, checked on every test run: generated files match their sources, functions
@@ -23,5 +24,15 @@ import Testing
     func sourcesHaveTheirShape(check: String) throws {
         let result = try runProcess("/usr/bin/env", ["python3", TestPaths.repository + "/scripts/check-source", "--only", check])
         #expect(result.status == 0, "\(result.stdout)")
+    }
+
+    /// The Swift sources are as `swift format` (the toolchain's formatter, configured in
+    /// `.swift-format`) writes them: `swift format format -i -r Sources Tests Package.swift Fuzz Benchmarks`.
+    @Test func sourcesAreFormatted() throws {
+        let paths = ["Sources", "Tests", "Package.swift", "Fuzz", "Benchmarks"].map { TestPaths.repository + "/" + $0 }
+        let configuration = TestPaths.repository + "/.swift-format"
+        let result = try runProcess(
+            "/usr/bin/env", ["swift", "format", "lint", "--strict", "--configuration", configuration, "-r"] + paths)
+        #expect(result.status == 0, "run swift format format -i -r on these files:\n\(result.stderr)")
     }
 }

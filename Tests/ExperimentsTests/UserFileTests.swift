@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 /// Issue 13, case 7: every file a user names (config, network.load weights, CSV and IDX
@@ -23,21 +24,25 @@ import Testing
         let scratch = ScratchFolder("user-config")
         defer { scratch.remove() }
         #expect(mkfifo(scratch.file("fifo.json"), 0o644) == 0)
-        #expect(Self.message { _ = try Batch.load(file: scratch.file("fifo.json")) }
-            == "\(scratch.file("fifo.json")): cannot read the file: is not a regular file (a FIFO, device or socket)")
+        #expect(
+            Self.message { _ = try Batch.load(file: scratch.file("fifo.json")) }
+                == "\(scratch.file("fifo.json")): cannot read the file: is not a regular file (a FIFO, device or socket)")
         Self.sparse(scratch.file("big.json"), size: 1_500_000_000)
-        #expect(Self.message { _ = try Batch.load(file: scratch.file("big.json")) }
-            == "\(scratch.file("big.json")): cannot read the file: 1500000000 bytes, above the 67108864-byte limit")
+        #expect(
+            Self.message { _ = try Batch.load(file: scratch.file("big.json")) }
+                == "\(scratch.file("big.json")): cannot read the file: 1500000000 bytes, above the 67108864-byte limit")
         _ = scratch.write([0x7B, 0x00, 0xFF, 0x7D], to: "binary.json")
-        #expect(Self.message { _ = try Batch.load(file: scratch.file("binary.json")) }
-            == "\(scratch.file("binary.json")): cannot read the file: not a text file (its first bytes are not UTF-8 text)")
+        #expect(
+            Self.message { _ = try Batch.load(file: scratch.file("binary.json")) }
+                == "\(scratch.file("binary.json")): cannot read the file: not a text file (its first bytes are not UTF-8 text)")
     }
 
     @Test func npyHeaderAndSizeDecideBeforeTheDataIsRead() throws {
         let scratch = ScratchFolder("user-npy")
         defer { scratch.remove() }
         #expect(mkfifo(scratch.file("fifo.npy"), 0o644) == 0)
-        #expect(Self.message { _ = try NPYReader.read(scratch.file("fifo.npy")) }.hasSuffix("is not a regular file (a FIFO, device or socket)"))
+        #expect(
+            Self.message { _ = try NPYReader.read(scratch.file("fifo.npy")) }.hasSuffix("is not a regular file (a FIFO, device or socket)"))
         Self.sparse(scratch.file("junk.npy"), size: 3 << 30)
         #expect(Self.message { _ = try NPYReader.read(scratch.file("junk.npy")) } == "\(scratch.file("junk.npy")): not a .npy file")
         // A real header, then 3 GB of zeros instead of 24 bytes: refused from the header and the size.
@@ -55,14 +60,22 @@ import Testing
         let scratch = ScratchFolder("user-import")
         defer { scratch.remove() }
         Self.sparse(scratch.file("junk.csv"), size: 3 << 30)
-        #expect(Self.message { _ = try CSVImporter.importFile(scratch.file("junk.csv"), output: scratch.file("out"), label: .first) }
-            == "\(scratch.file("junk.csv")): not a text file (its first bytes are not UTF-8 text)")
-        #expect(looksLikeText(Array(Array("hé".utf8).dropLast(1))) == nil, "a character cut by the end of the head is not held against the file")
+        #expect(
+            Self.message { _ = try CSVImporter.importFile(scratch.file("junk.csv"), output: scratch.file("out"), label: .first) }
+                == "\(scratch.file("junk.csv")): not a text file (its first bytes are not UTF-8 text)")
+        #expect(
+            looksLikeText(Array(Array("hé".utf8).dropLast(1))) == nil, "a character cut by the end of the head is not held against the file"
+        )
         _ = scratch.write(Array("this is text, not IDX".utf8), to: "labels.idx")
-        #expect(Self.message { _ = try IDXImporter.importFiles(images: scratch.file("labels.idx"), labels: scratch.file("labels.idx"), output: scratch.file("out")) }
-            == "\(scratch.file("labels.idx")): not an IDX file (the first two bytes must be zero)")
+        #expect(
+            Self.message {
+                _ = try IDXImporter.importFiles(
+                    images: scratch.file("labels.idx"), labels: scratch.file("labels.idx"), output: scratch.file("out"))
+            }
+                == "\(scratch.file("labels.idx")): not an IDX file (the first two bytes must be zero)")
         #expect(mkfifo(scratch.file("fifo.csv"), 0o644) == 0)
-        #expect(Self.message { _ = try CSVImporter.importFile(scratch.file("fifo.csv"), output: scratch.file("out"), label: .first) }
-            == "\(scratch.file("fifo.csv")): is not a regular file (a FIFO, device or socket)")
+        #expect(
+            Self.message { _ = try CSVImporter.importFile(scratch.file("fifo.csv"), output: scratch.file("out"), label: .first) }
+                == "\(scratch.file("fifo.csv")): is not a regular file (a FIFO, device or socket)")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Experiments
 
 /// `split.validation` and `split.select`: a held-out part of the training split, and one grid
@@ -16,7 +17,8 @@ import Testing
         let perClass = (0..<3).map { c in held.validation.filter { labels[$0] == c }.count }
         let trainPerClass = (0..<3).map { c in split.train.filter { labels[$0] == c }.count }
         for c in 0..<3 {
-            #expect(abs(Double(perClass[c]) - 0.25 * Double(trainPerClass[c])) < 1, "class \(c) in proportion: \(perClass) of \(trainPerClass)")
+            #expect(
+                abs(Double(perClass[c]) - 0.25 * Double(trainPerClass[c])) < 1, "class \(c) in proportion: \(perClass) of \(trainPerClass)")
             #expect(held.train.contains { labels[$0] == c }, "class \(c) keeps training images")
         }
         #expect(try Splitter.holdOut(split, labels: labels, classes: 3, amount: .fraction(0.25), seed: 3) == held)
@@ -26,9 +28,11 @@ import Testing
 
     @Test func selectNeedsValidation() {
         let error = #expect(throws: ConfigError.self) {
-            try Batch.expand(try JSONParser.parse("""
-                {"name": "s", "dataset": {"path": "D"}, "split": {"select": "accuracy"}}
-                """))
+            try Batch.expand(
+                try JSONParser.parse(
+                    """
+                    {"name": "s", "dataset": {"path": "D"}, "split": {"select": "accuracy"}}
+                    """))
         }
         #expect(error?.description.contains("split.select: chooses on the validation split: set split.validation too") == true)
     }
@@ -38,12 +42,14 @@ import Testing
     @Test func selectionFollowsValidationOnly() throws {
         let out = ScratchFolder("select")
         defer { out.remove() }
-        let config = out.write(Array("""
-            {"name": "sel", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 16},
-             "image": {"size": 14, "binarize": "mean"}, "split": {"validation": 0.3, "select": "accuracy"},
-             "memories": {"count": 10, "select": "random"}, "network": {"rule": "modern"}, "dynamics": {"mode": "sync"},
-             "seeds": [1, 2], "grid": {"network.beta": [0.05, 1, 20]}}
-            """.utf8), to: "sel.json")
+        let config = out.write(
+            Array(
+                """
+                {"name": "sel", "dataset": {"path": "\(TestPaths.shared("digits"))", "limitPerClass": 16},
+                 "image": {"size": 14, "binarize": "mean"}, "split": {"validation": 0.3, "select": "accuracy"},
+                 "memories": {"count": 10, "select": "random"}, "network": {"rule": "modern"}, "dynamics": {"mode": "sync"},
+                 "seeds": [1, 2], "grid": {"network.beta": [0.05, 1, 20]}}
+                """.utf8), to: "sel.json")
         let result = try runProcess(TestPaths.hopfieldExecutable, ["run", config, "--output", out.file("r"), "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let runs = Table(parseCSV(try String(contentsOfFile: out.file("r/sel/runs.csv"), encoding: .utf8)))

@@ -1,5 +1,6 @@
-@testable import Features
 import Testing
+
+@testable import Features
 
 @Suite struct HOGTests {
     @Test func defaultDimensionFor64x64Is1764() {
@@ -15,8 +16,9 @@ import Testing
     @Test(arguments: [(64, 64), (71, 40), (16, 16)])
     func outputHasTheDimension(width: Int, height: Int) {
         let image = TestImage.randomFloats(width: width, height: height, seed: 7)
-        #expect(HOG.features(image.pixels, width: width, height: height).count
-                    == HOGParameters().dimension(width: width, height: height))
+        #expect(
+            HOG.features(image.pixels, width: width, height: height).count
+                == HOGParameters().dimension(width: width, height: height))
     }
 
     /// No gradient anywhere: every block is 0/√ε² = 0 (scikit-image gives zeros too).
@@ -98,15 +100,19 @@ import Testing
             return
         }
         let p = HOGParameters(orientations: orientations, cellSize: cellSize, blockSize: blockSize)
-        let images = TestImage.all(width: 64, height: 64, seed: 1) + TestImage.all(width: 70, height: 45, seed: 2)
+        let images =
+            TestImage.all(width: 64, height: 64, seed: 1) + TestImage.all(width: 70, height: 45, seed: 2)
             + [TestImage.randomFloats(width: 128, height: 128, seed: 5)]
         let counts = images.map { p.dimension(width: $0.width, height: $0.height) }
-        let references = try PythonReference.compute("hog", images, parameters: [orientations, cellSize, blockSize],
-                                                     counts: counts)
+        let references = try PythonReference.compute(
+            "hog", images, parameters: [orientations, cellSize, blockSize],
+            counts: counts)
         for (image, expected) in zip(images, references) {
             let actual = HOG.features(image.pixels, width: image.width, height: image.height, parameters: p)
             let worst = worstRelativeError(actual, expected) { _ in 1e-3 }
-            #expect(worst.error <= 1e-4, """
+            #expect(
+                worst.error <= 1e-4,
+                """
                 \(image) \(p): value \(worst.index) is \(worst.index >= 0 ? actual[worst.index] : .nan), \
                 scikit-image \(worst.index >= 0 ? expected[worst.index] : .nan) (\(PythonReference.versions()))
                 """)
@@ -144,7 +150,9 @@ import Testing
             let expected = binner.tieBin(gx: Double(row.gx[x]), gy: Double(row.gy[x]))
             if row.bins[x] >= 0 {
                 fast += 1
-                #expect(Int(row.bins[x]) == expected, "(\(row.gx[x]), \(row.gy[x])): fast bin \(row.bins[x]), formula \(String(describing: expected))")
+                #expect(
+                    Int(row.bins[x]) == expected,
+                    "(\(row.gx[x]), \(row.gy[x])): fast bin \(row.bins[x]), formula \(String(describing: expected))")
             }
         }
         #expect(fast > count / 2, "most gradients take the fast path")

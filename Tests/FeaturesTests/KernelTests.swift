@@ -1,6 +1,7 @@
 import CKernels
 import Foundation
 import Testing
+
 @testable import Features
 
 /// The kernels against plain Double loops, and every variant against the others bit for bit.
@@ -16,7 +17,9 @@ import Testing
         input.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { o in
                 if let residual {
-                    residual.withUnsafeBufferPointer { layer.apply(x.baseAddress!, pixels: pixels, residual: $0.baseAddress!, into: o.baseAddress!) }
+                    residual.withUnsafeBufferPointer {
+                        layer.apply(x.baseAddress!, pixels: pixels, residual: $0.baseAddress!, into: o.baseAddress!)
+                    }
                 } else {
                     layer.apply(x.baseAddress!, pixels: pixels, into: o.baseAddress!)
                 }
@@ -28,7 +31,7 @@ import Testing
     /// Shapes with every remainder: pixel counts not a multiple of the 6-row tile, channel counts
     /// ending in an 8-wide panel, a partial panel (12, 20) and the network's own (27→32, 1280→1000).
     static let pointwiseShapes: [(pixels: Int, cin: Int, cout: Int)] = [
-        (1, 5, 3), (7, 27, 32), (13, 16, 24), (49, 40, 12), (50, 9, 20), (200, 96, 40), (1, 1280, 1000), (49, 320, 72),
+        (1, 5, 3), (7, 27, 32), (13, 16, 24), (49, 40, 12), (50, 9, 20), (200, 96, 40), (1, 1280, 1000), (49, 320, 72)
     ]
 
     @Test(arguments: [Activation.linear, .relu6], [false, true])
@@ -61,7 +64,7 @@ import Testing
     /// wide enough images), pixel by pixel at the edges, and scalar channels past a multiple of 8.
     static let depthwiseShapes: [(size: Int, channels: Int, kernel: Int, stride: Int)] = [
         (5, 3, 3, 1), (7, 8, 3, 2), (8, 40, 5, 2), (9, 44, 5, 1), (14, 96, 3, 1), (6, 1, 5, 2), (3, 33, 5, 1),
-        (20, 16, 5, 2), (21, 24, 3, 2), (13, 32, 5, 1), (17, 8, 3, 1),
+        (20, 16, 5, 2), (21, 24, 3, 2), (13, 32, 5, 1), (17, 8, 3, 1)
     ]
 
     @Test func depthwiseMatchesReferenceAndVariantsAgree() {
@@ -70,11 +73,16 @@ import Testing
             let taps = s.kernel * s.kernel
             let w = Self.random(s.channels * taps, &rng), b = Self.random(s.channels, &rng)
             let x = Self.random(s.size * s.size * s.channels, &rng)
-            let layer = DepthwiseConvolution(weights: w, bias: b, channels: s.channels, kernel: s.kernel, stride: s.stride, activation: .linear)
+            let layer = DepthwiseConvolution(
+                weights: w, bias: b, channels: s.channels, kernel: s.kernel, stride: s.stride, activation: .linear)
             let outSize = layer.outputSize(s.size)
             let outputs = forEachVariant { _ in
                 var out = [Float](repeating: .nan, count: outSize * outSize * s.channels)
-                x.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { layer.apply(i.baseAddress!, size: s.size, rows: 0..<outSize, into: $0.baseAddress!) } }
+                x.withUnsafeBufferPointer { i in
+                    out.withUnsafeMutableBufferPointer {
+                        layer.apply(i.baseAddress!, size: s.size, rows: 0..<outSize, into: $0.baseAddress!)
+                    }
+                }
                 return out
             }
             for (variant, out) in outputs { #expect(sameBits(out, outputs[0].1), "\(variant) differs at \(s)") }

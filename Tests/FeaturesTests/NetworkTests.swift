@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Features
 
 /// The whole network with the real weights: against the NumPy reference, and the same bits

@@ -10,40 +10,40 @@ enum PythonReference {
     /// concatenated in the input file as float32, so scikit-image takes its gradients in float32
     /// as the Swift code does; the results are concatenated in the output file.
     static let script = #"""
-    import sys
-    import numpy as np
-    mode, source, target = sys.argv[1:4]
-    parameters = [int(a) for a in sys.argv[4:7]] if mode == "hog" else []
-    sizes = [tuple(int(n) for n in a.split(":")) for a in sys.argv[4 + len(parameters):]]
-    data = np.fromfile(source, dtype="<f4")
+        import sys
+        import numpy as np
+        mode, source, target = sys.argv[1:4]
+        parameters = [int(a) for a in sys.argv[4:7]] if mode == "hog" else []
+        sizes = [tuple(int(n) for n in a.split(":")) for a in sys.argv[4 + len(parameters):]]
+        data = np.fromfile(source, dtype="<f4")
 
-    def hog(image):
-        from skimage.feature import hog
-        orientations, cell, block = parameters
-        return hog(image, orientations=orientations, pixels_per_cell=(cell, cell), cells_per_block=(block, block),
-                   block_norm="L2-Hys", feature_vector=True)
+        def hog(image):
+            from skimage.feature import hog
+            orientations, cell, block = parameters
+            return hog(image, orientations=orientations, pixels_per_cell=(cell, cell), cells_per_block=(block, block),
+                       block_norm="L2-Hys", feature_vector=True)
 
-    def sobel(image):
-        height, width = image.shape
-        padded = np.pad(image.astype(np.float64), 1, mode="reflect")
-        ky = np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], dtype=np.float64)
-        kx = ky.T
-        def correlate(kernel):
-            return sum(kernel[i, j] * padded[i:i + height, j:j + width] for i in range(3) for j in range(3))
-        dy, dx = correlate(ky), correlate(kx)
-        m = np.sqrt(dx * dx + dy * dy)
-        safe = np.where(m > 0, m, 1)
-        c = np.where(m > 0, (dx * dx - dy * dy) / safe, 0)
-        s = np.where(m > 0, 2 * dx * dy / safe, 0)
-        return np.concatenate([m.ravel(), c.ravel(), s.ravel()])
+        def sobel(image):
+            height, width = image.shape
+            padded = np.pad(image.astype(np.float64), 1, mode="reflect")
+            ky = np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], dtype=np.float64)
+            kx = ky.T
+            def correlate(kernel):
+                return sum(kernel[i, j] * padded[i:i + height, j:j + width] for i in range(3) for j in range(3))
+            dy, dx = correlate(ky), correlate(kx)
+            m = np.sqrt(dx * dx + dy * dy)
+            safe = np.where(m > 0, m, 1)
+            c = np.where(m > 0, (dx * dx - dy * dy) / safe, 0)
+            s = np.where(m > 0, 2 * dx * dy / safe, 0)
+            return np.concatenate([m.ravel(), c.ravel(), s.ravel()])
 
-    outputs, offset = [], 0
-    for width, height in sizes:
-        image = data[offset:offset + width * height].reshape(height, width)
-        offset += width * height
-        outputs.append(np.asarray(hog(image) if mode == "hog" else sobel(image), dtype="<f4"))
-    np.concatenate(outputs).tofile(target)
-    """#
+        outputs, offset = [], 0
+        for width, height in sizes:
+            image = data[offset:offset + width * height].reshape(height, width)
+            offset += width * height
+            outputs.append(np.asarray(hog(image) if mode == "hog" else sobel(image), dtype="<f4"))
+        np.concatenate(outputs).tofile(target)
+        """#
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -54,7 +54,8 @@ enum PythonReference {
     static func missingModules(_ modules: [String]) -> String? {
         let install = "python3 -m pip install " + (modules.contains("skimage") ? "scikit-image" : "numpy")
         guard let result = try? run(["python3", "-c", "import " + modules.joined(separator: ", ")]) else {
-            return "python3 could not be started; this reference test needs Python 3 with \(modules.joined(separator: " and ")) (\(install))"
+            return
+                "python3 could not be started; this reference test needs Python 3 with \(modules.joined(separator: " and ")) (\(install))"
         }
         if result.status == 0 { return nil }
         return "this reference test needs \(modules.joined(separator: " and ")) in python3: \(install)\n" + result.stderr
@@ -68,8 +69,10 @@ enum PythonReference {
 
     /// The reference's output for each image, `counts[i]` values for image i; `parameters` are
     /// the mode's further arguments. One Python process for all the images.
-    static func compute(_ mode: String, _ images: [TestImage], parameters: [Int] = [],
-                        counts: [Int]) throws -> [[Float]] {
+    static func compute(
+        _ mode: String, _ images: [TestImage], parameters: [Int] = [],
+        counts: [Int]
+    ) throws -> [[Float]] {
         let folder = FileManager.default.temporaryDirectory.path + "/features-reference-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }

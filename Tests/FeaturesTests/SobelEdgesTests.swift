@@ -77,7 +77,10 @@ import Testing
             let actual = SobelEdges.features(image.pixels, width: image.width, height: image.height)
             let plane = image.width * image.height
             let worst = worstRelativeError(actual, expected) { i in max(Double(expected[i % plane]), 1) }
-            #expect(worst.error <= 1e-4, "\(image): value \(worst.index) is \(worst.index >= 0 ? actual[worst.index] : .nan), NumPy \(worst.index >= 0 ? expected[worst.index] : .nan)")
+            #expect(
+                worst.error <= 1e-4,
+                "\(image): value \(worst.index) is \(worst.index >= 0 ? actual[worst.index] : .nan), NumPy \(worst.index >= 0 ? expected[worst.index] : .nan)"
+            )
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+
 @testable import Features
 
 /// Where the test inputs are: the weights `scripts/fetch-encoder` writes (scripts/test runs it
@@ -7,7 +8,8 @@ import TestSupport
 /// (`Benchmarks/python/efficientnet_ref.py`) on five shared photos decoded with Pillow.
 enum TestData {
     /// The EfficientNet-Lite0 weights; override with HLNN_PATH.
-    static let weightsPath: String = ProcessInfo.processInfo.environment["HLNN_PATH"]
+    static let weightsPath: String =
+        ProcessInfo.processInfo.environment["HLNN_PATH"]
         ?? TestPaths.repository + "/Datasets/encoders/efficientnet-lite0.hlnn"
 
     /// Why the network tests cannot run, or nil: they fail (never skip) with this.
@@ -24,7 +26,8 @@ enum TestData {
     /// Runs the NumPy reference once per test process; the reason when it could not.
     static let referenceProblem: String? = {
         let script = TestPaths.repository + "/Benchmarks/python/cnn_reference.py"
-        guard let result = try? runProcess("/usr/bin/env", ["python3", script, weightsPath, referenceFolder, TestPaths.shared("catsdogs")]) else {
+        guard let result = try? runProcess("/usr/bin/env", ["python3", script, weightsPath, referenceFolder, TestPaths.shared("catsdogs")])
+        else {
             return "python3 could not be started"
         }
         if result.status != 0 {
@@ -51,8 +54,13 @@ enum TestData {
         let raw = bytes(name)
         let isDouble = name.hasSuffix(".f64")
         let values: [Double] = raw.withUnsafeBytes { p in
-            isDouble ? (0..<raw.count / 8).map { Double(bitPattern: UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) }
-                     : (0..<raw.count / 4).map { Double(Float(bitPattern: UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)))) }
+            isDouble
+                ? (0..<raw.count / 8).map {
+                    Double(bitPattern: UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)))
+                }
+                : (0..<raw.count / 4).map {
+                    Double(Float(bitPattern: UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))))
+                }
         }
         return stride(from: 0, to: values.count, by: width).map { Array(values[$0..<$0 + width]) }
     }

@@ -60,8 +60,10 @@ struct TestImage: CustomStringConvertible {
 
     /// All the above at one size.
     static func all(width: Int, height: Int, seed: UInt64) -> [TestImage] {
-        [ramp(width: width, height: height), checkerboard(width: width, height: height),
-         disc(width: width, height: height), randomIntegers(width: width, height: height, seed: seed),
-         randomFloats(width: width, height: height, seed: seed + 1)]
+        [
+            ramp(width: width, height: height), checkerboard(width: width, height: height),
+            disc(width: width, height: height), randomIntegers(width: width, height: height, seed: seed),
+            randomFloats(width: width, height: height, seed: seed + 1)
+        ]
     }
 }

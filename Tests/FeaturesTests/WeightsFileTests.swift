@@ -1,20 +1,24 @@
 import Foundation
 import Testing
+
 @testable import Features
 
 /// One test per way a weights file can be wrong, each checking the whole message.
 struct WeightsFileTests {
     /// An HLNN file: magic, version, header length, the JSON header space-padded to a multiple of
     /// 64, then the floats. `tensors` are (name, shape, values), stored in order.
-    static func file(model: String = "efficientnet-lite0", tensors: [(String, [Int], [Float])],
-                     magic: String = "HLNN", version: UInt8 = 1, pad: Bool = true, extraData: Int = 0) -> Data {
+    static func file(
+        model: String = "efficientnet-lite0", tensors: [(String, [Int], [Float])],
+        magic: String = "HLNN", version: UInt8 = 1, pad: Bool = true, extraData: Int = 0
+    ) -> Data {
         var offset = 0
         var entries: [String] = []
         for (name, shape, values) in tensors {
             entries.append("{\"name\":\"\(name)\",\"shape\":\(shape),\"offset\":\(offset),\"count\":\(values.count)}")
             offset += values.count
         }
-        var header = Array("{\"format\":\"hlnn\",\"version\":1,\"model\":\"\(model)\",\"tensors\":[\(entries.joined(separator: ","))]}".utf8)
+        var header = Array(
+            "{\"format\":\"hlnn\",\"version\":1,\"model\":\"\(model)\",\"tensors\":[\(entries.joined(separator: ","))]}".utf8)
         while pad && (16 + header.count) % 64 != 0 { header.append(0x20) }
         var bytes = Array(magic.utf8) + [0, 0, 0, version]
         bytes += (0..<8).map { UInt8(truncatingIfNeeded: UInt64(header.count) >> (8 * $0)) }
@@ -45,8 +49,9 @@ struct WeightsFileTests {
     @Test func tooShort() { #expect(Self.message(Data([72, 76])) == "w.hlnn: is 2 bytes, too short for an HLNN header (16 bytes)") }
 
     @Test func badMagic() {
-        #expect(Self.message(Self.file(tensors: Self.small, magic: "PK\u{3}\u{4}"))
-            == "w.hlnn: is not an HLNN weights file (the first bytes are not \"HLNN\")")
+        #expect(
+            Self.message(Self.file(tensors: Self.small, magic: "PK\u{3}\u{4}"))
+                == "w.hlnn: is not an HLNN weights file (the first bytes are not \"HLNN\")")
     }
 
     @Test func badVersion() {
@@ -60,26 +65,32 @@ struct WeightsFileTests {
     @Test func truncatedOrTrailingData() {
         #expect(Self.message(Self.file(tensors: Self.small, extraData: 4)) == "w.hlnn: has 28 data bytes; the tensors need exactly 24")
         let data = Self.file(tensors: Self.small)
-        #expect(Self.message(data.prefix(data.count - 4))
-            == "w.hlnn: has tensor _conv_stem.weight ending at float 6, past the end of the data (5 floats)")
+        #expect(
+            Self.message(data.prefix(data.count - 4))
+                == "w.hlnn: has tensor _conv_stem.weight ending at float 6, past the end of the data (5 floats)")
     }
 
     @Test func wrongModel() {
-        #expect(Self.message(Self.file(model: "efficientnet-b0", tensors: Self.small))
-            == "w.hlnn: holds model \"efficientnet-b0\", expected \"efficientnet-lite0\"")
+        #expect(
+            Self.message(Self.file(model: "efficientnet-b0", tensors: Self.small))
+                == "w.hlnn: holds model \"efficientnet-b0\", expected \"efficientnet-lite0\"")
     }
 
     @Test func wrongShapeAndMissingTensor() {
-        #expect(Self.message(Self.file(tensors: Self.small))
-            == "w.hlnn: has tensor _conv_stem.weight of shape [2, 3], expected [32, 3, 3, 3]")
+        #expect(
+            Self.message(Self.file(tensors: Self.small))
+                == "w.hlnn: has tensor _conv_stem.weight of shape [2, 3], expected [32, 3, 3, 3]")
         #expect(Self.message(Self.file(tensors: [("x", [1], [0])])) == "w.hlnn: lacks tensor _conv_stem.weight")
     }
 
     @Test func unexpectedTensor() {
-        let all = EfficientNetLite0Architecture.expectedTensors.map { ($0.name, $0.shape, [Float](repeating: 1, count: $0.shape.reduce(1, *))) }
+        let all = EfficientNetLite0Architecture.expectedTensors.map {
+            ($0.name, $0.shape, [Float](repeating: 1, count: $0.shape.reduce(1, *)))
+        }
         #expect(Self.message(Self.file(tensors: all)) == "no error")
-        #expect(Self.message(Self.file(tensors: all + [("_blocks.1._se_reduce.weight", [4], [0, 0, 0, 0])]))
-            == "w.hlnn: has tensor _blocks.1._se_reduce.weight, which the model does not use")
+        #expect(
+            Self.message(Self.file(tensors: all + [("_blocks.1._se_reduce.weight", [4], [0, 0, 0, 0])]))
+                == "w.hlnn: has tensor _blocks.1._se_reduce.weight, which the model does not use")
     }
 
     @Test func badHeader() {

@@ -1,5 +1,6 @@
-@testable import Hopfield
 import Testing
+
+@testable import Hopfield
 
 /// ``Attractor``: memories, negated memories, odd mixtures (named, with their signs) and the rest,
 /// checked on constructed states and on where random starts of a Hebbian network end.
@@ -33,7 +34,9 @@ import Testing
     @Test func theLargestOverlapsAreTakenInOrderWithTheLowestIndexOnTies() {
         let m = [3, -9, 0, 9, 2, -5, 9, 1]
         #expect(Attractor.largest(m, count: 5) == [1, 3, 6, 5, 0])
-        #expect(Attractor.largest(m, count: 5) == Array(m.indices.sorted { abs(m[$0]) > abs(m[$1]) || (abs(m[$0]) == abs(m[$1]) && $0 < $1) }.prefix(5)))
+        #expect(
+            Attractor.largest(m, count: 5)
+                == Array(m.indices.sorted { abs(m[$0]) > abs(m[$1]) || (abs(m[$0]) == abs(m[$1]) && $0 < $1) }.prefix(5)))
         #expect(Attractor.largest([4, -4], count: 5) == [0, 1])
     }
 

@@ -37,14 +37,16 @@ import Testing
                 on[n + alpha] = 1
                 var s = 0.0
                 for mu in 0..<k {
-                    let aOn = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * on[$1] }, aOff = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * off[$1] }
+                    let aOn = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * on[$1] },
+                        aOff = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * off[$1] }
                     s += f(aOn / t, power) - f(aOff / t, power)
                 }
                 let y = tanh(s), target = alpha == labels[b] ? 1.0 : -1.0
                 loss += pow(y - target, Double(2 * options.lossPower))
                 let d = pow(target - y, Double(2 * options.lossPower - 1)) * (1 - y * y)
                 for mu in 0..<k {
-                    let aOn = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * on[$1] }, aOff = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * off[$1] }
+                    let aOn = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * on[$1] },
+                        aOff = (0..<w).reduce(0.0) { $0 + xi[mu * w + $1] * off[$1] }
                     for j in 0..<w { gradient[mu * w + j] += d * (f(aOn / t, power - 1) * on[j] - f(aOff / t, power - 1) * off[j]) }
                 }
             }

@@ -34,17 +34,25 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
         case .pseudoinverseKeep:
             return (.projection(ProjectionNetwork(memories: memories, diagonal: .keep)), .pseudoinverse(patterns, keepDiagonal: true))
         case .hebbianFieldVector:
-            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.hebbian(memories).weights, integers: true)),
-                    .hebbian(patterns))
+            return (
+                .fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.hebbian(memories).weights, integers: true)),
+                .hebbian(patterns)
+            )
         case .storkeyFieldVector:
-            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.storkey(memories).weights)), .storkey(patterns))
+            return (
+                .fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.storkey(memories).weights)), .storkey(patterns)
+            )
         case .pseudoinverseFieldVector:
-            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: ProjectionNetwork(memories: memories).weightMatrix(jobs: 2))),
-                    .pseudoinverse(patterns))
+            return (
+                .fieldVector(FieldVectorNetwork(memories: memories, weights: ProjectionNetwork(memories: memories).weightMatrix(jobs: 2))),
+                .pseudoinverse(patterns)
+            )
         case .pseudoinverseKeepFieldVector:
             let projection = ProjectionNetwork(memories: memories, diagonal: .keep)
-            return (.fieldVector(FieldVectorNetwork(memories: memories, weights: projection.weightMatrix())),
-                    .pseudoinverse(patterns, keepDiagonal: true))
+            return (
+                .fieldVector(FieldVectorNetwork(memories: memories, weights: projection.weightMatrix())),
+                .pseudoinverse(patterns, keepDiagonal: true)
+            )
         }
     }
 }
@@ -128,8 +136,9 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
     }
 
     /// Energy never increases under asynchronous updates, and async always ends at a fixed point.
-    @Test(arguments: [RuleCase.hebbian, .storkey, .pseudoinverse, .pseudoinverseKeep, .storkeyFieldVector, .pseudoinverseFieldVector],
-          [TieRule.plus, .keep])
+    @Test(
+        arguments: [RuleCase.hebbian, .storkey, .pseudoinverse, .pseudoinverseKeep, .storkeyFieldVector, .pseudoinverseFieldVector],
+        [TieRule.plus, .keep])
     func energyNeverIncreasesAndAsyncReachesAFixedPoint(rule: RuleCase, tie: TieRule) {
         let n = 144
         let patterns = randomPatterns(12, neurons: n, seed: 41)
@@ -138,12 +147,15 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
             var rng = RandomStreams.stream(4, UInt64(k))
             let start = Corruption.random(neurons: n, rng: &rng)
             for mode in [UpdateMode.async, .sequential, .asyncRandom] {
-                let result = network.converge(from: start, dynamics: Dynamics(mode: mode, tie: tie, maxSweeps: 200, history: .energy), rng: &rng)
+                let result = network.converge(
+                    from: start, dynamics: Dynamics(mode: mode, tie: tie, maxSweeps: 200, history: .energy), rng: &rng)
                 #expect(result.status == .converged, "\(rule) \(mode)")
                 let fixed = network.isFixedPoint(result.state, tie: tie)
                 #expect(fixed, "\(rule) \(mode): final state is not a fixed point")
                 let e = result.history.energies
-                for s in 1..<e.count { #expect(e[s] <= e[s - 1] + 1e-9 * max(1, abs(e[s - 1])), "\(rule) \(mode): energy rose at sweep \(s)") }
+                for s in 1..<e.count {
+                    #expect(e[s] <= e[s - 1] + 1e-9 * max(1, abs(e[s - 1])), "\(rule) \(mode): energy rose at sweep \(s)")
+                }
             }
         }
     }
@@ -218,9 +230,11 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
     @Test func storkeyAndPseudoinverseHoldAboveHebbianBreakdown() {
         let n = 400, p = 80
         let patterns = randomPatterns(p, neurons: n, seed: 81)
-        for network in [BinaryNetworkBox(rule: .storkey, memories: Memories(patterns)),
-                        BinaryNetworkBox(rule: .pseudoinverse(.zero), memories: Memories(patterns)),
-                        BinaryNetworkBox(rule: .hebbian, memories: Memories(patterns))] {
+        for network in [
+            BinaryNetworkBox(rule: .storkey, memories: Memories(patterns)),
+            BinaryNetworkBox(rule: .pseudoinverse(.zero), memories: Memories(patterns)),
+            BinaryNetworkBox(rule: .hebbian, memories: Memories(patterns))
+        ] {
             var total = 0.0
             for (mu, x) in patterns.enumerated() {
                 var rng = RandomStreams.stream(10, UInt64(mu))
@@ -371,8 +385,9 @@ enum RuleCase: String, CaseIterable, CustomTestStringConvertible {
             let y = Corruption.flipExactly(x, fraction: f, rng: &rng)
             #expect(BinaryPattern(x).hamming(to: BinaryPattern(y)) == Int((f * 1000).rounded()))
         }
-        #expect(Corruption.flipExactly(Array(x.prefix(5)), fraction: 0.5, rng: &rng).enumerated()
-                    .filter { $0.element != x[$0.offset] }.count == 3, "round(2.5) = 3, half away from zero")
+        #expect(
+            Corruption.flipExactly(Array(x.prefix(5)), fraction: 0.5, rng: &rng).enumerated()
+                .filter { $0.element != x[$0.offset] }.count == 3, "round(2.5) = 3, half away from zero")
         let each = Corruption.flipEach(x, probability: 0.2, rng: &rng)
         let flipped = BinaryPattern(x).hamming(to: BinaryPattern(each))
         #expect(flipped > 150 && flipped < 250)

@@ -12,18 +12,26 @@ import Testing
 
     static func networks() -> [(String, BinaryNetworkBox)] {
         let memories = Memories(patterns)
-        return [("hebbian", BinaryNetworkBox(rule: .hebbian, memories: memories)),
-                ("hebbian field vector", .fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.hebbian(memories).weights,
-                                                                         integers: true))),
-                ("storkey", BinaryNetworkBox(rule: .storkey, memories: memories)),
-                ("pseudoinverse", BinaryNetworkBox(rule: .pseudoinverse(.zero), memories: memories))]
+        return [
+            ("hebbian", BinaryNetworkBox(rule: .hebbian, memories: memories)),
+            (
+                "hebbian field vector",
+                .fieldVector(
+                    FieldVectorNetwork(
+                        memories: memories, weights: MatrixNetwork.hebbian(memories).weights,
+                        integers: true))
+            ),
+            ("storkey", BinaryNetworkBox(rule: .storkey, memories: memories)),
+            ("pseudoinverse", BinaryNetworkBox(rule: .pseudoinverse(.zero), memories: memories))
+        ]
     }
 
     /// m = x·s/N after 30 sweeps from memory 0 at temperature T, for 4 streams.
     static func overlaps(_ network: BinaryNetworkBox, temperature: Double, mode: UpdateMode = .async) -> [Double] {
         (0..<4).map { k in
             var rng = RandomStreams.stream(3, UInt64(k))
-            let result = network.converge(from: patterns[0], dynamics: Dynamics(mode: mode, maxSweeps: 30, temperature: temperature), rng: &rng)
+            let result = network.converge(
+                from: patterns[0], dynamics: Dynamics(mode: mode, maxSweeps: 30, temperature: temperature), rng: &rng)
             return Double(zip(result.state, patterns[0]).reduce(0) { $0 + Int($1.0) * Int($1.1) }) / 500
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hopfield
 
 /// The Hebbian rule as an explicit Int16 matrix with kept fields (the capacity experiment's
@@ -29,8 +30,9 @@ import Testing
                         let slow = reference.converge(from: memories.pattern(mu), dynamics: dynamics, rng: &rng)
                         let (run, stable) = fast[mu]
                         let label = "N \(n) P \(p) \(mode) \(tie) max \(maxSweeps) μ \(mu)"
-                        #expect(run.state == slow.state && run.status == slow.status && run.sweeps == slow.sweeps && run.flips == slow.flips,
-                                "\(label): \(run.sweeps)/\(run.flips)/\(run.status) vs \(slow.sweeps)/\(slow.flips)/\(slow.status)")
+                        #expect(
+                            run.state == slow.state && run.status == slow.status && run.sweeps == slow.sweeps && run.flips == slow.flips,
+                            "\(label): \(run.sweeps)/\(run.flips)/\(run.status) vs \(slow.sweeps)/\(slow.flips)/\(slow.status)")
                         #expect(run.energyStart == slow.energyStart && run.energyEnd == slow.energyEnd, "\(label)")
                         #expect(stable == reference.isFixedPoint(memories.pattern(mu), tie: tie), "\(label)")
                         if run.flips > 0 { changed += 1 }

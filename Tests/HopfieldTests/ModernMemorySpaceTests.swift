@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hopfield
 
 /// The modern network's memory-space path (exact integer overlaps, sparse softmax, overlaps of
@@ -7,7 +8,9 @@ import Testing
 /// plain definition: every memory, every pixel, full softmax.
 @Suite struct ModernMemorySpaceTests {
     /// The plain run: s ← Xᵀ softmax(β X s) until nothing moves by more than 1e-9.
-    static func plain(_ network: ModernNetwork, _ start: [Double], maxSteps: Int) -> (state: [Double], steps: Int, converged: Bool, energies: [Double]) {
+    static func plain(_ network: ModernNetwork, _ start: [Double], maxSteps: Int) -> (
+        state: [Double], steps: Int, converged: Bool, energies: [Double]
+    ) {
         var s = start, steps = 0
         var energies = [network.energy(s)]
         while steps < maxSteps {
@@ -38,7 +41,9 @@ import Testing
             if trial % 4 == 3 { for i in 0..<n / 3 { start[i] = 0 } }  // a masked start: not ±1
             let fast = network.settle(from: start, maxSteps: 50, history: [.energy])
             let slow = Self.plain(network, start, maxSteps: 50)
-            #expect(fast.convergence.steps == slow.steps && (fast.convergence.status == .converged) == slow.converged, "β \(beta) trial \(trial)")
+            #expect(
+                fast.convergence.steps == slow.steps && (fast.convergence.status == .converged) == slow.converged,
+                "β \(beta) trial \(trial)")
             let difference = zip(fast.convergence.state, slow.state).map { abs($0 - $1) }.max() ?? 0
             #expect(difference < 1e-12, "β \(beta) trial \(trial): states differ by \(difference)")
             for (a, b) in zip(fast.convergence.history.energies, slow.energies) {

@@ -43,7 +43,9 @@ import Testing
         let best = log.map(\.stablePatterns).max()!
         let stable = patterns.filter { network.isFixedPoint($0) }.count
         #expect(Double(stable) / Double(p) == best, "kept \(stable) stable of \(p); best epoch had \(best)")
-        #expect(log.last!.stablePatterns < best, "the last epoch did worse than the best (else the test shows nothing): \(log.map(\.stablePatterns))")
+        #expect(
+            log.last!.stablePatterns < best,
+            "the last epoch did worse than the best (else the test shows nothing): \(log.map(\.stablePatterns))")
     }
 
     /// Training is a function of the seed alone: threads do not change a bit, the seed does.
@@ -121,7 +123,8 @@ import Testing
     @Test func convHasKernelSizedParametersAndRunsOnAnySize() throws {
         let small = try digitPatterns(3, size: 16)
         for k in [3, 5] {
-            let (network, log) = ConvolutionNetwork.train(Memories(small), side: 16, options: ConvolutionNetwork.Options(kernelSize: k, maxEpochs: 5), seed: 1)
+            let (network, log) = ConvolutionNetwork.train(
+                Memories(small), side: 16, options: ConvolutionNetwork.Options(kernelSize: k, maxEpochs: 5), seed: 1)
             #expect(network.parameterCount == k * k && network.kernel.count == k * k && log.count == 5)
             #expect(network.kernel[k * k / 2] == 0, "the centre is excluded")
             // Pocket: the kept kernel is the best of the epochs (fewest pixels one update flips).

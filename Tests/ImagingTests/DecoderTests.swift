@@ -52,7 +52,7 @@ struct ManifestEntry: CustomStringConvertible {
         ("dog/gif-named.jpg", "unsupported-format", "GIF is not supported"),
         ("dog/bomb.png", "too-large", "200000x200000"),
         ("cat/bomb.jpg", "too-large", "65500x65500"),
-        ("dog/badcrc.png", "corrupt", "CRC mismatch"),
+        ("dog/badcrc.png", "corrupt", "CRC mismatch")
     ])
     func refusalNamesTheCause(file: String, kind: String, words: String) throws {
         let path = TestPaths.shared("odd-inputs/" + file)
@@ -72,13 +72,16 @@ struct ManifestEntry: CustomStringConvertible {
 
     /// The same photo in every PNG variant decodes to (nearly) the same gray image: 16-bit is
     /// scaled, not byte-swapped; palette is expanded; interlacing is undone; alpha is dropped.
-    @Test(arguments: [("dog/rgb16.png", 0.5), ("dog/rgba.png", 0.5), ("dog/interlaced.png", 0.5),
-                      ("dog/gray16.png", 2.0), ("dog/grayalpha.png", 2.0), ("dog/palette.png", 8.0)])
+    @Test(arguments: [
+        ("dog/rgb16.png", 0.5), ("dog/rgba.png", 0.5), ("dog/interlaced.png", 0.5),
+        ("dog/gray16.png", 2.0), ("dog/grayalpha.png", 2.0), ("dog/palette.png", 8.0)
+    ])
     func pngVariantsAgreeWithTheEightBitRGB(file: String, meanTolerance: Double) throws {
         let reference = try ImageDecoder.decodeFile(atPath: TestPaths.shared("odd-inputs/dog/rgb8.png")).image
         let variant = try ImageDecoder.decodeFile(atPath: TestPaths.shared("odd-inputs/" + file)).image
         #expect(variant.width == reference.width && variant.height == reference.height)
-        let meanDifference = zip(reference.pixels, variant.pixels).map { abs(Double($0) - Double($1)) }
+        let meanDifference =
+            zip(reference.pixels, variant.pixels).map { abs(Double($0) - Double($1)) }
             .reduce(0, +) / Double(reference.pixels.count)
         #expect(meanDifference <= meanTolerance, "\(file): mean difference \(meanDifference)")
     }
@@ -88,7 +91,8 @@ struct ManifestEntry: CustomStringConvertible {
         for file in ["cat/progressive.jpg", "cat/s444.jpg", "cat/cmyk.jpg", "cat/gray.jpg"] {
             let variant = try ImageDecoder.decodeFile(atPath: TestPaths.shared("odd-inputs/" + file)).image
             #expect(variant.width == reference.width && variant.height == reference.height)
-            let meanDifference = zip(reference.pixels, variant.pixels).map { abs(Double($0) - Double($1)) }
+            let meanDifference =
+                zip(reference.pixels, variant.pixels).map { abs(Double($0) - Double($1)) }
                 .reduce(0, +) / Double(reference.pixels.count)
             #expect(meanDifference < 2, "\(file): mean difference \(meanDifference)")
         }
@@ -101,9 +105,11 @@ struct ManifestEntry: CustomStringConvertible {
     /// A 16×16 JPEG (Pillow, quality 100, 4:4:4) with red, green, blue and white quadrants.
     /// Grayscale is libjpeg's Y channel: BT.601 gives 76, 150, 29, 255; BT.709 would give 54,
     /// 182, 18.
-    static let quadrantsJPEG = Array(Data(base64Encoded: """
-        /9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/2wBDAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/wAARCAAQABADAREAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwD8X6/ynP8Av4P6UK/y3P8Awrz+Dev/AGmD/qwP9xCv+Ac/qg//2Q==
-        """, options: .ignoreUnknownCharacters)!)
+    static let quadrantsJPEG = Array(
+        Data(
+            base64Encoded: """
+                /9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/2wBDAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/wAARCAAQABADAREAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwD8X6/ynP8Av4P6UK/y3P8Awrz+Dev/AGmD/qwP9xCv+Ac/qg//2Q==
+                """, options: .ignoreUnknownCharacters)!)
 
     @Test(arguments: IDCTMethod.allCases)
     func jpegGrayIsTheYChannel(idct: IDCTMethod) throws {
@@ -151,8 +157,10 @@ struct ManifestEntry: CustomStringConvertible {
     }
 
     /// Scaled IDCT: the smallest of 1/2, 1/4, 1/8 whose output is not below the target.
-    @Test(arguments: [(0, 300, 280, 1), (150, 300, 280, 1), (140, 150, 140, 2), (64, 75, 70, 4),
-                      (35, 38, 35, 8), (36, 75, 70, 4)])
+    @Test(arguments: [
+        (0, 300, 280, 1), (150, 300, 280, 1), (140, 150, 140, 2), (64, 75, 70, 4),
+        (35, 38, 35, 8), (36, 75, 70, 4)
+    ])
     func scaledDecodingPicksTheSmallestScaleNotBelowTheTarget(target: Int, width: Int, height: Int, denominator: Int) throws {
         let options = DecodeOptions(minimumDecodedSize: target == 0 ? nil : (target, target))
         let decoded = try ImageDecoder.decodeFile(atPath: TestPaths.shared("odd-inputs/cat/baseline.jpg"), options: options)

@@ -59,8 +59,8 @@ import Testing
 
     @Test func meanMedianThresholdRules() {
         let values: [Float] = [10, 20, 30, 40, 200]
-        #expect(Binarization.mean.binarize(image(values)) == [-1, -1, -1, -1, 1])      // mean 60
-        #expect(Binarization.median.binarize(image(values)) == [-1, -1, -1, 1, 1])     // median 30
+        #expect(Binarization.mean.binarize(image(values)) == [-1, -1, -1, -1, 1])  // mean 60
+        #expect(Binarization.median.binarize(image(values)) == [-1, -1, -1, 1, 1])  // median 30
         #expect(Binarization.threshold(20).binarize(image(values)) == [-1, -1, 1, 1, 1])
     }
 

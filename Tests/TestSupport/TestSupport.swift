@@ -19,9 +19,11 @@ public enum TestPaths {
 
     /// The built `hopfield` executable next to the test bundle.
     public static var hopfieldExecutable: String {
-        let candidates = [Bundle.main.bundleURL.appendingPathComponent("hopfield").path,
-                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hopfield").path,
-                          repository + "/.build/debug/hopfield"]
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("hopfield").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hopfield").path,
+            repository + "/.build/debug/hopfield"
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 }
@@ -40,8 +42,9 @@ public struct ScratchFolder {
 
     public func write(_ bytes: [UInt8], to name: String) -> String {
         let p = file(name)
-        try! FileManager.default.createDirectory(atPath: URL(fileURLWithPath: p).deletingLastPathComponent().path,
-                                                 withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: p).deletingLastPathComponent().path,
+            withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: p, contents: Data(bytes))
         return p
     }
@@ -60,8 +63,10 @@ public struct ProcessResult {
 /// one per process).
 public let testCacheFolder = FileManager.default.temporaryDirectory.path + "/hopfieldlab-test-cache-\(getpid())"
 
-public func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil,
-                       environment: [String: String]? = nil) throws -> ProcessResult {
+public func runProcess(
+    _ executable: String, _ arguments: [String], cwd: String? = nil,
+    environment: [String: String]? = nil
+) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -85,8 +90,9 @@ public func runProcess(_ executable: String, _ arguments: [String], cwd: String?
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return ProcessResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
 /// Whether a Python 3 with the given modules is available (for checks done by an independent

@@ -71,7 +71,9 @@ public struct Batch: Sendable {
         // Seeds.
         var seeds: [UInt64] = [42]
         if let value = root["seeds"] {
-            guard case .array(let items) = value, !items.isEmpty else { throw ConfigError(path: "seeds", "expected a non-empty array of whole numbers") }
+            guard case .array(let items) = value, !items.isEmpty else {
+                throw ConfigError(path: "seeds", "expected a non-empty array of whole numbers")
+            }
             seeds = []
             var seen = Set<UInt64>()
             for (k, item) in items.enumerated() {
@@ -85,14 +87,18 @@ public struct Batch: Sendable {
         // Grid.
         var grid: [(key: String, values: [JSONValue])] = []
         if let value = root["grid"] {
-            guard case .object(let entries) = value else { throw ConfigError(path: "grid", "expected an object of \"dotted.key\": [values]") }
+            guard case .object(let entries) = value else {
+                throw ConfigError(path: "grid", "expected an object of \"dotted.key\": [values]")
+            }
             for (key, values) in entries {
                 let path = "grid[\(JSONValue.quote(key))]"
                 guard let parts = DottedPath.parts(key) else { throw ConfigError(path: path, "not a dotted key like \"memories.count\"") }
                 if ["name", "seeds", "grid", "$schema", "comment"].contains(parts[0]) {
                     throw ConfigError(path: path, "\(parts[0]) cannot be swept")
                 }
-                guard case .array(let list) = values, !list.isEmpty else { throw ConfigError(path: path, "expected a non-empty array of values") }
+                guard case .array(let list) = values, !list.isEmpty else {
+                    throw ConfigError(path: path, "expected a non-empty array of values")
+                }
                 var seen = Set<String>()
                 for (i, v) in list.enumerated() where !seen.insert(v.canonical).inserted {
                     throw ConfigError(path: "\(path)[\(i)]", "\(v.compact) is listed twice")
@@ -124,17 +130,22 @@ public struct Batch: Sendable {
                 // Identities differ unless two grid points resolve to the same config (a value
                 // written out that equals the default, say): then one run would count twice.
                 if let other = identities.updateValue(runs.count, forKey: run.identity) {
-                    throw ConfigError(path: "grid", "runs \(runs[other].key) and \(run.key) resolve to the same config (identity \(run.identity)): list each value once")
+                    throw ConfigError(
+                        path: "grid",
+                        "runs \(runs[other].key) and \(run.key) resolve to the same config (identity \(run.identity)): list each value once"
+                    )
                 }
                 runs.append(run)
             }
         }
-        return Batch(file: nil, name: baseConfig.name, folderName: Batch.folderName(baseConfig.name), grid: grid,
-                     seeds: seeds, runs: runs, source: root)
+        return Batch(
+            file: nil, name: baseConfig.name, folderName: Batch.folderName(baseConfig.name), grid: grid,
+            seeds: seeds, runs: runs, source: root)
     }
 
     /// Points an error at the grid value that caused it, or names the combination.
-    static func attribute(_ error: ConfigError, to point: [(String, JSONValue)], grid: [(key: String, values: [JSONValue])]) -> ConfigError {
+    static func attribute(_ error: ConfigError, to point: [(String, JSONValue)], grid: [(key: String, values: [JSONValue])]) -> ConfigError
+    {
         for (key, value) in point where error.path == key || error.path.hasPrefix(key + ".") || error.path.hasPrefix(key + "[") {
             let index = grid.first { $0.0 == key }!.1.firstIndex(of: value)!
             return ConfigError(path: "grid[\(JSONValue.quote(key))][\(index)]", "\(key) = \(value.compact): \(error.message)")
@@ -176,7 +187,10 @@ public struct Batch: Sendable {
         guard case .object(let entries)? = root["grid"] else { return }
         for path in paths where path != "grid" && path != "seeds" && !path.hasPrefix("grid.") {
             guard let (key, _) = entries.first(where: { DottedPath.overlaps($0.0, path) }) else { continue }
-            throw ConfigError(path: "--set \(path)", "the grid sweeps \(key) (grid[\(JSONValue.quote(key))]), so this value would be ignored in every run; change the grid instead (--set 'grid={...}')")
+            throw ConfigError(
+                path: "--set \(path)",
+                "the grid sweeps \(key) (grid[\(JSONValue.quote(key))]), so this value would be ignored in every run; change the grid instead (--set 'grid={...}')"
+            )
         }
     }
 
@@ -185,7 +199,10 @@ public struct Batch: Sendable {
         guard let eq = text.firstIndex(of: "=") else { throw ConfigError(path: "--set \(text)", "expected key=value") }
         let key = String(text[..<eq]), raw = String(text[text.index(after: eq)...])
         if key.isEmpty { throw ConfigError(path: "--set \(text)", "expected key=value") }
-        if DottedPath.parts(key) == nil { throw ConfigError(path: "--set \(text)", "\(JSONValue.quote(key)) is not a dotted key like \"memories.count\" (a part is empty)") }
+        if DottedPath.parts(key) == nil {
+            throw ConfigError(
+                path: "--set \(text)", "\(JSONValue.quote(key)) is not a dotted key like \"memories.count\" (a part is empty)")
+        }
         let value = (try? JSONParser.parse(raw)) ?? .string(raw)
         return (key, value)
     }

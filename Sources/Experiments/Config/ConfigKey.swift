@@ -50,8 +50,10 @@ public struct ConfigKey: Sendable {
     public let summary: String
 
     /// A key of `section`, with its default (as JSON, and in words when that reads better) and meaning.
-    public init(_ name: String, in section: String, _ kind: Kind, default defaultValue: JSONValue? = nil,
-                defaultText: String? = nil, _ summary: String) {
+    public init(
+        _ name: String, in section: String, _ kind: Kind, default defaultValue: JSONValue? = nil,
+        defaultText: String? = nil, _ summary: String
+    ) {
         self.name = name
         self.section = section
         self.kind = kind

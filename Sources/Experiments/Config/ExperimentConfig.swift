@@ -87,20 +87,26 @@ public struct ExperimentConfig: Sendable, Equatable {
 
     /// The top-level keys that are not sections.
     public static let keys: [ConfigKey] = [
-        ConfigKey("name", in: "", .string(nonEmpty: true), defaultText: "required", "results go to `Results/<name>/` (made a safe folder name, with a hash when that changed it); no control characters"),
-        ConfigKey("comment", in: "", .string(nonEmpty: false), "what the experiment shows (echoed in the report; at most 10,000 characters, not copied into run folders)"),
-        ConfigKey("task", in: "", .choice(Task.allCases.map(\.rawValue)), default: .string(Task.classify.rawValue),
-                  "`classify`, `recall`, `capacity` or `basins`"),
+        ConfigKey(
+            "name", in: "", .string(nonEmpty: true), defaultText: "required",
+            "results go to `Results/<name>/` (made a safe folder name, with a hash when that changed it); no control characters"),
+        ConfigKey(
+            "comment", in: "", .string(nonEmpty: false),
+            "what the experiment shows (echoed in the report; at most 10,000 characters, not copied into run folders)"),
+        ConfigKey(
+            "task", in: "", .choice(Task.allCases.map(\.rawValue)), default: .string(Task.classify.rawValue),
+            "`classify`, `recall`, `capacity` or `basins`"),
         ConfigKey("seeds", in: "", .list(.integer(0...Int.max)), default: .array([.int(42)]), defaultText: "[42]", "one run per seed"),
-        ConfigKey("grid", in: "", .object, default: .object([]), defaultText: "{}", "`\"dotted.key\": [values]`"),
+        ConfigKey("grid", in: "", .object, default: .object([]), defaultText: "{}", "`\"dotted.key\": [values]`")
     ]
 
     /// The sections in the order they are read and written, with their keys.
     public static let sections: [(name: String, keys: [ConfigKey])] = [
-        ("dataset", DatasetSection.keys), ("patterns", PatternsSection.keys), ("image", ImageSection.keys), ("features", FeaturesSection.keys), ("split", SplitSection.keys),
+        ("dataset", DatasetSection.keys), ("patterns", PatternsSection.keys), ("image", ImageSection.keys),
+        ("features", FeaturesSection.keys), ("split", SplitSection.keys),
         ("memories", MemoriesSection.keys), ("network", NetworkSection.keys), ("dynamics", DynamicsSection.keys),
         ("corruption", CorruptionSection.keys), ("capacity", CapacitySection.keys), ("basins", BasinsSection.keys),
-        ("outputs", OutputsSection.keys),
+        ("outputs", OutputsSection.keys)
     ]
 }
 
@@ -117,11 +123,17 @@ extension ExperimentConfig {
         // terminal raw (recolouring it, moving the cursor, retitling the window).
         if let control = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
             let hex = String(control.value, radix: 16, uppercase: true)
-            throw ConfigError(path: "name", "contains the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (names are printed on the terminal)")
+            throw ConfigError(
+                path: "name",
+                "contains the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (names are printed on the terminal)"
+            )
         }
         let comment = try top.string("comment")
         if let comment, comment.count > maxCommentLength {
-            throw ConfigError(path: "comment", "is \(comment.count) characters long, at most \(maxCommentLength) are allowed (keep long notes in a file beside the config)")
+            throw ConfigError(
+                path: "comment",
+                "is \(comment.count) characters long, at most \(maxCommentLength) are allowed (keep long notes in a file beside the config)"
+            )
         }
         _ = try top.string("$schema")
         let task = try top.choice(keys["task"], as: Task.self) ?? .classify
@@ -172,48 +184,78 @@ extension ExperimentConfig {
         if case .dam = network.rule, task != .classify {
             throw ConfigError(path: "network.rule", "dam is a classifier (memories trained on a training split): use the classify task")
         }
-        if memories.all {
-            switch network.rule {
-            case .modern, .dense, .dam: break
-            case .hebbian:
-                throw ConfigError(path: "memories.count", "\"all\" stores every training image: the Hebbian rule retrieves at most about 0.138·N random patterns (N = \(n)), and correlated images far fewer; use modern or dense")
-            case .storkey:
-                let capacity = Int(Double(n) / (2 * log(Double(n))).squareRoot())
-                throw ConfigError(path: "memories.count", "\"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (\(capacity) for N = \(n)), and correlated images fewer; use modern or dense")
-            case .pseudoinverse:
-                throw ConfigError(path: "memories.count", "\"all\" stores every training image: \(network.rule.name) stores fewer than N = \(n) patterns (pseudo-inverse: at most N independent ones); use modern or dense")
-            default:
-                throw ConfigError(path: "memories.count", "\"all\" stores every training image: only the modern and dense rules store that many (\(network.rule.name) is trained on its memories)")
-            }
-        }
+        try checkStoresAll()
         if task == .classify, selectsMemories, let classes = dataset?.classes, memories.count < classes.count {
-            throw ConfigError(path: "memories.count", "\(memories.count) memories cannot cover the \(classes.count) classes (one per class at least)")
+            throw ConfigError(
+                path: "memories.count", "\(memories.count) memories cannot cover the \(classes.count) classes (one per class at least)")
         }
-        if let c = corruption {
-            if c.kind == .mixture && storedCount < 3 {
-                throw ConfigError(path: "corruption.kind", "mixture starts need at least 3 memories (\(patterns == nil ? "memories" : "patterns").count is \(storedCount))")
-            }
-            if c.rect != nil, patterns != nil {
-                throw ConfigError(path: "corruption.rect", "random patterns have no rows and columns")
-            }
-            if (c.kind == .corner || c.kind == .mask) && patterns != nil {
-                throw ConfigError(path: "corruption.kind", "\(c.kind.rawValue) hides a part of an image: random patterns have no rows and columns")
-            }
-            if let rect = c.rect, rect[1] > image.size || rect[3] > image.size {
-                throw ConfigError(path: "corruption.rect", "reaches beyond the \(image.size)×\(image.size) image")
-            }
-        }
+        try checkCorruption()
         if task == .capacity, network.rule.isContinuous {
             throw ConfigError(path: "network.rule", "the capacity task measures binary networks (every rule but modern and conv)")
         }
         if task == .basins && !usesRandomPatterns && (image.binarize == .none || (features.isActive && features.codes == .none)) {
-            throw ConfigError(path: image.binarize == .none ? "image.binarize" : "features.codes", "the basins task flips bits of ±1 patterns: binarize them")
+            throw ConfigError(
+                path: image.binarize == .none ? "image.binarize" : "features.codes",
+                "the basins task flips bits of ±1 patterns: binarize them")
         }
         if usesRandomPatterns, case .conv = network.rule {
             throw ConfigError(path: "network.rule", "conv needs images (its kernel slides over rows and columns): use a dataset")
         }
         if dynamics.temperature > 0 && !DynamicsSection.temperatureRules.contains(network.rule.name) {
-            throw ConfigError(path: "dynamics.temperature", "Glauber dynamics are defined here for \(DynamicsSection.temperatureRules.joined(separator: ", ")) (whose fields have a known scale), not \(network.rule.name)")
+            throw ConfigError(
+                path: "dynamics.temperature",
+                "Glauber dynamics are defined here for \(DynamicsSection.temperatureRules.joined(separator: ", ")) (whose fields have a known scale), not \(network.rule.name)"
+            )
+        }
+    }
+
+    /// `memories.count: "all"` only for the rules that store every training image.
+    private func checkStoresAll() throws(ConfigError) {
+        let n = neurons
+        guard memories.all else { return }
+        switch network.rule {
+        case .modern, .dense, .dam: break
+        case .hebbian:
+            throw ConfigError(
+                path: "memories.count",
+                "\"all\" stores every training image: the Hebbian rule retrieves at most about 0.138·N random patterns (N = \(n)), and correlated images far fewer; use modern or dense"
+            )
+        case .storkey:
+            let capacity = Int(Double(n) / (2 * log(Double(n))).squareRoot())
+            throw ConfigError(
+                path: "memories.count",
+                "\"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (\(capacity) for N = \(n)), and correlated images fewer; use modern or dense"
+            )
+        case .pseudoinverse:
+            throw ConfigError(
+                path: "memories.count",
+                "\"all\" stores every training image: \(network.rule.name) stores fewer than N = \(n) patterns (pseudo-inverse: at most N independent ones); use modern or dense"
+            )
+        default:
+            throw ConfigError(
+                path: "memories.count",
+                "\"all\" stores every training image: only the modern and dense rules store that many (\(network.rule.name) is trained on its memories)"
+            )
+        }
+    }
+
+    /// Corruptions that the patterns and the stored count allow.
+    private func checkCorruption() throws(ConfigError) {
+        guard let c = corruption else { return }
+        if c.kind == .mixture && storedCount < 3 {
+            throw ConfigError(
+                path: "corruption.kind",
+                "mixture starts need at least 3 memories (\(patterns == nil ? "memories" : "patterns").count is \(storedCount))")
+        }
+        if c.rect != nil, patterns != nil {
+            throw ConfigError(path: "corruption.rect", "random patterns have no rows and columns")
+        }
+        if (c.kind == .corner || c.kind == .mask) && patterns != nil {
+            throw ConfigError(
+                path: "corruption.kind", "\(c.kind.rawValue) hides a part of an image: random patterns have no rows and columns")
+        }
+        if let rect = c.rect, rect[1] > image.size || rect[3] > image.size {
+            throw ConfigError(path: "corruption.rect", "reaches beyond the \(image.size)×\(image.size) image")
         }
     }
 }

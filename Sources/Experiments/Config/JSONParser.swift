@@ -206,7 +206,9 @@ public struct JSONParser {
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard let c = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else { throw error("digits expected in the exponent") }
+            guard let c = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else {
+                throw error("digits expected in the exponent")
+            }
             while let c = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) { index += 1 }
         }
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))

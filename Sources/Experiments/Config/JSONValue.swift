@@ -73,13 +73,16 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .array(let items):
             if items.isEmpty { return "[]" }
-            if items.allSatisfy({ if case .array = $0 { return false }; if case .object = $0 { return false }; return true }) {
+            if items.allSatisfy({
+                if case .array = $0 { return false }; if case .object = $0 { return false }; return true
+            }) {
                 return "[" + items.map(\.compact).joined(separator: ", ") + "]"
             }
             return "[\n" + items.map { inner + $0.pretty(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { inner + JSONValue.quote($0.0) + ": " + $0.1.pretty(indent: inner) }
+            return "{\n"
+                + pairs.map { inner + JSONValue.quote($0.0) + ": " + $0.1.pretty(indent: inner) }
                 .joined(separator: ",\n") + "\n" + indent + "}"
         default:
             return compact
@@ -99,7 +102,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             default:
                 // C0 controls, DEL and C1 controls (U+009B starts an escape sequence too).
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

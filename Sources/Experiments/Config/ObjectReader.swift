@@ -99,7 +99,8 @@ struct ObjectReader {
         for (key, _) in pairs where !known.contains(key) {
             var message = "unknown key"
             if let suggestion = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
-               editDistance(suggestion, key) <= max(2, key.count / 3) {
+                editDistance(suggestion, key) <= max(2, key.count / 3)
+            {
                 message += " (did you mean \"\(suggestion)\"?)"
             } else if !known.isEmpty {
                 message += " (known keys: \(known.joined(separator: ", ")))"
@@ -141,8 +142,10 @@ extension ObjectReader {
         let scalars = Array(text.unicodeScalars)
         if let at = scalars.firstIndex(where: { $0.properties.generalCategory == .control }) {
             let code = String(scalars[at].value, radix: 16, uppercase: true)
-            throw ConfigError(path: child(key.name),
-                              "a path cannot hold a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(at + 1))")
+            throw ConfigError(
+                path: child(key.name),
+                "a path cannot hold a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(at + 1))"
+            )
         }
         return text
     }

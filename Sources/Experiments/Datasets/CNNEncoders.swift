@@ -28,11 +28,16 @@ public enum CNNEncoders {
         if CNNRegistry.network(at: path) != nil { return }
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path, limit: 64 << 20) } catch {
-            throw ConfigError(path: "features.weights", "\(path): \(error.reason) (run scripts/fetch-encoder to fetch and convert the EfficientNet-Lite0 weights)")
+            throw ConfigError(
+                path: "features.weights",
+                "\(path): \(error.reason) (run scripts/fetch-encoder to fetch and convert the EfficientNet-Lite0 weights)")
         }
         let hash = ContentHash(of: bytes).description
         guard hash == expectedHash else {
-            throw ConfigError(path: "features.weights", "\(path): not the weights scripts/fetch-encoder writes (content hash \(hash), expected \(expectedHash)): the file was changed or is another model; run scripts/fetch-encoder to write it again")
+            throw ConfigError(
+                path: "features.weights",
+                "\(path): not the weights scripts/fetch-encoder writes (content hash \(hash), expected \(expectedHash)): the file was changed or is another model; run scripts/fetch-encoder to write it again"
+            )
         }
         do { CNNRegistry.register(try EfficientNetLite0(file: try HLNNFile(bytes: bytes, path: path), path: path), at: path) } catch {
             throw ConfigError(path: "features.weights", "\(error)")

@@ -32,8 +32,10 @@ public enum CSVImporter {
 
     /// Imports a CSV file (raw or .gz) into `output/<class>/<NNNNN>.png`; rows that cannot be used
     /// are skipped and listed in the summary, and nothing is left behind when the import fails.
-    public static func importFile(_ path: String, output: String, label: LabelColumn, width: Int? = nil,
-                                  height: Int? = nil, limit: Int? = nil, replace: Bool = false) throws -> ImportSummary {
+    public static func importFile(
+        _ path: String, output: String, label: LabelColumn, width: Int? = nil,
+        height: Int? = nil, limit: Int? = nil, replace: Bool = false
+    ) throws -> ImportSummary {
         let text = String(decoding: try readMaybeGzip(path, accept: looksLikeText), as: UTF8.self)
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
         if let last = lines.last, last.isEmpty { lines.removeLast() }
@@ -86,13 +88,18 @@ public enum CSVImporter {
             case .last: labelIndex = columns - 1
             case .named(let name):
                 guard hasHeader, let index = first.firstIndex(where: { $0 == name[...] }) else {
-                    throw ImportError("\(path): no header column named '\(name)'" + (hasHeader ? " (header: \(first.prefix(5).joined(separator: ","))...)" : " (the file has no header line)"))
+                    throw ImportError(
+                        "\(path): no header column named '\(name)'"
+                            + (hasHeader ? " (header: \(first.prefix(5).joined(separator: ","))...)" : " (the file has no header line)"))
                 }
                 labelIndex = index
             }
             if hasHeader, let named = first.firstIndex(where: { ["label", "class", "target", "y"].contains($0.lowercased()) }),
-               named != labelIndex {
-                throw ImportError("\(path): the header names column \(named + 1) '\(first[named])', but the label was taken from column \(labelIndex + 1) '\(first[labelIndex])'; use --label \(first[named])")
+                named != labelIndex
+            {
+                throw ImportError(
+                    "\(path): the header names column \(named + 1) '\(first[named])', but the label was taken from column \(labelIndex + 1) '\(first[labelIndex])'; use --label \(first[named])"
+                )
             }
             let pixelCount = columns - 1
             if let width, let height {

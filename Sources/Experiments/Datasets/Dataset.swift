@@ -51,10 +51,13 @@ public struct Dataset: Sendable {
     /// Lists a dataset. `classes` keeps only those classes (in the given order, which then sets
     /// the labels); nil takes every class folder. `limitPerClass` keeps the first K files of
     /// each class in sorted order.
-    public static func open(_ root: String, classes wanted: [String]? = nil,
-                            limitPerClass: Int? = nil) throws(DatasetError) -> Dataset {
+    public static func open(
+        _ root: String, classes wanted: [String]? = nil,
+        limitPerClass: Int? = nil
+    ) throws(DatasetError) -> Dataset {
         if let at = root.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control }) {
-            throw DatasetError.badPath(root, "a control character (U+\(String(root.unicodeScalars[at].value, radix: 16, uppercase: true))) in the path")
+            throw DatasetError.badPath(
+                root, "a control character (U+\(String(root.unicodeScalars[at].value, radix: 16, uppercase: true))) in the path")
         }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -92,8 +95,10 @@ public struct Dataset: Sendable {
             if let limitPerClass { relative = Array(relative.prefix(limitPerClass)) }
             for (i, rel) in relative.enumerated() {
                 let relativePath = className + "/" + rel
-                files.append(File(relativePath: relativePath, path: joinPath(root, relativePath),
-                                  className: className, label: label, indexInClass: i))
+                files.append(
+                    File(
+                        relativePath: relativePath, path: joinPath(root, relativePath),
+                        className: className, label: label, indexInClass: i))
             }
         }
         let notes = walk.notes.sorted { $0.relativePath.utf8Precedes($1.relativePath) }
@@ -104,8 +109,10 @@ public struct Dataset: Sendable {
     public static func isIgnored(_ name: String) -> Bool {
         if name.hasPrefix(".") { return true }
         let lower = name.lowercased()
-        return ["thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "__macosx",
-                "$recycle.bin", "system volume information", "icon\r"].contains(lower)
+        return [
+            "thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "__macosx",
+            "$recycle.bin", "system volume information", "icon\r"
+        ].contains(lower)
     }
 
     /// Files per class, in class order.

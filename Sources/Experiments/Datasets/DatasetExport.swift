@@ -46,7 +46,9 @@ public enum DatasetExport {
         }
         var skipped = CSVTable(header: ["path", "reason"])
         for entry in loaded.unused.sorted(by: { $0.path.utf8Precedes($1.path) }) { skipped.append([entry.path, entry.reason]) }
-        let paths = [joinPath(folder, "patterns.npy"), joinPath(folder, "labels.npy"), joinPath(folder, "index.csv"), joinPath(folder, "skipped.csv")]
+        let paths = [
+            joinPath(folder, "patterns.npy"), joinPath(folder, "labels.npy"), joinPath(folder, "index.csv"), joinPath(folder, "skipped.csv")
+        ]
         try AtomicFile.write(patterns, to: paths[0])
         try AtomicFile.write(labels, to: paths[1])
         try AtomicFile.write(index.text, to: paths[2])

@@ -31,15 +31,18 @@ public enum DatasetLoader {
         let perFile = parallelMap(count: dataset.files.count, jobs: jobs) { i in
             decode(dataset.files[i], specs: specs, packs: packs)
         }
-        var result = Result(loaded: [], hashes: perFile.map(\.hash), fingerprint: DatasetFingerprint.of(dataset, hashes: perFile.map(\.hash)))
+        var result = Result(
+            loaded: [], hashes: perFile.map(\.hash), fingerprint: DatasetFingerprint.of(dataset, hashes: perFile.map(\.hash)))
         for (k, spec) in specs.enumerated() {
             var images: [LoadedImage] = [], refused: [RefusedFile] = []
             var fresh: [ContentHash: PatternCache.Entry] = [:]
             for (i, file) in perFile.enumerated() {
                 switch file.outcomes[k] {
                 case .success(let entry):
-                    images.append(LoadedImage(file: dataset.files[i], values: entry.values, format: entry.format,
-                                              sourceWidth: entry.sourceWidth, sourceHeight: entry.sourceHeight))
+                    images.append(
+                        LoadedImage(
+                            file: dataset.files[i], values: entry.values, format: entry.format,
+                            sourceWidth: entry.sourceWidth, sourceHeight: entry.sourceHeight))
                     if let hash = file.hash, packs[k].offsets[hash] == nil { fresh[hash] = entry }
                 case .failure(let error): refused.append(RefusedFile(file: dataset.files[i], error: error))
                 }
@@ -55,7 +58,8 @@ public enum DatasetLoader {
 
     /// One file: its hash, and for each spec its pattern (cached or decoded) or why it is refused.
     static func decode(_ file: Dataset.File, specs: [ImageSpec], packs: [PatternPack.Index])
-        -> (hash: ContentHash?, outcomes: [Swift.Result<PatternCache.Entry, ImageError>]) {
+        -> (hash: ContentHash?, outcomes: [Swift.Result<PatternCache.Entry, ImageError>])
+    {
         let bytes: [UInt8]
         do { bytes = try ImageFile.read(file.path) } catch { return (nil, specs.map { _ in .failure(error) }) }
         let hash = ContentHash(of: bytes)
@@ -63,8 +67,10 @@ public enum DatasetLoader {
             if let hit = packs[k][hash] { return .success(hit) }
             do throws(ImageError) {
                 let loaded = try ImagePipeline.load(bytes: bytes, path: file.path, spec: specs[k])
-                return .success(PatternCache.Entry(format: loaded.decoded.format, sourceWidth: loaded.decoded.sourceWidth,
-                                                   sourceHeight: loaded.decoded.sourceHeight, values: loaded.values))
+                return .success(
+                    PatternCache.Entry(
+                        format: loaded.decoded.format, sourceWidth: loaded.decoded.sourceWidth,
+                        sourceHeight: loaded.decoded.sourceHeight, values: loaded.values))
             } catch {
                 return .failure(error)
             }

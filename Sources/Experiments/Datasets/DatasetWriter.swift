@@ -42,11 +42,15 @@ struct DatasetWriter {
         if let value = Double(name), value == value.rounded(), abs(value) < 1e9 { name = String(Int(value)) }
         let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
         if name.isEmpty { return .failure(ImportError("the label is empty")) }
-        if name.utf8.count > 255 { return .failure(ImportError("label '\(shown)' is \(name.utf8.count) bytes, longer than a folder name may be (255)")) }
+        if name.utf8.count > 255 {
+            return .failure(ImportError("label '\(shown)' is \(name.utf8.count) bytes, longer than a folder name may be (255)"))
+        }
         if name.hasPrefix(".") || name.contains("/") || name.contains("\0") || name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
             return .failure(ImportError("label '\(shown)' cannot be a folder name"))
         }
-        if Dataset.isIgnored(name) { return .failure(ImportError("label '\(shown)' is a name the dataset loader ignores (a system file's)")) }
+        if Dataset.isIgnored(name) {
+            return .failure(ImportError("label '\(shown)' is a name the dataset loader ignores (a system file's)"))
+        }
         return .success(name)
     }
 

@@ -44,8 +44,10 @@ public enum IDXImporter {
     }
 
     /// Imports images and labels into class folders named by the label value (or by `names`).
-    public static func importFiles(images imagesPath: String, labels labelsPath: String, output: String,
-                                   limit: Int? = nil, names: [String]? = nil, replace: Bool = false) throws -> ImportSummary {
+    public static func importFiles(
+        images imagesPath: String, labels labelsPath: String, output: String,
+        limit: Int? = nil, names: [String]? = nil, replace: Bool = false
+    ) throws -> ImportSummary {
         let images = try parse(try readMaybeGzip(imagesPath, accept: magic), path: imagesPath)
         let labels = try parse(try readMaybeGzip(labelsPath, accept: magic), path: labelsPath)
         guard images.dims.count == 3 else {

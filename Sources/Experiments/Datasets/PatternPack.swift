@@ -45,8 +45,9 @@ enum PatternPack {
         let bytes = pack.raw
         var reader = ByteReader(bytes)
         guard reader.take(4) == magic, reader.uint32() == version, let length = reader.uint32(),
-              reader.take(Int(length)) == Array(description.utf8), let count = reader.uint32(),
-              let checksum = reader.take(16) else { return nil }
+            reader.take(Int(length)) == Array(description.utf8), let count = reader.uint32(),
+            let checksum = reader.take(16)
+        else { return nil }
         let body = reader.offset
         guard ContentHash(of: UnsafeRawBufferPointer(rebasing: bytes[body...])).bytes == checksum else { return nil }
         let n = spec.valueCount
@@ -88,8 +89,9 @@ enum PatternPack {
             } else {
                 values = .continuous((0..<n).map { Float(bitPattern: uint32(start + 4 * $0)) })
             }
-            return PatternCache.Entry(format: raw[offset] == 1 ? .jpeg : .png, sourceWidth: Int(uint32(offset + 1)),
-                                      sourceHeight: Int(uint32(offset + 5)), values: values)
+            return PatternCache.Entry(
+                format: raw[offset] == 1 ? .jpeg : .png, sourceWidth: Int(uint32(offset + 1)),
+                sourceHeight: Int(uint32(offset + 5)), values: values)
         }
 
         /// Every entry, decoded (to write the pack again with more).

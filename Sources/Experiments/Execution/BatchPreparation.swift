@@ -21,8 +21,9 @@ extension ExperimentRunner {
         let costs = batch.runs.enumerated().map { i, run in cost(run, images: data[i]?.images.count) }
         let root = joinPath(options.output, batch.folderName)
         let selected = options.shard.map { Sharding.select(batch: batch, costs: costs, shard: $0) } ?? Array(batch.runs.indices)
-        return Plan(batch: batch, root: root, inputs: inputs, fingerprints: fingerprints, costs: costs, selected: selected,
-                    datasets: report)
+        return Plan(
+            batch: batch, root: root, inputs: inputs, fingerprints: fingerprints, costs: costs, selected: selected,
+            datasets: report)
     }
 
     /// Each run's decoded dataset (nil for capacity). Each dataset's files are read once for
@@ -44,10 +45,13 @@ extension ExperimentRunner {
             let dataset = try openDataset(group.section, file: batch.file)
             let result = DatasetLoader.load(dataset, specs: group.specs, jobs: options.jobs, cache: options.cache)
             fingerprints[group.key] = result.fingerprint
-            report.append("\(group.section.path): \(dataset.files.count) files, \(result.cached) pattern(s) from the cache, \(result.decoded) decoded")
+            report.append(
+                "\(group.section.path): \(dataset.files.count) files, \(result.cached) pattern(s) from the cache, \(result.decoded) decoded"
+            )
             var loadedSets = result.loaded
             if let testPath = group.section.test {
-                let test = try loadTestFolder(testPath, section: group.section, train: dataset, specs: group.specs, options: options, file: batch.file)
+                let test = try loadTestFolder(
+                    testPath, section: group.section, train: dataset, specs: group.specs, options: options, file: batch.file)
                 fingerprints[group.key] = result.fingerprint + " + " + test.fingerprint
                 report.append("\(testPath): \(test.files) files, \(test.cached) pattern(s) from the cache, \(test.decoded) decoded")
                 loadedSets = zip(result.loaded, test.loaded).map { train, testSet in
@@ -61,7 +65,8 @@ extension ExperimentRunner {
             }
             for (spec, data) in zip(group.specs, loadedSets) {
                 if data.images.isEmpty {
-                    throw ConfigError(file: batch.file, path: "dataset.path", "\(group.section.path): no usable images (\(data.refused.count) refused)")
+                    throw ConfigError(
+                        file: batch.file, path: "dataset.path", "\(group.section.path): no usable images (\(data.refused.count) refused)")
                 }
                 loaded["\(group.key)|\(spec)"] = data
             }
@@ -73,9 +78,12 @@ extension ExperimentRunner {
     /// A `dataset.test` folder, loaded for every spec: its classes must be the training folder's.
     /// Its images' paths start with the folder's name and their indices within a class follow
     /// the training folder's, so every image keeps its own random stream.
-    static func loadTestFolder(_ path: String, section: ExperimentConfig.DatasetSection, train: Dataset, specs: [ImageSpec],
-                               options: RunOptions, file: String?) throws(ConfigError)
-        -> (loaded: [LoadedDataset], fingerprint: String, files: Int, cached: Int, decoded: Int) {
+    static func loadTestFolder(
+        _ path: String, section: ExperimentConfig.DatasetSection, train: Dataset, specs: [ImageSpec],
+        options: RunOptions, file: String?
+    ) throws(ConfigError)
+        -> (loaded: [LoadedDataset], fingerprint: String, files: Int, cached: Int, decoded: Int)
+    {
         var testSection = section
         testSection.path = path
         testSection.test = nil
@@ -84,7 +92,8 @@ extension ExperimentRunner {
             throw ConfigError(file: file, path: "dataset.test", error.message)
         }
         if dataset.classes != train.classes {
-            throw ConfigError(file: file, path: "dataset.test", "\(path): classes \(dataset.classes) differ from dataset.path's \(train.classes)")
+            throw ConfigError(
+                file: file, path: "dataset.test", "\(path): classes \(dataset.classes) differ from dataset.path's \(train.classes)")
         }
         let prefix = (path.split(separator: "/").last.map(String.init) ?? "test") + "/"
         var perClass = [Int](repeating: 0, count: train.classes.count)
@@ -125,7 +134,8 @@ extension ExperimentRunner {
             switch error {
             case .missingClass: throw ConfigError(file: file, path: "dataset.classes", error.description)
             case .missingFolder:
-                throw ConfigError(file: file, path: "dataset.path", "\(error.description) (relative paths are read from the working directory, \(cwd))")
+                throw ConfigError(
+                    file: file, path: "dataset.path", "\(error.description) (relative paths are read from the working directory, \(cwd))")
             default: throw ConfigError(file: file, path: "dataset.path", error.description)
             }
         }
@@ -157,8 +167,9 @@ extension ExperimentRunner {
             if let start = data.testStart {
                 s = Splitter.Result(train: Array(0..<start), test: Array(start..<data.images.count))
             } else {
-                s = try Splitter.split(labels: labels, classes: classes, train: config.split.train, test: config.split.test,
-                                       stratify: config.split.stratify, seed: run.seed)
+                s = try Splitter.split(
+                    labels: labels, classes: classes, train: config.split.train, test: config.split.test,
+                    stratify: config.split.stratify, seed: run.seed)
             }
             if let validation = config.split.validation {
                 s = try Splitter.holdOut(s, labels: labels, classes: classes, amount: validation, seed: run.seed)
@@ -172,7 +183,10 @@ extension ExperimentRunner {
         let quotas = config.selectsMemories ? MemorySelection.quotas(count: config.memories.count, classes: classes) : []
         for (c, quota) in quotas.enumerated() where quota > candidates.filter({ $0 == c }).count {
             let place = config.task == .classify ? "the training split has" : "the dataset has"
-            throw ConfigError(path: "memories.count", "\(config.memories.count) memories need \(quota) of class \"\(data.dataset.classes[c])\", but \(place) \(candidates.filter { $0 == c }.count)")
+            throw ConfigError(
+                path: "memories.count",
+                "\(config.memories.count) memories need \(quota) of class \"\(data.dataset.classes[c])\", but \(place) \(candidates.filter { $0 == c }.count)"
+            )
         }
         if config.selectsMemories && config.memories.count > data.images.count {
             throw ConfigError(path: "memories.count", "\(config.memories.count) exceeds the \(data.images.count) usable images")
@@ -190,7 +204,8 @@ extension ExperimentRunner {
         switch config.task {
         case .classify: return max(1, images ?? 1) * config.neurons / 64
         case .recall:
-            return max(1, config.storedCount * max(1, config.corruption?.levels.count ?? 1) * (config.corruption?.trials ?? 1)) * config.neurons / 64
+            return max(1, config.storedCount * max(1, config.corruption?.levels.count ?? 1) * (config.corruption?.trials ?? 1))
+                * config.neurons / 64
         case .basins:
             let b = config.basins!
             return max(1, config.storedCount * b.trials * (b.steps + 1) * config.neurons / 64)

@@ -15,8 +15,9 @@ public enum ExperimentRunner {
             try folder.checkHolds(batch)
             try folder.checkData(batch, fingerprints: plan.fingerprints)
         }
-        try prepareRoot(plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder },
-                        reads: readPaths(batch))
+        try prepareRoot(
+            plan.root, options: options, own: options.shard == nil ? nil : plan.selected.map { batch.runs[$0].folder },
+            reads: readPaths(batch))
         // The batch definition, before any run: what `--resume` and `hopfield merge` check
         // against (every shard writes the same bytes).
         try AtomicFile.write(batch.source.pretty() + "\n", to: joinPath(plan.root, "config.json"))
@@ -39,11 +40,14 @@ public enum ExperimentRunner {
             for w in finished[index]?.manifest.warnings ?? [] where !networkWarnings.contains(w) { networkWarnings.append(w) }
         }
         if concurrent < min(options.jobs, todo.count) {
-            networkWarnings.append("ran \(concurrent) run(s) at a time, not \(options.jobs) (--jobs): more of their networks at once would "
-                                   + "exceed the memory budget of \(NetworkFootprint.mebibytes(MemoryBudget.bytes)) MiB (\(MemoryBudget.variable) sets it)")
+            networkWarnings.append(
+                "ran \(concurrent) run(s) at a time, not \(options.jobs) (--jobs): more of their networks at once would "
+                    + "exceed the memory budget of \(NetworkFootprint.mebibytes(MemoryBudget.bytes)) MiB (\(MemoryBudget.variable) sets it)"
+            )
         }
-        return RunReport(root: plan.root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, results: results,
-                         warnings: networkWarnings + refusedFiles(plan))
+        return RunReport(
+            root: plan.root, ran: todo.map { batch.runs[$0].key }, skipped: skipped, results: results,
+            warnings: networkWarnings + refusedFiles(plan))
     }
 
     /// What a run computed now leaves for the roll-ups.
@@ -60,11 +64,14 @@ public enum ExperimentRunner {
         let batch = plan.batch
         let build = RunEnvironment.buildDescription()
         let started = Date()
-        let state = Mutex(Progress(runsDone: 0, runsTotal: todo.count, itemsDone: 0, itemsTotal: todo.reduce(0) { $0 + plan.costs[$1] },
-                                   elapsed: 0, lastRun: ""))
+        let state = Mutex(
+            Progress(
+                runsDone: 0, runsTotal: todo.count, itemsDone: 0, itemsTotal: todo.reduce(0) { $0 + plan.costs[$1] },
+                elapsed: 0, lastRun: ""))
         let runsAtOnce = min(options.jobs, concurrent)
         let perRunJobs = todo.count >= 2 * runsAtOnce ? max(1, options.jobs / runsAtOnce) : options.jobs
-        let outcomes = parallelMap(count: todo.count, jobs: perRunJobs == options.jobs ? 1 : runsAtOnce) { k -> Result<Finished, RunError> in
+        let outcomes = parallelMap(count: todo.count, jobs: perRunJobs == options.jobs ? 1 : runsAtOnce) {
+            k -> Result<Finished, RunError> in
             let index = todo[k], run = batch.runs[index]
             if Interruption.isRequested { return .failure(RunError("\(run.key): not started (interrupted)")) }
             let finished: Finished
@@ -90,8 +97,9 @@ public enum ExperimentRunner {
             }
         }
         if Interruption.isRequested {
-            throw RunError("interrupted: \(finished.count) of \(todo.count) run(s) written to \(plan.root) (each complete); "
-                           + "the same command with --resume (resume=True) computes the others")
+            throw RunError(
+                "interrupted: \(finished.count) of \(todo.count) run(s) written to \(plan.root) (each complete); "
+                    + "the same command with --resume (resume=True) computes the others")
         }
         if !failed.isEmpty { throw RunError("\(failed.count) run(s) failed:\n" + failed.joined(separator: "\n")) }
         return finished
@@ -114,9 +122,11 @@ public enum ExperimentRunner {
                 Baselines.compute(data: input!.data, split: input!.split!, jobs: jobs)
             }
             if case .dam = run.config.network.rule {
-                result = try ClassifierTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
+                result = try ClassifierTask.run(
+                    run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
             } else {
-                result = try ClassifyTask.run(run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
+                result = try ClassifyTask.run(
+                    run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
             }
         case .recall: result = try RecallTask.run(run, data: input?.data, jobs: jobs, observer: observer)
         case .capacity: result = try CapacityTask.run(run, jobs: jobs)
@@ -124,8 +134,9 @@ public enum ExperimentRunner {
         }
         // A run computed while a stop was requested may have been cut short: never written.
         if Interruption.isRequested { throw RunError("interrupted before it was written") }
-        let manifest = RunManifest.made(for: result, batch: plan.batch, data: input?.data, fingerprints: plan.fingerprints, build: build,
-                                        shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))
+        let manifest = RunManifest.made(
+            for: result, batch: plan.batch, data: input?.data, fingerprints: plan.fingerprints, build: build,
+            shard: options.shard, started: t0, seconds: Date().timeIntervalSince(t0))
         try RunFolder.write(result, manifest: manifest, gridKeys: plan.batch.gridKeys, root: plan.root)
         return Finished(table: result.table, manifest: manifest, trainingLog: result.network?.trainingLog.map(TrainingLogRow.init))
     }
@@ -149,7 +160,9 @@ public enum ExperimentRunner {
         let folder = ResultsFolder(plan.root)
         let missing = plan.batch.runs.indices.filter { finished[$0] == nil && !folder.isComplete(plan.batch.runs[$0]) }
         if !missing.isEmpty {
-            if complete { throw RunError("runs missing from \(plan.root): \(missing.map { plan.batch.runs[$0].key }.joined(separator: "; "))") }
+            if complete {
+                throw RunError("runs missing from \(plan.root): \(missing.map { plan.batch.runs[$0].key }.joined(separator: "; "))")
+            }
             return nil
         }
         var results = BatchResults(batch: plan.batch, root: plan.root)
@@ -157,8 +170,9 @@ public enum ExperimentRunner {
             if let f = finished[i] {
                 results.add(run: run, table: f.table, manifest: f.manifest, trainingLog: f.trainingLog)
             } else {
-                results.add(run: run, table: try folder.table(of: run, batch: plan.batch), manifest: try folder.manifest(of: run),
-                            trainingLog: folder.trainingLog(of: run))
+                results.add(
+                    run: run, table: try folder.table(of: run, batch: plan.batch), manifest: try folder.manifest(of: run),
+                    trainingLog: folder.trainingLog(of: run))
             }
         }
         return results
@@ -180,7 +194,9 @@ public enum ExperimentRunner {
         var paths: [(key: String, path: String)] = []
         for run in batch.runs {
             let config = run.config
-            let candidates = [("network.load", config.network.load), ("dataset.path", config.dataset?.path), ("dataset.test", config.dataset?.test)]
+            let candidates = [
+                ("network.load", config.network.load), ("dataset.path", config.dataset?.path), ("dataset.test", config.dataset?.test)
+            ]
             for case let (key, path?) in candidates where !paths.contains(where: { $0.key == key && $0.path == path }) {
                 paths.append((key, path))
             }
@@ -206,7 +222,9 @@ public enum ExperimentRunner {
         var info = stat()
         if lstat(root, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: root)) ?? "?"
-            throw RunError("\(root) is a symbolic link (to \(target)); results are written only into a real folder: remove the link, or give the real folder's parent as --output")
+            throw RunError(
+                "\(root) is a symbolic link (to \(target)); results are written only into a real folder: remove the link, or give the real folder's parent as --output"
+            )
         }
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         return try ResultsLock(root: root, shard: shard)
@@ -220,7 +238,8 @@ public enum ExperimentRunner {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         if options.force, let read = reads.first(where: { isInside($0.path, root) }) {
-            throw RunError("\(read.key) \(read.path) is inside \(root), which --force would replace: move or copy it out of the results folder first")
+            throw RunError(
+                "\(read.key) \(read.path) is inside \(root), which --force would replace: move or copy it out of the results folder first")
         }
         let entries = try fm.contentsOfDirectory(atPath: root)
         // Leftovers of a killed process: partial run folders and temporary files.
@@ -234,6 +253,7 @@ public enum ExperimentRunner {
             for entry in existing { try fm.removeItem(atPath: joinPath(root, entry)) }
             return
         }
-        throw RunError("\(root) already holds results (\(existing.count) entries); use --resume to complete them or --force to replace them")
+        throw RunError(
+            "\(root) already holds results (\(existing.count) entries); use --resume to complete them or --force to replace them")
     }
 }

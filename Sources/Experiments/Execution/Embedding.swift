@@ -27,8 +27,10 @@ public enum Embedding {
     /// patterns come from `cache` when it has them. With an encoder the values are its real
     /// features, uncoded (codes are fitted per run on a training split). A dataset with no
     /// usable image is an error, as in a run.
-    public static func loadDataset(dataset: JSONValue, image: JSONValue, features: JSONValue? = nil, jobs: Int,
-                                   cache: PatternCache?) throws(ConfigError) -> LoadedDataset {
+    public static func loadDataset(
+        dataset: JSONValue, image: JSONValue, features: JSONValue? = nil, jobs: Int,
+        cache: PatternCache?
+    ) throws(ConfigError) -> LoadedDataset {
         guard let section = try ExperimentConfig.DatasetSection.decode(dataset, task: .recall, random: false) else {
             throw ConfigError(path: "dataset", "is required")
         }
@@ -39,7 +41,8 @@ public enum Embedding {
         if let features {
             let encoder = try ExperimentConfig.FeaturesSection.decode(features, task: .recall, random: false)
             if encoder.encoder == .competing {
-                throw ConfigError(path: "features.encoder", "competing hidden units are trained per run on its training split: use a config (hl.run)")
+                throw ConfigError(
+                    path: "features.encoder", "competing hidden units are trained per run on its training split: use a config (hl.run)")
             }
             if encoder.encoder == .cnn { try CNNEncoders.load(encoder.weights) }
             spec.encoder = encoder.encoderSpec
@@ -56,8 +59,10 @@ public enum Embedding {
     /// from `stream(k)`. Mask and corner read the rows as square images of side √N (or `rect`);
     /// mixture combines row k with rows k + 1 and k + 2 (with random signs), as a run combines
     /// memories. A kind without levels takes none.
-    public static func corrupt(_ patterns: [[Double]], corruption: JSONValue,
-                               stream: (Int) -> Xoshiro256StarStar) throws(ConfigError) -> [[Double]] {
+    public static func corrupt(
+        _ patterns: [[Double]], corruption: JSONValue,
+        stream: (Int) -> Xoshiro256StarStar
+    ) throws(ConfigError) -> [[Double]] {
         guard let section = try ExperimentConfig.CorruptionSection.decode(corruption, task: .recall) else { return patterns }
         if section.kind.usesLevels, section.levels.count != 1 {
             throw ConfigError(path: "corruption.levels", "one level at a time, got \(section.levels.count)")
@@ -66,7 +71,8 @@ public enum Embedding {
         let side = Int(Double(neurons).squareRoot().rounded())
         if [.mask, .corner].contains(section.kind) {
             if side * side != neurons {
-                throw ConfigError(path: "corruption.kind", "\(section.kind.rawValue) reads each row as a square image: N = \(neurons) is not a square")
+                throw ConfigError(
+                    path: "corruption.kind", "\(section.kind.rawValue) reads each row as a square image: N = \(neurons) is not a square")
             }
             if let rect = section.rect, rect[1] > side || rect[3] > side {
                 throw ConfigError(path: "corruption.rect", "reaches beyond the \(side)×\(side) image")

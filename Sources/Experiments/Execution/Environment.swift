@@ -5,11 +5,11 @@ import Imaging
 enum RunEnvironment {
     static func platformDescription() -> String {
         #if arch(x86_64)
-        let arch = "x86_64"
+            let arch = "x86_64"
         #elseif arch(arm64)
-        let arch = "arm64"
+            let arch = "arm64"
         #else
-        let arch = "other"
+            let arch = "other"
         #endif
         return "\(ProcessInfo.processInfo.operatingSystemVersionString), \(arch)"
     }
@@ -32,7 +32,8 @@ enum RunEnvironment {
             for line in maps.split(separator: "\n") {
                 let fields = line.split(separator: " ", omittingEmptySubsequences: true)
                 guard fields.count >= 6, let dash = fields[0].firstIndex(of: "-"), let low = UInt(fields[0][..<dash], radix: 16),
-                      let high = UInt(fields[0][fields[0].index(after: dash)...], radix: 16) else { continue }
+                    let high = UInt(fields[0][fields[0].index(after: dash)...], radix: 16)
+                else { continue }
                 if address >= low && address < high { return fields[5...].joined(separator: " ") }
             }
         }

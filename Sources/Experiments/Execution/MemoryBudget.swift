@@ -37,7 +37,8 @@ public enum MemoryBudget {
     static var usableMemory: Int {
         var limit = Int(clamping: ProcessInfo.processInfo.physicalMemory)
         if let text = try? String(contentsOfFile: "/sys/fs/cgroup/memory.max", encoding: .utf8),
-           let cgroup = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            let cgroup = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        {
             limit = min(limit, cgroup)
         }
         var address = rlimit()

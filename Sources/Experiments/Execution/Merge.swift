@@ -16,7 +16,8 @@ public enum Merge {
         public var description: String {
             var text = "\(root): \(runs.count) run(s) missing or incomplete:\n" + runs.map { "  " + $0 }.joined(separator: "\n")
             if let count = shardCount, !shards.isEmpty {
-                text += "\nresubmit shard(s) \(shards.map(String.init).joined(separator: ", ")) of \(count)"
+                text +=
+                    "\nresubmit shard(s) \(shards.map(String.init).joined(separator: ", ")) of \(count)"
                     + " (Slurm array task ids \(shards.map(String.init).joined(separator: ",")))"
             }
             return text
@@ -36,8 +37,9 @@ public enum Merge {
         let missing = folder.missingRuns(of: batch)
         if !missing.isEmpty {
             let count = shardCount(folder, batch: batch, missing: missing)
-            throw Missing(root: root, runs: missing.map(\.key), shards: count.map { owners(of: missing, batch: batch, count: $0) } ?? [],
-                          shardCount: count)
+            throw Missing(
+                root: root, runs: missing.map(\.key), shards: count.map { owners(of: missing, batch: batch, count: $0) } ?? [],
+                shardCount: count)
         }
         let results = try folder.read()
         try folder.writeRollups(results)

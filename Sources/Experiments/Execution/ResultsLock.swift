@@ -39,7 +39,8 @@ final class ResultsLock {
             let code = errno
             close(fd)
             if code == EWOULDBLOCK {
-                throw RunError("\(root) is being written by another hopfield run (it holds \(path)); wait for it to finish, or use another --output")
+                throw RunError(
+                    "\(root) is being written by another hopfield run (it holds \(path)); wait for it to finish, or use another --output")
             }
             throw RunError("\(path): cannot lock: \(String(cString: strerror(code)))")
         }

@@ -4,12 +4,15 @@ import Imaging
 extension RunManifest {
     /// The manifest of a run just computed: tool, seed, data fingerprint, every convention used,
     /// parameters, timings.
-    static func made(for result: RunResult, batch: Batch, data: LoadedDataset?, fingerprints: [String: String], build: String?,
-                     shard: Shard?, started: Date, seconds: Double) -> RunManifest {
+    static func made(
+        for result: RunResult, batch: Batch, data: LoadedDataset?, fingerprints: [String: String], build: String?,
+        shard: Shard?, started: Date, seconds: Double
+    ) -> RunManifest {
         let run = result.spec, c = run.config
-        var m = RunManifest(run: run.key, seed: run.seed, grid: run.gridValues, task: c.task.rawValue, conventions: Conventions.of(c),
-                            libraries: codecLibraryVersions, platform: RunEnvironment.platformDescription(),
-                            startedAt: ISO8601DateFormatter().string(from: started), seconds: seconds)
+        var m = RunManifest(
+            run: run.key, seed: run.seed, grid: run.gridValues, task: c.task.rawValue, conventions: Conventions.of(c),
+            libraries: codecLibraryVersions, platform: RunEnvironment.platformDescription(),
+            startedAt: ISO8601DateFormatter().string(from: started), seconds: seconds)
         m.build = build
         m.identity = run.identity
         m.config = batch.file

@@ -78,7 +78,8 @@ public enum SingleRecall {
             let numbers = text.split(separator: ",").compactMap { Int($0) }
             if numbers.count == 4, text.split(separator: ",").count == 4 {
                 guard numbers[0] < numbers[1], numbers[2] < numbers[3], numbers[0] >= 0, numbers[2] >= 0,
-                      numbers[1] <= size, numbers[3] <= size else {
+                    numbers[1] <= size, numbers[3] <= size
+                else {
                     throw RunError("--mask \(text): rows r0 < r1 and columns c0 < c1 must lie within the \(size)×\(size) pattern")
                 }
                 return InputCorruption(kind: .mask, level: 0, rect: numbers)
@@ -176,7 +177,9 @@ public enum SingleRecall {
         switch result.match {
         case .memory(let mu): what = "memory \(mu) (\(names[mu]))"
         case .inverted(let mu): what = "the inverse of memory \(mu) (\(names[mu]))"
-        case .none: what = "a spurious state (nearest memory \(result.nearest), \(names[result.nearest]), overlap \(Format.fixed(result.nearestOverlap, 3)))"
+        case .none:
+            what =
+                "a spurious state (nearest memory \(result.nearest), \(names[result.nearest]), overlap \(Format.fixed(result.nearestOverlap, 3)))"
         }
         let status: String
         switch result.status {
@@ -199,10 +202,13 @@ public enum SingleRecall {
             try AtomicFile.write(bytes, to: joinPath(options.output, name))
             written.append(joinPath(options.output, name))
         }
-        let corrupted = options.corruptions.isEmpty ? ""
+        let corrupted =
+            options.corruptions.isEmpty
+            ? ""
             : " (corrupted: " + options.corruptions.map(\.description).joined(separator: ", ")
                 + "; \(start.changed) of \(start.values.count) neurons changed)"
-        let summary = "\(URL(fileURLWithPath: options.input).lastPathComponent)\(corrupted): \(status); energy \(Format.energy(result.energyStart, neurons: start.values.count)) → \(Format.energy(result.energyEnd, neurons: start.values.count))"
+        let summary =
+            "\(URL(fileURLWithPath: options.input).lastPathComponent)\(corrupted): \(status); energy \(Format.energy(result.energyStart, neurons: start.values.count)) → \(Format.energy(result.energyEnd, neurons: start.values.count))"
             + (skipped.isEmpty ? "" : "\nskipped \(skipped.count) memory file(s): " + skipped.joined(separator: "; "))
         return Summary(description: summary, files: written)
     }

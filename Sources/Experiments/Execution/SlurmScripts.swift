@@ -26,8 +26,10 @@ public enum SlurmScripts {
         public var overrides: [String] = []
 
         /// Options without overrides.
-        public init(config: String, executable: String, workingDirectory: String, output: String, tasks: Int,
-                    partition: String? = nil, time: String? = nil, cpusPerTask: Int = 1) {
+        public init(
+            config: String, executable: String, workingDirectory: String, output: String, tasks: Int,
+            partition: String? = nil, time: String? = nil, cpusPerTask: Int = 1
+        ) {
             self.config = config
             self.executable = executable
             self.workingDirectory = workingDirectory
@@ -60,14 +62,20 @@ public enum SlurmScripts {
     /// double-quoted.
     static func directive(_ value: String, _ what: String) throws(UnsafeValue) -> String {
         if value.isEmpty || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\"" }) {
-            throw UnsafeValue(what: what, value: value, rule: "cannot be written into an #SBATCH line (empty, or a line break, control character or double quote)")
+            throw UnsafeValue(
+                what: what, value: value,
+                rule: "cannot be written into an #SBATCH line (empty, or a line break, control character or double quote)")
         }
         return value.contains(" ") ? "\"" + value + "\"" : value
     }
 
     /// A Slurm name or time: only the characters Slurm's own syntax uses.
     static func token(_ value: String, _ what: String, allowed: String, rule: String) throws(UnsafeValue) -> String {
-        guard !value.isEmpty, value.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || allowed.unicodeScalars.contains($0)) }) else {
+        guard !value.isEmpty,
+            value.unicodeScalars.allSatisfy({
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || allowed.unicodeScalars.contains($0))
+            })
+        else {
             throw UnsafeValue(what: what, value: value, rule: rule)
         }
         return value
@@ -78,16 +86,20 @@ public enum SlurmScripts {
     /// command of its own is refused.
     public static func scripts(_ o: Options, batchName: String, root: String) throws(UnsafeValue) -> (array: String, merge: String) {
         let logs = joinPath(root, "slurm", "logs")
-        let arrayLog = try directive(logs + "/%A_%a.out", "the results folder"), mergeLog = try directive(logs + "/merge_%j.out", "the results folder")
+        let arrayLog = try directive(logs + "/%A_%a.out", "the results folder"),
+            mergeLog = try directive(logs + "/merge_%j.out", "the results folder")
         let chdir = try directive(o.workingDirectory, "the working directory")
         let job = try directive(batchName, "the batch name")
-        let arrayJob = try directive("hopfield-" + batchName, "the batch name"), mergeJob = try directive("hopfield-" + batchName + "-merge", "the batch name")
+        let arrayJob = try directive("hopfield-" + batchName, "the batch name"),
+            mergeJob = try directive("hopfield-" + batchName + "-merge", "the batch name")
         var header = ""
         if let partition = o.partition {
-            header += "#SBATCH --partition=\(try token(partition, "--partition", allowed: "_.,-", rule: "may hold only letters, digits and _ . , - (names of partitions, comma-separated)"))\n"
+            header +=
+                "#SBATCH --partition=\(try token(partition, "--partition", allowed: "_.,-", rule: "may hold only letters, digits and _ . , - (names of partitions, comma-separated)"))\n"
         }
         if let time = o.time {
-            header += "#SBATCH --time=\(try token(time, "--time", allowed: ":-", rule: "must be a Slurm time (minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM:SS or UNLIMITED)"))\n"
+            header +=
+                "#SBATCH --time=\(try token(time, "--time", allowed: ":-", rule: "must be a Slurm time (minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM:SS or UNLIMITED)"))\n"
         }
         let sets = o.overrides.map { " --set " + quote($0) }.joined()
         let array = """

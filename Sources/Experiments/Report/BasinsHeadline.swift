@@ -13,7 +13,8 @@ enum BasinsHeadline {
         }
         return groups.map { members in
             let sorted = members.sorted { $0.load < $1.load }
-            let name = sorted[0].rule + zip(gridKeys, sorted[0].grid).filter { !loadKeys.contains($0.0) }.map { ", \($0.0) = \($0.1)" }.joined()
+            let name =
+                sorted[0].rule + zip(gridKeys, sorted[0].grid).filter { !loadKeys.contains($0.0) }.map { ", \($0.0) = \($0.1)" }.joined()
             let first = sorted[0], last = sorted[sorted.count - 1]
             var text = "\(name): mean basin radius \(Format.fixed(first.meanRadius, 3)) at α = \(Format.exact(first.load))"
             if sorted.count > 1 { text += ", \(Format.fixed(last.meanRadius, 3)) at α = \(Format.exact(last.load))" }

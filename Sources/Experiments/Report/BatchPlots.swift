@@ -3,7 +3,8 @@ enum BatchPlots {
     static func svgs(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
         switch summary {
         case .classify(let rows):
-            return validation(rows.filter { $0.split == "validation" }, gridKeys: gridKeys) + classify(rows.filter { $0.split == "test" }, gridKeys: gridKeys)
+            return validation(rows.filter { $0.split == "validation" }, gridKeys: gridKeys)
+                + classify(rows.filter { $0.split == "test" }, gridKeys: gridKeys)
         case .recall(let rows): return recall(rows, gridKeys: gridKeys)
         case .capacity(let rows): return capacity(rows, gridKeys: gridKeys)
         case .basins(let rows): return basins(rows, gridKeys: gridKeys)
@@ -14,15 +15,20 @@ enum BatchPlots {
     /// point, means over seeds with Wilson intervals; the choice is made per seed on these rows.
     static func validation(_ rows: [ClassifySummaryRow], gridKeys: [String]) -> [String] {
         guard !rows.isEmpty else { return [] }
-        var plot = SVGPlot(title: "Validation split per grid point (the test split takes no part in the choice)",
-                           xLabel: gridKeys.joined(separator: ", "), yLabel: "fraction of validation images")
+        var plot = SVGPlot(
+            title: "Validation split per grid point (the test split takes no part in the choice)",
+            xLabel: gridKeys.joined(separator: ", "), yLabel: "fraction of validation images")
         plot.yLimits = (0, 1)
         plot.xCategories = rows.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
         let xs = rows.indices.map(Double.init)
-        plot.series.append(SVGPlot.Series(name: "validation accuracy", points: Array(zip(xs, rows.map(\.meanAccuracy))),
-                                          errors: rows.map { wilson($0.correct, $0.n) }))
-        plot.series.append(SVGPlot.Series(name: "validation nearest-memory accuracy", points: Array(zip(xs, rows.map(\.meanNearestAccuracy))),
-                                          dashed: true))
+        plot.series.append(
+            SVGPlot.Series(
+                name: "validation accuracy", points: Array(zip(xs, rows.map(\.meanAccuracy))),
+                errors: rows.map { wilson($0.correct, $0.n) }))
+        plot.series.append(
+            SVGPlot.Series(
+                name: "validation nearest-memory accuracy", points: Array(zip(xs, rows.map(\.meanNearestAccuracy))),
+                dashed: true))
         return [plot.svg]
     }
 
@@ -48,31 +54,43 @@ enum BatchPlots {
                     let g = others.map { "\(gridKeys[$0])=\(rows[0].grid[$0])" }.joined(separator: ", ")
                     let suffix = g.isEmpty ? "" : " (\(g))"
                     let xs = members.map { Double($0.grid[k])! }
-                    plot.series.append(SVGPlot.Series(name: "accuracy" + suffix, points: Array(zip(xs, members.map(\.meanAccuracy))),
-                                                      errors: members.map { wilson($0.correct, $0.n) }, color: c))
-                    plot.series.append(SVGPlot.Series(name: "spurious" + suffix, points: Array(zip(xs, members.map(\.spuriousRate.rate))),
-                                                      errors: members.map { wilson($0.spurious, $0.n) }, dashed: true, color: c))
+                    plot.series.append(
+                        SVGPlot.Series(
+                            name: "accuracy" + suffix, points: Array(zip(xs, members.map(\.meanAccuracy))),
+                            errors: members.map { wilson($0.correct, $0.n) }, color: c))
+                    plot.series.append(
+                        SVGPlot.Series(
+                            name: "spurious" + suffix, points: Array(zip(xs, members.map(\.spuriousRate.rate))),
+                            errors: members.map { wilson($0.spurious, $0.n) }, dashed: true, color: c))
                     if members.contains(where: { $0.inverted > 0 }) {
-                        plot.series.append(SVGPlot.Series(name: "inverted" + suffix, points: Array(zip(xs, members.map(invertedRate))),
-                                                          dashed: true, markers: false, color: c))
+                        plot.series.append(
+                            SVGPlot.Series(
+                                name: "inverted" + suffix, points: Array(zip(xs, members.map(invertedRate))),
+                                dashed: true, markers: false, color: c))
                     }
                 }
                 plots.append(plot.svg)
             }
         }
         if numeric.isEmpty {
-            var plot = SVGPlot(title: "Test outcomes per grid point (error bars: Wilson 95%)", xLabel: gridKeys.joined(separator: ", "),
-                               yLabel: "fraction of test images")
+            var plot = SVGPlot(
+                title: "Test outcomes per grid point (error bars: Wilson 95%)", xLabel: gridKeys.joined(separator: ", "),
+                yLabel: "fraction of test images")
             plot.yLimits = (0, 1)
             plot.xCategories = test.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
             let xs = test.indices.map(Double.init)
-            plot.series.append(SVGPlot.Series(name: "accuracy (converged to own class)", points: Array(zip(xs, test.map(\.meanAccuracy))),
-                                              errors: test.map { wilson($0.correct, $0.n) }))
-            plot.series.append(SVGPlot.Series(name: "spurious rate", points: Array(zip(xs, test.map(\.spuriousRate.rate))),
-                                              errors: test.map { wilson($0.spurious, $0.n) }, dashed: true))
+            plot.series.append(
+                SVGPlot.Series(
+                    name: "accuracy (converged to own class)", points: Array(zip(xs, test.map(\.meanAccuracy))),
+                    errors: test.map { wilson($0.correct, $0.n) }))
+            plot.series.append(
+                SVGPlot.Series(
+                    name: "spurious rate", points: Array(zip(xs, test.map(\.spuriousRate.rate))),
+                    errors: test.map { wilson($0.spurious, $0.n) }, dashed: true))
             plot.series.append(SVGPlot.Series(name: "nearest-memory accuracy", points: Array(zip(xs, test.map(\.meanNearestAccuracy)))))
             if test.contains(where: { $0.inverted > 0 }) {
-                plot.series.append(SVGPlot.Series(name: "inverted rate", points: Array(zip(xs, test.map(invertedRate))), dashed: true, markers: false))
+                plot.series.append(
+                    SVGPlot.Series(name: "inverted rate", points: Array(zip(xs, test.map(invertedRate))), dashed: true, markers: false))
             }
             plots.append(plot.svg)
         }
@@ -99,16 +117,20 @@ enum BatchPlots {
         let groups = Summary.groups(rows) { $0.grid }
         var svgs: [String] = []
         for (part, pageGroups, _) in pages(groups, size: 8) {
-            var exact = SVGPlot(title: "Exact recovery vs corruption level" + part, xLabel: "corruption level", yLabel: "exact recovery rate")
-            var overlap = SVGPlot(title: "Final overlap with the stored pattern" + part, xLabel: "corruption level", yLabel: "mean overlap m/N")
+            var exact = SVGPlot(
+                title: "Exact recovery vs corruption level" + part, xLabel: "corruption level", yLabel: "exact recovery rate")
+            var overlap = SVGPlot(
+                title: "Final overlap with the stored pattern" + part, xLabel: "corruption level", yLabel: "mean overlap m/N")
             exact.yLimits = (0, 1)
             overlap.yLimits = (-1, 1)
             for (k, members) in pageGroups.enumerated() {
                 let g = zip(gridKeys, members[0].grid).map { "\($0)=\($1)" }.joined(separator: ", ")
                 let name = g.isEmpty ? "recall" : g
                 let levels = members.map { Double($0.level) ?? .nan }
-                exact.series.append(SVGPlot.Series(name: name, points: Array(zip(levels, members.map(\.exactRate.rate))),
-                                                   errors: members.map { wilson($0.exact, $0.n) }, color: k))
+                exact.series.append(
+                    SVGPlot.Series(
+                        name: name, points: Array(zip(levels, members.map(\.exactRate.rate))),
+                        errors: members.map { wilson($0.exact, $0.n) }, color: k))
                 overlap.series.append(SVGPlot.Series(name: name, points: Array(zip(levels, members.map(\.meanOverlap))), color: k))
             }
             svgs += [exact.svg, overlap.svg]
@@ -132,15 +154,20 @@ enum BatchPlots {
     }
 
     /// One capacity plot of up to six groups, with the theory curve and α_c.
-    static func capacityPlot(_ groups: [[CapacitySummaryRow]], part: String, gridKeys: [String], theory: [(Double, Double)],
-                             maxLoad: Double) -> String {
-        var plot = SVGPlot(title: "Capacity: stored patterns that are fixed points, and retrieval overlap" + part,
-                           xLabel: "load α = P/N", yLabel: "fraction / overlap")
+    static func capacityPlot(
+        _ groups: [[CapacitySummaryRow]], part: String, gridKeys: [String], theory: [(Double, Double)],
+        maxLoad: Double
+    ) -> String {
+        var plot = SVGPlot(
+            title: "Capacity: stored patterns that are fixed points, and retrieval overlap" + part,
+            xLabel: "load α = P/N", yLabel: "fraction / overlap")
         plot.yRange = (0, 1.05)
         for (k, members) in groups.enumerated() {
             let g = members[0].rule + zip(gridKeys, members[0].grid).filter { $0.0 != "network.rule" }.map { ", \($0.0)=\($0.1)" }.joined()
-            plot.series.append(SVGPlot.Series(name: "\(g): stable fraction", points: members.map { ($0.load, $0.meanStableFraction) }, color: k))
-            plot.series.append(SVGPlot.Series(name: "\(g): overlap", points: members.map { ($0.load, $0.meanOverlap) }, dashed: true, color: k))
+            plot.series.append(
+                SVGPlot.Series(name: "\(g): stable fraction", points: members.map { ($0.load, $0.meanStableFraction) }, color: k))
+            plot.series.append(
+                SVGPlot.Series(name: "\(g): overlap", points: members.map { ($0.load, $0.meanOverlap) }, dashed: true, color: k))
         }
         plot.series.append(SVGPlot.Series(name: "AGS theory m(α), Hebbian", points: theory, dashed: true, markers: false, color: 7))
         plot.verticals = [(CapacityTheory.criticalLoad, "α_c ≈ 0.138 (Amit, Gutfreund, Sompolinsky)")]

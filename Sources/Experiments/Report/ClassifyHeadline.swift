@@ -22,11 +22,13 @@ enum ClassifyHeadline {
     static func baselineWords(_ batch: Batch?) -> String {
         let real = Set((batch?.runs ?? []).map(\.config.patternsAreRealValued))
         let binary = "the nearest class prototype (sign of the class mean) and 1-NN on all training images (Hamming distance)"
-        let gray = "the nearest class prototype (the class mean, by Euclidean distance) and 1-NN on all training images (Euclidean distance)"
+        let gray =
+            "the nearest class prototype (the class mean, by Euclidean distance) and 1-NN on all training images (Euclidean distance)"
         switch real {
         case [true]: return gray
-        case [true, false]: return "the nearest class prototype and 1-NN on all training images (sign of the class mean and Hamming distance "
-            + "for ±1 patterns; the class mean and Euclidean distance for gray levels)"
+        case [true, false]:
+            return "the nearest class prototype and 1-NN on all training images (sign of the class mean and Hamming distance "
+                + "for ±1 patterns; the class mean and Euclidean distance for gray levels)"
         default: return binary
         }
     }
@@ -35,7 +37,9 @@ enum ClassifyHeadline {
     /// or baseline that is not a number (no test images) gets no comparison, never a trap.
     static func verdict(_ row: ClassifySummaryRow, nearestMemory: Bool = true) -> String {
         let a = row.meanAccuracy
-        let baselines = [row.meanChanceAccuracy, nearestMemory ? row.meanNearestAccuracy : 0, row.meanPrototypeAccuracy] + (row.meanNeighborAccuracy.map { [$0] } ?? [])
+        let baselines =
+            [row.meanChanceAccuracy, nearestMemory ? row.meanNearestAccuracy : 0, row.meanPrototypeAccuracy]
+            + (row.meanNeighborAccuracy.map { [$0] } ?? [])
         guard a.isFinite, baselines.allSatisfy(\.isFinite) else { return "no comparison with the baselines (not a number)" }
         let margin = max(0.005, 1.96 * (a * (1 - a) / Double(max(1, row.n))).squareRoot())
         func points(_ x: Double) -> String {
@@ -60,11 +64,17 @@ enum ClassifyHeadline {
             words.append("\(points(a - nearest)) \(a < nearest ? "below" : "above") nearest-memory retrieval (\(Format.fixed(nearest, 3)))")
         }
         let prototype = row.meanPrototypeAccuracy
-        words.append(abs(a - prototype) <= margin ? "equal to the nearest class prototype (\(Format.fixed(prototype, 3)))"
-                     : "\(points(a - prototype)) \(a < prototype ? "below" : "above") the nearest class prototype (\(Format.fixed(prototype, 3)))")
+        words.append(
+            abs(a - prototype) <= margin
+                ? "equal to the nearest class prototype (\(Format.fixed(prototype, 3)))"
+                : "\(points(a - prototype)) \(a < prototype ? "below" : "above") the nearest class prototype (\(Format.fixed(prototype, 3)))"
+        )
         if let neighbor = row.meanNeighborAccuracy {
-            words.append(abs(a - neighbor) <= margin ? "equal to 1-NN on all training images (\(Format.fixed(neighbor, 3)))"
-                         : "\(points(a - neighbor)) \(a < neighbor ? "below" : "above") 1-NN on all training images (\(Format.fixed(neighbor, 3)))")
+            words.append(
+                abs(a - neighbor) <= margin
+                    ? "equal to 1-NN on all training images (\(Format.fixed(neighbor, 3)))"
+                    : "\(points(a - neighbor)) \(a < neighbor ? "below" : "above") 1-NN on all training images (\(Format.fixed(neighbor, 3)))"
+            )
         }
         return words.joined(separator: ", ")
     }

@@ -16,16 +16,19 @@ public struct Comparison: Sendable {
     public private(set) var paired: [[String]] = []
 
     /// The metric columns, every task's; the ones no row fills are dropped.
-    static let metrics = ["n", "accuracy", "accuracyLow95", "accuracyHigh95", "nearestAccuracy", "neighborAccuracy", "spuriousRate",
-                          "spuriousLow95", "spuriousHigh95", "exactRate", "exactLow95", "exactHigh95", "meanOverlap", "stableFraction",
-                          "theoryOverlap", "memories", "meanRadius", "radiusLow95", "radiusHigh95", "zeroFraction"]
+    static let metrics = [
+        "n", "accuracy", "accuracyLow95", "accuracyHigh95", "nearestAccuracy", "neighborAccuracy", "spuriousRate",
+        "spuriousLow95", "spuriousHigh95", "exactRate", "exactLow95", "exactHigh95", "meanOverlap", "stableFraction",
+        "theoryOverlap", "memories", "meanRadius", "radiusLow95", "radiusHigh95", "zeroFraction"
+    ]
 
     /// Reads every folder (``ResultsFolder/read()``: an incomplete or foreign folder is an error
     /// naming it) and builds the tables.
     public init(folders: [String]) throws {
         self.folders = folders
         let batches = try folders.map { try ResultsFolder($0).read() }
-        var points: [(folder: String, task: String, config: [(String, String)], seeds: String, group: String, metrics: [String: String])] = []
+        var points: [(folder: String, task: String, config: [(String, String)], seeds: String, group: String, metrics: [String: String])] =
+            []
         for (folder, results) in zip(folders, batches) {
             let name = URL(fileURLWithPath: folder).lastPathComponent
             let seeds = results.batch.seeds.map(String.init).joined(separator: " ")
@@ -34,7 +37,9 @@ public struct Comparison: Sendable {
                 var metrics = rowMetrics
                 // The dam's memories are trained features: no nearest-memory retrieval to report.
                 if case .dam = run.config.network.rule { metrics["nearestAccuracy"] = nil }
-                let config = BatchDifference.flatten(RunIdentity.resolvedJSON(run.config), labels: true).filter { $0.0 != "name" && $0.0 != "seed" }
+                let config = BatchDifference.flatten(RunIdentity.resolvedJSON(run.config), labels: true).filter {
+                    $0.0 != "name" && $0.0 != "seed"
+                }
                 points.append((name, run.config.task.rawValue, config, seeds, group, metrics))
             }
         }
@@ -58,18 +63,26 @@ public struct Comparison: Sendable {
         case .classify(let rows):
             return rows.map { r in
                 let accuracy = Proportion(r.correct, of: r.n)
-                var m = ["n": String(r.n), "accuracy": f(r.meanAccuracy), "accuracyLow95": f(accuracy.low95), "accuracyHigh95": f(accuracy.high95),
-                         "nearestAccuracy": f(r.meanNearestAccuracy), "spuriousRate": f(r.meanSpuriousRate),
-                         "spuriousLow95": f(r.spuriousRate.low95), "spuriousHigh95": f(r.spuriousRate.high95)]
+                var m = [
+                    "n": String(r.n), "accuracy": f(r.meanAccuracy), "accuracyLow95": f(accuracy.low95),
+                    "accuracyHigh95": f(accuracy.high95),
+                    "nearestAccuracy": f(r.meanNearestAccuracy), "spuriousRate": f(r.meanSpuriousRate),
+                    "spuriousLow95": f(r.spuriousRate.low95), "spuriousHigh95": f(r.spuriousRate.high95)
+                ]
                 if let neighbor = r.meanNeighborAccuracy { m["neighborAccuracy"] = f(neighbor) }
                 return (r.grid, r.split, m)
             }
         case .recall(let rows):
             return rows.map { r in
-                (r.grid, r.kind + (r.level.isEmpty ? "" : " " + r.level),
-                 ["n": String(r.n), "exactRate": f(r.meanExactRate), "exactLow95": f(r.exactRate.low95), "exactHigh95": f(r.exactRate.high95),
-                  "meanOverlap": f(r.meanOverlap), "spuriousRate": f(r.spuriousRate.rate), "spuriousLow95": f(r.spuriousRate.low95),
-                  "spuriousHigh95": f(r.spuriousRate.high95)])
+                (
+                    r.grid, r.kind + (r.level.isEmpty ? "" : " " + r.level),
+                    [
+                        "n": String(r.n), "exactRate": f(r.meanExactRate), "exactLow95": f(r.exactRate.low95),
+                        "exactHigh95": f(r.exactRate.high95),
+                        "meanOverlap": f(r.meanOverlap), "spuriousRate": f(r.spuriousRate.rate), "spuriousLow95": f(r.spuriousRate.low95),
+                        "spuriousHigh95": f(r.spuriousRate.high95)
+                    ]
+                )
             }
         case .capacity(let rows):
             return rows.map { r in
@@ -79,9 +92,14 @@ public struct Comparison: Sendable {
             }
         case .basins(let rows):
             return rows.map { r in
-                (r.grid, "\(r.rule) P=\(r.patterns) N=\(r.neurons)",
-                 ["memories": String(r.memories), "meanRadius": f(r.meanRadius), "radiusLow95": f(r.radiusLow95), "radiusHigh95": f(r.radiusHigh95),
-                  "zeroFraction": f(r.zeroFraction), "stableFraction": f(r.meanStableFraction)])
+                (
+                    r.grid, "\(r.rule) P=\(r.patterns) N=\(r.neurons)",
+                    [
+                        "memories": String(r.memories), "meanRadius": f(r.meanRadius), "radiusLow95": f(r.radiusLow95),
+                        "radiusHigh95": f(r.radiusHigh95),
+                        "zeroFraction": f(r.zeroFraction), "stableFraction": f(r.meanStableFraction)
+                    ]
+                )
             }
         }
     }
@@ -128,13 +146,16 @@ public struct Comparison: Sendable {
     public var html: String {
         var html = Report.header("Comparison of \(folders.count) results folders")
         html += "<p>Folders: " + folders.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ") + ".</p>\n"
-        html += "<p>One row per grid point and split, level or number of patterns; the config values that differ between the rows, then means over seeds, with Wilson 95% intervals on the counts pooled over seeds (as in each folder's <code>summary.csv</code>).</p>\n"
+        html +=
+            "<p>One row per grid point and split, level or number of patterns; the config values that differ between the rows, then means over seeds, with Wilson 95% intervals on the counts pooled over seeds (as in each folder's <code>summary.csv</code>).</p>\n"
         html += HTML.table([header] + rows)
         html += "<h2>Paired tests</h2>\n"
         if paired.isEmpty {
-            html += "<p>No runs of different folders classified the same test images, so none is compared image by image (each folder's report compares its own runs).</p>\n"
+            html +=
+                "<p>No runs of different folders classified the same test images, so none is compared image by image (each folder's report compares its own runs).</p>\n"
         } else {
-            html += "<p>McNemar's exact test between runs of different folders on the same test images: the images only one of the two gets right and the two-sided binomial p-value.</p>\n"
+            html +=
+                "<p>McNemar's exact test between runs of different folders on the same test images: the images only one of the two gets right and the two-sided binomial p-value.</p>\n"
             html += HTML.table([PairedTest.header] + paired)
         }
         return html + "<p class=\"caption\">Written by HopfieldLab \(HopfieldLab.version).</p>\n</body></html>\n"

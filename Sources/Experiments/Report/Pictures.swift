@@ -35,7 +35,8 @@ enum Pictures {
             var plot = SVGPlot(title: "Energy sweep by sweep", xLabel: "sweep", yLabel: "energy per neuron E/N")
             // Every curve, named by its level or image; past the palette's 8 colours, dashed.
             for (k, curve) in visuals.energyCurves.enumerated() {
-                var series = SVGPlot.Series(name: curve.name, points: curve.energies.enumerated().map { (Double($0.offset), $0.element / n) })
+                var series = SVGPlot.Series(
+                    name: curve.name, points: curve.energies.enumerated().map { (Double($0.offset), $0.element / n) })
                 series.dashed = k >= SVGPlot.palette.count
                 plot.series.append(series)
             }
@@ -51,7 +52,9 @@ enum Pictures {
         let cellW = max(tile, 60) + 10, cellH = tile + 22
         var c = Canvas(width: columns * cellW + 10, height: rows * cellH + 30)
         let total = max(v.memoryTotal, v.memories.count)
-        c.text(total > v.memories.count ? "STORED MEMORIES (\(v.memories.count) EVENLY SPACED OF \(total))" : "STORED MEMORIES (\(total))", x: 8, y: 8)
+        c.text(
+            total > v.memories.count ? "STORED MEMORIES (\(v.memories.count) EVENLY SPACED OF \(total))" : "STORED MEMORIES (\(total))",
+            x: 8, y: 8)
         for (k, memory) in v.memories.enumerated() {
             let x = 10 + (k % columns) * cellW, y = 24 + (k / columns) * cellH
             c.pattern(memory, side: side, x: x, y: y, scale: scale)
@@ -69,7 +72,10 @@ enum Pictures {
         let perRow = v.examples.reduce(into: [String: Int]()) { $0[$1.group, default: 0] += 1 }.values.max() ?? 1
         let rowH = tile + 16 + (v.examples.contains { !$0.caption.isEmpty } ? 8 : 0)
         var c = Canvas(width: labelW + perRow * triple + 10, height: groups.count * rowH + 30)
-        c.text(task == .recall ? "LEVEL: START > STATE > MEMORY" : "INPUT > CONVERGED > NEAREST MEMORY  (CLASS>CLASS REACHED; X? = NO MEMORY, NEAREST IS CLASS X)", x: 8, y: 8)
+        c.text(
+            task == .recall
+                ? "LEVEL: START > STATE > MEMORY"
+                : "INPUT > CONVERGED > NEAREST MEMORY  (CLASS>CLASS REACHED; X? = NO MEMORY, NEAREST IS CLASS X)", x: 8, y: 8)
         for (g, group) in groups.enumerated() {
             let y = 26 + g * rowH
             c.text(String((task == .recall ? "L " + group : group).prefix(15)), x: 6, y: y + tile / 2 - 3)
@@ -157,17 +163,23 @@ enum Pictures {
             scaleBar(&c, x: 8, y: 30 + n * scale, width: min(n * scale, 200), largest: largest)
             let ox = n * scale + 24
             c.text("OVERLAPS (M/N)", x: ox, y: 6)
-            for a in 0..<p { for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(w.overlaps[a * p + b], 1)) } }
+            for a in 0..<p {
+                for b in 0..<p { c.fill(x: ox + b * cell, y: 24 + a * cell, w: cell, h: cell, heat(w.overlaps[a * p + b], 1)) }
+            }
             scaleBar(&c, x: ox, y: 30 + p * cell, width: max(p * cell, 60), largest: 1)
             return c
         }
         let scale = max(1, 256 / side)
-        var c = Canvas(width: max(side * scale, Canvas.textWidth("ROW OF W, NEURON (000,000)")) + max(p * cell, Canvas.textWidth("MEMORY OVERLAPS (M/N)")) + 48,
-                       height: max(side * scale, p * cell) + 40 + bar)
+        var c = Canvas(
+            width: max(side * scale, Canvas.textWidth("ROW OF W, NEURON (000,000)"))
+                + max(p * cell, Canvas.textWidth("MEMORY OVERLAPS (M/N)")) + 48,
+            height: max(side * scale, p * cell) + 40 + bar)
         if let row = w.centreRow {
             let largest = row.map(abs).max() ?? 1
             c.text("ROW OF W, NEURON (\(side / 2),\(side / 2))", x: 8, y: 6)
-            for r in 0..<side { for k in 0..<side { c.fill(x: 8 + k * scale, y: 24 + r * scale, w: scale, h: scale, heat(row[r * side + k], largest)) } }
+            for r in 0..<side {
+                for k in 0..<side { c.fill(x: 8 + k * scale, y: 24 + r * scale, w: scale, h: scale, heat(row[r * side + k], largest)) }
+            }
             scaleBar(&c, x: 8, y: 30 + side * scale, width: min(side * scale, 200), largest: largest)
         } else {
             c.text("NO PAIRWISE WEIGHTS", x: 8, y: 6)
@@ -184,7 +196,9 @@ enum Pictures {
         var plot = SVGPlot(title: "Training", xLabel: "epoch", yLabel: "fraction")
         plot.yRange = (0, 1)
         plot.series.append(SVGPlot.Series(name: "loss (unstable pairs or wrong pixels)", points: log.map { (Double($0.epoch), $0.loss) }))
-        plot.series.append(SVGPlot.Series(name: "training patterns that are fixed points", points: log.map { (Double($0.epoch), $0.stablePatterns) }, dashed: true))
+        plot.series.append(
+            SVGPlot.Series(
+                name: "training patterns that are fixed points", points: log.map { (Double($0.epoch), $0.stablePatterns) }, dashed: true))
         return plot.svg
     }
 }

@@ -14,7 +14,8 @@ enum PredictionTables {
         var rows: [[String]] = [["run", "group", "n", "memory", "inverted", "mixture", "other", "not analysed", "frequent mixtures"]]
         for (run, table) in zip(results.batch.runs, tables) {
             guard let table, let kinds = table.column("attractor"), let names = table.column("mixture"),
-                  let groups = table.column(run.config.task == .classify ? "split" : "level") else { continue }
+                let groups = table.column(run.config.task == .classify ? "split" : "level")
+            else { continue }
             var order: [String] = []
             for g in groups where !order.contains(g) { order.append(g) }
             for group in order {
@@ -31,7 +32,8 @@ enum PredictionTables {
             }
         }
         guard rows.count > 1 else { return "" }
-        return "<h2>Attractors</h2>\n<p>What each converged state is (the <code>attractor</code> column of <code>predictions.csv</code>): a stored memory, a negated memory, a mixture (exactly the sign of a ± combination of 3 or 5 memories, named by memory and sign, <code>+0-4+7</code>), or another state (spin-glass states, near-mixtures: see the <code>top1Overlap</code> … columns). Unconverged dynamics and real-valued states are not analysed. Mixtures are spurious for the strict accuracy but often near the right memories, which is where strict and nearest-memory accuracy part.</p>\n"
+        return
+            "<h2>Attractors</h2>\n<p>What each converged state is (the <code>attractor</code> column of <code>predictions.csv</code>): a stored memory, a negated memory, a mixture (exactly the sign of a ± combination of 3 or 5 memories, named by memory and sign, <code>+0-4+7</code>), or another state (spin-glass states, near-mixtures: see the <code>top1Overlap</code> … columns). Unconverged dynamics and real-valued states are not analysed. Mixtures are spurious for the strict accuracy but often near the right memories, which is where strict and nearest-memory accuracy part.</p>\n"
             + HTML.table(rows)
     }
 
@@ -44,7 +46,8 @@ enum PredictionTables {
         }
         let tests = TestAnswers.tests(answers)
         guard !tests.isEmpty else { return "" }
-        return "<h2>Paired tests</h2>\n<p>McNemar's exact test on the same test images (the runs of one seed share their split): the images only one of the two gets right, and the two-sided binomial p-value. Each run against its own 1-NN baseline, and runs against each other (every pair when a seed has at most 6 runs, otherwise each against the seed's most accurate run). A p-value above 0.05 means the two are not distinguishable on these images.</p>\n"
+        return
+            "<h2>Paired tests</h2>\n<p>McNemar's exact test on the same test images (the runs of one seed share their split): the images only one of the two gets right, and the two-sided binomial p-value. Each run against its own 1-NN baseline, and runs against each other (every pair when a seed has at most 6 runs, otherwise each against the seed's most accurate run). A p-value above 0.05 means the two are not distinguishable on these images.</p>\n"
             + HTML.table([PairedTest.header] + tests.map { $0.test.fields(rightFirst: $0.rightFirst) })
     }
 }

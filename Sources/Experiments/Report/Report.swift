@@ -28,17 +28,22 @@ public enum Report {
         var html = header(batch.name)
         if case .string(let comment)? = batch.source["comment"] { html += "<p>\(HTML.escape(comment))</p>\n" }
         html += "<p>\(batch.runs.count) run(s): task <b>\(batch.runs[0].config.task.rawValue)</b>"
-        if !batch.gridKeys.isEmpty { html += ", grid over \(batch.gridKeys.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))" }
+        if !batch.gridKeys.isEmpty {
+            html += ", grid over \(batch.gridKeys.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))"
+        }
         html += ", seeds \(batch.seeds.map(String.init).joined(separator: ", ")).</p>\n"
         html += headline(summary, gridKeys: batch.gridKeys, batch: batch)
         if let selection = Selection.choose(results) {
-            html += "<div class=\"note\"><p>Chosen on the validation split (<code>split.select</code>, <code>selection.csv</code>); the test split reported for the chosen points only:</p>\n<ul>\n"
-                + selection.sentences(gridKeys: batch.gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n") + "\n</ul></div>\n"
+            html +=
+                "<div class=\"note\"><p>Chosen on the validation split (<code>split.select</code>, <code>selection.csv</code>); the test split reported for the chosen points only:</p>\n<ul>\n"
+                + selection.sentences(gridKeys: batch.gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
+                + "\n</ul></div>\n"
         }
         html += warnings(results)
         html += "<h2>Plots</h2>\n"
         for svg in BatchPlots.svgs(summary, gridKeys: batch.gridKeys) { html += "<div class=\"figure\">\(HTML.svgImage(svg))</div>\n" }
-        html += "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"
+        html +=
+            "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"
         let fields = summary.fields(gridKeys: batch.gridKeys)
         html += HTML.table([fields.header] + fields.rows)
         let predictions = PredictionTables.read(results)
@@ -49,7 +54,8 @@ public enum Report {
         html += runPictures(results)
         let runs = results.runs.fields(gridKeys: batch.gridKeys)
         html += "<h2>All runs</h2>\n" + HTML.table([runs.header] + runs.rows)
-        html += "<p class=\"caption\">Written by HopfieldLab \(HopfieldLab.version). Self-contained: pictures are embedded, nothing is fetched.</p>\n</body></html>\n"
+        html +=
+            "<p class=\"caption\">Written by HopfieldLab \(HopfieldLab.version). Self-contained: pictures are embedded, nothing is fetched.</p>\n</body></html>\n"
         return html
     }
 
@@ -79,15 +85,21 @@ public enum Report {
     /// stands against chance, nearest-memory retrieval, the nearest class prototype and 1-NN.
     static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> String {
         if case .capacity(let rows) = summary, rows.contains(where: { $0.rule == "hebbian" }) {
-            return "<p class=\"note\">The Hebbian rows' <code>theoryOverlap</code> is the retrieval overlap of Amit, Gutfreund and Sompolinsky's theory at the row's load; it is empty above the critical load α<sub>c</sub> ≈ 0.138, where the theory has no retrieval state (not a prediction of zero overlap).</p>\n"
+            return
+                "<p class=\"note\">The Hebbian rows' <code>theoryOverlap</code> is the retrieval overlap of Amit, Gutfreund and Sompolinsky's theory at the row's load; it is empty above the critical load α<sub>c</sub> ≈ 0.138, where the theory has no retrieval state (not a prediction of zero overlap).</p>\n"
         }
         if case .basins(let rows) = summary {
-            return "<p class=\"note\">Each memory's basin radius is the largest fraction of flipped bits from which it is still recalled (<code>basins.csv</code> in each run's folder: one row per memory), found by bisection over the number of flipped bits with <code>basins.trials</code> seeded starts per level; a level is inside when at least <code>basins.quorum</code> of its starts are recalled. Means pool every seed's memories; intervals are 95% normal intervals of the mean.</p>\n"
-                + "<ul>\n" + BasinsHeadline.sentences(rows, gridKeys: gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            return
+                "<p class=\"note\">Each memory's basin radius is the largest fraction of flipped bits from which it is still recalled (<code>basins.csv</code> in each run's folder: one row per memory), found by bisection over the number of flipped bits with <code>basins.trials</code> seeded starts per level; a level is inside when at least <code>basins.quorum</code> of its starts are recalled. Means pool every seed's memories; intervals are 95% normal intervals of the mean.</p>\n"
+                + "<ul>\n"
+                + BasinsHeadline.sentences(rows, gridKeys: gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
+                + "\n</ul>\n"
         }
         guard case .classify(let rows) = summary else { return "" }
-        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
-        return "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, \(ClassifyHeadline.baselineWords(batch)).</p>\n<ul>\n\(items)\n</ul></div>\n"
+        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch).map { "<li>\(HTML.escape($0))</li>" }.joined(
+            separator: "\n")
+        return
+            "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, \(ClassifyHeadline.baselineWords(batch)).</p>\n<ul>\n\(items)\n</ul></div>\n"
     }
 
     /// The runs' network warnings (the manifests' `warnings`), each message once with the runs
@@ -96,11 +108,17 @@ public enum Report {
         var messages: [(text: String, runs: [String])] = []
         for record in results.records {
             for w in record.manifest.warnings {
-                if let k = messages.firstIndex(where: { $0.text == w }) { messages[k].runs.append(record.spec.key) } else { messages.append((w, [record.spec.key])) }
+                if let k = messages.firstIndex(where: { $0.text == w }) {
+                    messages[k].runs.append(record.spec.key)
+                } else {
+                    messages.append((w, [record.spec.key]))
+                }
             }
         }
         guard !messages.isEmpty else { return "" }
-        let items = messages.map { "<li>\(HTML.escape($0.text)) (\(HTML.escape($0.runs.prefix(4).joined(separator: "; ")))\($0.runs.count > 4 ? "; …" : ""))</li>" }
+        let items = messages.map {
+            "<li>\(HTML.escape($0.text)) (\(HTML.escape($0.runs.prefix(4).joined(separator: "; ")))\($0.runs.count > 4 ? "; …" : ""))</li>"
+        }
         return "<div class=\"note\"><p>Warnings:</p>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul></div>\n"
     }
 
@@ -119,11 +137,20 @@ public enum Report {
             let values = described.map { $0[key] ?? "" }
             var distinct: [String] = []
             for v in values where !distinct.contains(v) { distinct.append(v) }
-            rows.append((key, distinct.count == 1 ? distinct[0]
-                         : "varies: " + distinct.map { v in "\(v.isEmpty ? "—" : v) (\(values.filter { $0 == v }.count) runs)" }.joined(separator: " | ")))
+            rows.append(
+                (
+                    key,
+                    distinct.count == 1
+                        ? distinct[0]
+                        : "varies: "
+                            + distinct.map { v in "\(v.isEmpty ? "—" : v) (\(values.filter { $0 == v }.count) runs)" }.joined(
+                                separator: " | ")
+                ))
         }
         var html = "<h2>How it was made</h2>\n<table>\n"
-        for (key, value) in rows { html += "<tr><th>\(HTML.escape(key))</th><td style=\"text-align:left\">\(HTML.escape(value))</td></tr>\n" }
+        for (key, value) in rows {
+            html += "<tr><th>\(HTML.escape(key))</th><td style=\"text-align:left\">\(HTML.escape(value))</td></tr>\n"
+        }
         return html + "</table>\n"
     }
 
@@ -133,10 +160,16 @@ public enum Report {
         rows.append(("build", m.build ?? "unknown"))
         rows += [("libraries", m.libraries), ("platform", m.platform)]
         if let d = m.dataset {
-            rows += [("dataset path", d.path), ("dataset fingerprint", d.fingerprint), ("dataset files", String(d.files)),
-                     ("dataset usedImages", String(d.usedImages))]
+            rows += [
+                ("dataset path", d.path), ("dataset fingerprint", d.fingerprint), ("dataset files", String(d.files)),
+                ("dataset usedImages", String(d.usedImages))
+            ]
             if !d.refused.isEmpty {
-                rows.append(("refused files", "\(d.refused.count): " + d.refused.prefix(10).map { "\($0.path) (\($0.reason))" }.joined(separator: "; ")))
+                rows.append(
+                    (
+                        "refused files",
+                        "\(d.refused.count): " + d.refused.prefix(10).map { "\($0.path) (\($0.reason))" }.joined(separator: "; ")
+                    ))
             }
         }
         rows += m.conventions.map { ($0.0, $0.1.label) }
@@ -153,12 +186,14 @@ public enum Report {
                 // The dam has no stored patterns to be fixed points: its column would be training accuracy under another name.
                 var isDam = false
                 if case .dam = record.spec.config.network.rule { isDam = true }
-                row.replaceSubrange(3..., with: [String(last.epoch), Format.fixed(last.loss, 6), isDam ? "" : Format.fixed(last.stablePatterns, 4)])
+                row.replaceSubrange(
+                    3..., with: [String(last.epoch), Format.fixed(last.loss, 6), isDam ? "" : Format.fixed(last.stablePatterns, 4)])
             }
             rows.append(row)
         }
         guard rows.count > 1 else { return "" }
-        return "<h2>Networks</h2>\n<p>Parameters of each run's network; for trained rules, the training time and the last epoch of <code>training.csv</code> (loss, fraction of training patterns that are fixed points).</p>\n"
+        return
+            "<h2>Networks</h2>\n<p>Parameters of each run's network; for trained rules, the training time and the last epoch of <code>training.csv</code> (loss, fraction of training patterns that are fixed points).</p>\n"
             + HTML.table(rows)
     }
 
@@ -174,20 +209,28 @@ public enum Report {
         let task = batch.runs[0].config.task
         var html = "<h2>Runs</h2>\n"
         if shown.count < batch.runs.count {
-            html += "<p>Pictures of \(shown.count) of the \(batch.runs.count) runs (the first seed of each grid point\(points.count > 12 ? ", first 12" : "")); every run's folder has its own.</p>\n"
+            html +=
+                "<p>Pictures of \(shown.count) of the \(batch.runs.count) runs (the first seed of each grid point\(points.count > 12 ? ", first 12" : "")); every run's folder has its own.</p>\n"
         }
-        let captions = [("memories.png", "stored memories"),
-                        ("outcomes.png", task == .recall ? "start → state → memory, per level" : "input → converged state → nearest memory, per outcome"),
-                        ("weights.png", "weights"), ("trajectory.png", "one image, sweep by sweep"), ("trajectory-animated.png", "the same, animated (APNG)"),
-                        ("retrievals.png", "test photo → the training photo it retrieved, right and wrong ones"),
-                        ("energy.svg", "energy sweep by sweep"), ("training.svg", "training curve")]
+        let captions = [
+            ("memories.png", "stored memories"),
+            (
+                "outcomes.png",
+                task == .recall ? "start → state → memory, per level" : "input → converged state → nearest memory, per outcome"
+            ),
+            ("weights.png", "weights"), ("trajectory.png", "one image, sweep by sweep"),
+            ("trajectory-animated.png", "the same, animated (APNG)"),
+            ("retrievals.png", "test photo → the training photo it retrieved, right and wrong ones"),
+            ("energy.svg", "energy sweep by sweep"), ("training.svg", "training curve")
+        ]
         for run in shown {
             let folder = ResultsFolder(results.root).folder(of: run)
             html += "<h3>\(HTML.escape(run.key))</h3>\n"
             for (file, caption) in captions {
                 guard let bytes = ResultsFolder.readPicture(joinPath(folder, file)) else { continue }
                 let type = file.hasSuffix(".svg") ? "image/svg+xml" : "image/png"
-                html += "<div class=\"figure\"><img alt=\"\(HTML.escape(caption))\"\(file.hasSuffix(".svg") ? " class=\"plot\"" : "") src=\"data:\(type);base64,\(Data(bytes).base64EncodedString())\"><div class=\"caption\">\(HTML.escape(file)): \(HTML.escape(caption))</div></div>\n"
+                html +=
+                    "<div class=\"figure\"><img alt=\"\(HTML.escape(caption))\"\(file.hasSuffix(".svg") ? " class=\"plot\"" : "") src=\"data:\(type);base64,\(Data(bytes).base64EncodedString())\"><div class=\"caption\">\(HTML.escape(file)): \(HTML.escape(caption))</div></div>\n"
             }
         }
         return html

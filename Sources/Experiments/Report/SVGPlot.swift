@@ -60,8 +60,10 @@ struct SVGPlot {
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     var svg: String {
@@ -88,9 +90,11 @@ struct SVGPlot {
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * plotW }
         func py(_ y: Double) -> Double { top + (1 - (y - y0) / (y1 - y0)) * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
+        var s =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        s += "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(SVGPlot.escape(title))</text>\n"
+        s +=
+            "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(SVGPlot.escape(title))</text>\n"
         // Grid and ticks.
         for t in SVGPlot.ticks(y0, y1) {
             s += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(t)))\" stroke=\"#e4e4e4\"/>\n"
@@ -105,18 +109,31 @@ struct SVGPlot {
         for (t, text) in xTicks {
             s += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top + plotH))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotH + 5))\" stroke=\"#333\"/>\n"
             if turned {
-                s += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"end\" transform=\"rotate(-35 \(f(px(t))) \(f(top + plotH + 14)))\">\(SVGPlot.escape(text))</text>\n"
+                s +=
+                    "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"end\" transform=\"rotate(-35 \(f(px(t))) \(f(top + plotH + 14)))\">\(SVGPlot.escape(text))</text>\n"
             } else {
                 s += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(SVGPlot.escape(text))</text>\n"
             }
         }
         s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
-        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36 + labelDrop))\" text-anchor=\"middle\">\(SVGPlot.escape(xLabel))</text>\n"
+        s +=
+            "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36 + labelDrop))\" text-anchor=\"middle\">\(SVGPlot.escape(xLabel))</text>\n"
         s += "<text transform=\"translate(16,\(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVGPlot.escape(yLabel))</text>\n"
+        s += marks(px: px, py: py, top: top, bottom: top + plotH)
+        s += legend(x: left, y: top + plotH + labelDrop + 52, width: plotW, columns: legendColumns)
+        s += "</svg>\n"
+        return s
+    }
+
+    /// The reference lines and the series (lines, error bars, markers), in plot coordinates
+    /// `px`, `py`; the reference lines run from `top` to `bottom`.
+    func marks(px: (Double) -> Double, py: (Double) -> Double, top: Double, bottom: Double) -> String {
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        var s = ""
         // Reference lines.
-        for (k, v) in verticals.enumerated() {
-            s += "<line x1=\"\(f(px(v.x)))\" y1=\"\(f(top))\" x2=\"\(f(px(v.x)))\" y2=\"\(f(top + plotH))\" stroke=\"#666\" stroke-dasharray=\"2,3\"/>\n"
-            _ = k
+        for v in verticals {
+            s +=
+                "<line x1=\"\(f(px(v.x)))\" y1=\"\(f(top))\" x2=\"\(f(px(v.x)))\" y2=\"\(f(bottom))\" stroke=\"#666\" stroke-dasharray=\"2,3\"/>\n"
         }
         // Series.
         for (k, series) in series.enumerated() {
@@ -124,13 +141,15 @@ struct SVGPlot {
             let points = series.points.filter { $0.x.isFinite && $0.y.isFinite }
             if points.count > 1 {
                 let path = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
-                s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(series.dashed ? " stroke-dasharray=\"6,4\"" : "")/>\n"
+                s +=
+                    "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(series.dashed ? " stroke-dasharray=\"6,4\"" : "")/>\n"
             }
             if let errors = series.errors {
                 for (p, e) in zip(series.points, errors) where e.0.isFinite && e.1.isFinite {
                     s += "<line x1=\"\(f(px(p.x)))\" y1=\"\(f(py(e.0)))\" x2=\"\(f(px(p.x)))\" y2=\"\(f(py(e.1)))\" stroke=\"\(color)\"/>\n"
                     for y in [e.0, e.1] {
-                        s += "<line x1=\"\(f(px(p.x) - 4))\" y1=\"\(f(py(y)))\" x2=\"\(f(px(p.x) + 4))\" y2=\"\(f(py(y)))\" stroke=\"\(color)\"/>\n"
+                        s +=
+                            "<line x1=\"\(f(px(p.x) - 4))\" y1=\"\(f(py(y)))\" x2=\"\(f(px(p.x) + 4))\" y2=\"\(f(py(y)))\" stroke=\"\(color)\"/>\n"
                     }
                 }
             }
@@ -138,8 +157,6 @@ struct SVGPlot {
                 for p in points { s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3\" fill=\"\(color)\"/>\n" }
             }
         }
-        s += legend(x: left, y: top + plotH + labelDrop + 52, width: plotW, columns: legendColumns)
-        s += "</svg>\n"
         return s
     }
 
@@ -148,11 +165,15 @@ struct SVGPlot {
     func legend(x left: Double, y top: Double, width plotW: Double, columns legendColumns: Int) -> String {
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         var s = ""
-        let entries = series.enumerated().map { (SVGPlot.palette[($0.element.color ?? $0.offset) % SVGPlot.palette.count], $0.element.name, $0.element.dashed) }
+        let entries =
+            series.enumerated().map {
+                (SVGPlot.palette[($0.element.color ?? $0.offset) % SVGPlot.palette.count], $0.element.name, $0.element.dashed)
+            }
             + verticals.map { ("#666", $0.label, true) }
         for (k, entry) in entries.enumerated() {
             let ex = left + Double(k % legendColumns) * plotW / 2, ey = top + Double(k / legendColumns) * 16
-            s += "<line x1=\"\(f(ex))\" y1=\"\(f(ey - 4))\" x2=\"\(f(ex + 22))\" y2=\"\(f(ey - 4))\" stroke=\"\(entry.0)\" stroke-width=\"2\"\(entry.2 ? " stroke-dasharray=\"6,4\"" : "")/>\n"
+            s +=
+                "<line x1=\"\(f(ex))\" y1=\"\(f(ey - 4))\" x2=\"\(f(ex + 22))\" y2=\"\(f(ey - 4))\" stroke=\"\(entry.0)\" stroke-width=\"2\"\(entry.2 ? " stroke-dasharray=\"6,4\"" : "")/>\n"
             s += "<text x=\"\(f(ex + 28))\" y=\"\(f(ey))\">\(SVGPlot.escape(entry.1))</text>\n"
         }
         return s

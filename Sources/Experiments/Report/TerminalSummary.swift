@@ -1,10 +1,12 @@
 /// The few columns of summary.csv shown on the terminal after a run.
 public enum TerminalSummary {
     /// Columns shown, after the grid and group columns, when the task has them.
-    static let wanted = ["runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "meanChanceAccuracy", "meanPrototypeAccuracy",
-                         "meanNeighborAccuracy", "errorRate", "spuriousRate", "inverted",
-                         "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap",
-                         "memories", "meanRadius", "radiusLow95", "radiusHigh95", "zeroFraction"]
+    static let wanted = [
+        "runs", "n", "meanAccuracy", "meanSpuriousRate", "meanNearestAccuracy", "meanChanceAccuracy", "meanPrototypeAccuracy",
+        "meanNeighborAccuracy", "errorRate", "spuriousRate", "inverted",
+        "meanExactRate", "meanOverlap", "meanErrorQuantile99", "meanStableFraction", "theoryOverlap",
+        "memories", "meanRadius", "radiusLow95", "radiusHigh95", "zeroFraction"
+    ]
 
     /// Classify batches: one sentence per grid point on where its test accuracy stands against
     /// the baselines (as the report's headline); basins batches: one per rule on how the mean

@@ -10,15 +10,22 @@ enum BatchDifference {
         // Values changed in runs that kept their key (grid point and seed).
         for run in new.runs where !oldIdentities.contains(run.identity) {
             guard let before = oldByKey[run.key] else { continue }
-            for change in changes(flatten(RunIdentity.resolvedJSON(before.config)), flatten(RunIdentity.resolvedJSON(run.config))) where !lines.contains(change) {
+            for change in changes(flatten(RunIdentity.resolvedJSON(before.config)), flatten(RunIdentity.resolvedJSON(run.config)))
+            where !lines.contains(change) {
                 lines.append(change)
             }
         }
         let newKeys = Set(new.runs.map(\.key)), oldKeys = Set(old.runs.map(\.key))
         let gone = old.runs.filter { !newKeys.contains($0.key) && !newIdentities.contains($0.identity) }.map(\.key)
         let added = new.runs.filter { !oldKeys.contains($0.key) && !oldIdentities.contains($0.identity) }.map(\.key)
-        if !gone.isEmpty { lines.append("\(gone.count) run(s) only in the folder: \(gone.prefix(3).joined(separator: "; "))\(gone.count > 3 ? "; ..." : "")") }
-        if !added.isEmpty { lines.append("\(added.count) run(s) only in this config: \(added.prefix(3).joined(separator: "; "))\(added.count > 3 ? "; ..." : "")") }
+        if !gone.isEmpty {
+            lines.append(
+                "\(gone.count) run(s) only in the folder: \(gone.prefix(3).joined(separator: "; "))\(gone.count > 3 ? "; ..." : "")")
+        }
+        if !added.isEmpty {
+            lines.append(
+                "\(added.count) run(s) only in this config: \(added.prefix(3).joined(separator: "; "))\(added.count > 3 ? "; ..." : "")")
+        }
         if lines.isEmpty { lines.append("the runs' resolved configs differ") }
         return lines.count > limit ? Array(lines.prefix(limit - 1)) + ["... \(lines.count - limit + 1) more"] : lines
     }

@@ -16,51 +16,61 @@ public struct Column<Row>: @unchecked Sendable {
 
     /// Text as it is.
     public static func text(_ name: String, _ path: WritableKeyPath<Row, String>) -> Column {
-        Column(name, write: { $0[keyPath: path] }, read: { row, field in
-            row[keyPath: path] = field
-            return true
-        })
+        Column(
+            name, write: { $0[keyPath: path] },
+            read: { row, field in
+                row[keyPath: path] = field
+                return true
+            })
     }
 
     /// A whole number.
     public static func int(_ name: String, _ path: WritableKeyPath<Row, Int>) -> Column {
-        Column(name, write: { String($0[keyPath: path]) }, read: { row, field in
-            guard let v = Int(field) else { return false }
-            row[keyPath: path] = v
-            return true
-        })
+        Column(
+            name, write: { String($0[keyPath: path]) },
+            read: { row, field in
+                guard let v = Int(field) else { return false }
+                row[keyPath: path] = v
+                return true
+            })
     }
 
     /// A number with `digits` decimals (``Format/fixed(_:_:)``); rows hold it already rounded
     /// (``Recorded``), so what is read back equals what was written.
     public static func fixed(_ name: String, _ path: WritableKeyPath<Row, Double>, _ digits: Int = 4) -> Column {
-        Column(name, write: { Format.fixed($0[keyPath: path], digits) }, read: { row, field in
-            guard let v = Double(field) else { return false }
-            row[keyPath: path] = v
-            return true
-        })
+        Column(
+            name, write: { Format.fixed($0[keyPath: path], digits) },
+            read: { row, field in
+                guard let v = Double(field) else { return false }
+                row[keyPath: path] = v
+                return true
+            })
     }
 
     /// A number with `digits` decimals, or an empty field for nil.
     public static func optionalFixed(_ name: String, _ path: WritableKeyPath<Row, Double?>, _ digits: Int = 4) -> Column {
-        Column(name, write: { $0[keyPath: path].map { Format.fixed($0, digits) } ?? "" }, read: { row, field in
-            if field.isEmpty {
-                row[keyPath: path] = nil
+        Column(
+            name, write: { $0[keyPath: path].map { Format.fixed($0, digits) } ?? "" },
+            read: { row, field in
+                if field.isEmpty {
+                    row[keyPath: path] = nil
+                    return true
+                }
+                guard let v = Double(field) else { return false }
+                row[keyPath: path] = v
                 return true
-            }
-            guard let v = Double(field) else { return false }
-            row[keyPath: path] = v
-            return true
-        })
+            })
     }
 
     /// A number in its shortest exact form (``Format/exact(_:)``): energies.
     public static func exact(_ name: String, _ path: WritableKeyPath<Row, Double>) -> Column {
-        Column(name, write: { Format.exact($0[keyPath: path]) }, read: { row, field in
-            guard let v = Double(field) else { return false }
-            row[keyPath: path] = v
-            return true
-        })
+        Column(
+            name, write: { Format.exact($0[keyPath: path]) },
+            read: { row, field in
+                guard let v = Double(field) else { return false }
+                row[keyPath: path] = v
+                return true
+            })
     }
 
     /// The same column for a row that holds this one's row type at `path`.

@@ -9,33 +9,59 @@ public enum Conventions {
         var conventions: [(String, String)] = []
         if !c.usesRandomPatterns {
             conventions += [
-                ("grayscale", "ITU-R BT.601 luma 0.299 R + 0.587 G + 0.114 B (16-bit fixed point, as libjpeg and Pillow); JPEG colour gives libjpeg's Y channel; alpha dropped; EXIF orientation ignored"),
+                (
+                    "grayscale",
+                    "ITU-R BT.601 luma 0.299 R + 0.587 G + 0.114 B (16-bit fixed point, as libjpeg and Pillow); JPEG colour gives libjpeg's Y channel; alpha dropped; EXIF orientation ignored"
+                ),
                 ("jpegIDCT", c.image.idct == .fast ? "libjpeg JDCT_IFAST (TensorFlow's default)" : "libjpeg JDCT_ISLOW"),
-                ("resize", c.image.resize == .bilinear ? "bilinear, half-pixel centres, no antialiasing (tf.image.resize)"
-                    : "area (box average), JPEG decoded with the scaled IDCT at the smallest 1/2, 1/4, 1/8 not below the target"),
-                ("binarize", binarization(c.image.binarize)),
+                (
+                    "resize",
+                    c.image.resize == .bilinear
+                        ? "bilinear, half-pixel centres, no antialiasing (tf.image.resize)"
+                        : "area (box average), JPEG decoded with the scaled IDCT at the smallest 1/2, 1/4, 1/8 not below the target"
+                ),
+                ("binarize", binarization(c.image.binarize))
             ]
         }
         let rule = c.network.rule
         conventions += [
             ("weights", weights(rule)),
             ("updateOrder", update(rule, c.dynamics.mode)),
-            ("tieRule", rule.isContinuous ? "not applicable" : rule.usesUpdateOrder ? "field 0 → \(c.dynamics.tie.rawValue)" : "field 0 → plus"),
-            ("outcomeEquality", rule.isContinuous
-                ? "every component within \(Format.exact(c.network.tolerance)) of a memory (or of a negated memory)"
-                : "bit-for-bit equal to a memory (or to a negated memory)"),
-            ("randomStreams", "xoshiro256** seeded through SplitMix64 from (seed, purpose, item keys); items never depend on scheduling"),
+            (
+                "tieRule",
+                rule.isContinuous ? "not applicable" : rule.usesUpdateOrder ? "field 0 → \(c.dynamics.tie.rawValue)" : "field 0 → plus"
+            ),
+            (
+                "outcomeEquality",
+                rule.isContinuous
+                    ? "every component within \(Format.exact(c.network.tolerance)) of a memory (or of a negated memory)"
+                    : "bit-for-bit equal to a memory (or to a negated memory)"
+            ),
+            ("randomStreams", "xoshiro256** seeded through SplitMix64 from (seed, purpose, item keys); items never depend on scheduling")
         ]
         var values = conventions.map { ($0.0, JSONValue.string($0.1)) }
         // maxSweeps is a number, after the tie rule.
         values.insert(("maxSweeps", .int(c.dynamics.maxSweeps)), at: values.count - 2)
         // Only where they apply, so the conventions of other runs are as they were.
         if c.dynamics.temperature > 0 {
-            values.append(("temperature", .string("Glauber dynamics at T = \(Format.exact(c.dynamics.temperature)): a visited neuron becomes +1 with probability 1/(1 + exp(−2h/T)), h divided by N for the Hebbian rule's integer fields; drawn from the start's own stream")))
+            values.append(
+                (
+                    "temperature",
+                    .string(
+                        "Glauber dynamics at T = \(Format.exact(c.dynamics.temperature)): a visited neuron becomes +1 with probability 1/(1 + exp(−2h/T)), h divided by N for the Hebbian rule's integer fields; drawn from the start's own stream"
+                    )
+                ))
         }
         if let p = c.patterns {
-            values.append(("patterns", .string(p.source == .random ? "random: each bit +1 with probability (1 + bias)/2, bias \(Format.exact(p.bias)), drawn in order from the run's stream \"patterns\""
-                                : "correlated: one random parent (bias \(Format.exact(p.bias))), each pattern the parent with each bit flipped with probability \(Format.exact(p.flip)), drawn in order from the run's stream \"patterns\"")))
+            values.append(
+                (
+                    "patterns",
+                    .string(
+                        p.source == .random
+                            ? "random: each bit +1 with probability (1 + bias)/2, bias \(Format.exact(p.bias)), drawn in order from the run's stream \"patterns\""
+                            : "correlated: one random parent (bias \(Format.exact(p.bias))), each pattern the parent with each bit flipped with probability \(Format.exact(p.flip)), drawn in order from the run's stream \"patterns\""
+                    )
+                ))
         }
         return values
     }
@@ -53,21 +79,26 @@ public enum Conventions {
 
     static func weights(_ rule: LearningRule) -> String {
         switch rule {
-        case .hebbian: return "Hebbian W = Σ x xᵀ, zero diagonal, exact integers (the notebooks' 1/P or 1/N factor dropped: it changes no sign)"
+        case .hebbian:
+            return "Hebbian W = Σ x xᵀ, zero diagonal, exact integers (the notebooks' 1/P or 1/N factor dropped: it changes no sign)"
         case .storkey: return "Storkey (1997) incremental rule, zero diagonal"
-        case .pseudoinverse(let d): return "pseudo-inverse W = Xᵀ(XXᵀ)⁻¹X, diagonal \(d == .zero ? "zeroed" : "kept"); dependent patterns skipped"
+        case .pseudoinverse(let d):
+            return "pseudo-inverse W = Xᵀ(XXᵀ)⁻¹X, diagonal \(d == .zero ? "zeroed" : "kept"); dependent patterns skipped"
         case .dense(let i): return "dense associative memory, E = −Σ F(x·s), F = \(i)"
         case .modern(let beta): return "modern Hopfield (Ramsauer et al. 2020), β = \(Format.exact(beta))"
         case .perceptron(let o):
             return "perceptron rule per neuron (asymmetric W, biases), margin κ = \(Format.exact(o.margin)), at most \(o.maxEpochs) epochs"
         case .rbm(let o):
-            return "RBM with ±1 units, \(o.hidden) hidden, CD-\(o.cdSteps), \(o.epochs) epochs, learning rate \(Format.exact(o.learningRate)), batch \(o.batchSize); recall \(o.recall.rawValue)"
+            return
+                "RBM with ±1 units, \(o.hidden) hidden, CD-\(o.cdSteps), \(o.epochs) epochs, learning rate \(Format.exact(o.learningRate)), batch \(o.batchSize); recall \(o.recall.rawValue)"
         case .hebbianRBM(let a):
             return "RBM with the memories as hidden units (W = Xᵀ), hidden activation \(a == .linear ? "linear" : "softmax")"
         case .conv(let o):
-            return "shared \(o.kernelSize)×\(o.kernelSize) kernel (centre excluded) and bias, pocket perceptron rule on every neighbourhood, margin κ = \(Format.exact(o.margin)), \(o.maxEpochs) epochs"
+            return
+                "shared \(o.kernelSize)×\(o.kernelSize) kernel (centre excluded) and bias, pocket perceptron rule on every neighbourhood, margin κ = \(Format.exact(o.margin)), \(o.maxEpochs) epochs"
         case .dam(let o):
-            return "dense associative memory classifier (Krotov and Hopfield 2016): \(o.memories) memories over pixels and class neurons, F(x) = max(x, 0)^\(o.power) of x = a/T, T = \(Format.exact(o.temperature)); trained on the training split, loss Σ(c − t)^\(2 * o.lossPower), \(o.epochs) epochs, batches of \(o.batchSize), momentum \(Format.exact(o.momentum)), rate \(Format.exact(o.learningRate))·\(Format.exact(o.decay))^epoch, init N(0, \(Format.exact(o.initialSpread))²); Float arithmetic in fixed orders"
+            return
+                "dense associative memory classifier (Krotov and Hopfield 2016): \(o.memories) memories over pixels and class neurons, F(x) = max(x, 0)^\(o.power) of x = a/T, T = \(Format.exact(o.temperature)); trained on the training split, loss Σ(c − t)^\(2 * o.lossPower), \(o.epochs) epochs, batches of \(o.batchSize), momentum \(Format.exact(o.momentum)), rate \(Format.exact(o.learningRate))·\(Format.exact(o.decay))^epoch, init N(0, \(Format.exact(o.initialSpread))²); Float arithmetic in fixed orders"
         }
     }
 

@@ -36,9 +36,11 @@ public struct PairedTest: Sendable, Equatable {
     /// Fields under ``header`` (accuracies from the discordant counts and `rightFirst`).
     public func fields(rightFirst: Int) -> [String] {
         let rightSecond = rightFirst - onlyFirst + onlySecond
-        return [first, second, String(seed), String(n), String(onlyFirst), String(onlySecond),
-                Format.fixed(Double(rightFirst) / Double(max(n, 1)), 4), Format.fixed(Double(rightSecond) / Double(max(n, 1)), 4),
-                p < 0.001 ? String(format: "%.1e", p) : Format.fixed(p, 4)]
+        return [
+            first, second, String(seed), String(n), String(onlyFirst), String(onlySecond),
+            Format.fixed(Double(rightFirst) / Double(max(n, 1)), 4), Format.fixed(Double(rightSecond) / Double(max(n, 1)), 4),
+            p < 0.001 ? String(format: "%.1e", p) : Format.fixed(p, 4)
+        ]
     }
 }
 
@@ -59,7 +61,8 @@ public struct TestAnswers: Sendable, Equatable {
     /// The test rows of a classify predictions table; nil when a column is missing.
     public init?(_ table: PredictionsTable, label: String, seed: UInt64) {
         guard let split = table.column("split"), let path = table.column("path"), let className = table.column("class"),
-              let outcome = table.column("outcome") else { return nil }
+            let outcome = table.column("outcome")
+        else { return nil }
         let test = split.indices.filter { split[$0] == "test" }
         self.label = label
         self.seed = seed
@@ -82,13 +85,16 @@ public struct TestAnswers: Sendable, Equatable {
         for seed in seeds {
             let runs = answers.filter { $0.seed == seed }
             for a in runs {
-                if let neighbor = a.neighbor { out.append((PairedTest(first: a.label, second: "1-NN", seed: seed, a.rule, neighbor), a.right)) }
+                if let neighbor = a.neighbor {
+                    out.append((PairedTest(first: a.label, second: "1-NN", seed: seed, a.rule, neighbor), a.right))
+                }
             }
             let best = runs.indices.max { runs[$0].right < runs[$1].right || (runs[$0].right == runs[$1].right && $0 > $1) }
             for i in runs.indices {
                 for j in runs.indices where j > i && runs[i].paths == runs[j].paths {
                     guard runs.count <= allPairs || i == best || j == best else { continue }
-                    out.append((PairedTest(first: runs[i].label, second: runs[j].label, seed: seed, runs[i].rule, runs[j].rule), runs[i].right))
+                    out.append(
+                        (PairedTest(first: runs[i].label, second: runs[j].label, seed: seed, runs[i].rule, runs[j].rule), runs[i].right))
                 }
             }
         }

@@ -21,7 +21,9 @@ extension ResultRow {
         let lines = parseCSV(text)
         guard let header = lines.first else { throw ResultsFileError(path: path, reason: "empty file") }
         guard header == columns.map(\.name) else {
-            throw ResultsFileError(path: path, reason: "unexpected columns (\(header.joined(separator: ","))); expected \(columns.map(\.name).joined(separator: ","))")
+            throw ResultsFileError(
+                path: path,
+                reason: "unexpected columns (\(header.joined(separator: ","))); expected \(columns.map(\.name).joined(separator: ","))")
         }
         var rows: [Self] = []
         for (k, fields) in lines.dropFirst().enumerated() {

@@ -11,7 +11,9 @@ extension ResultsFolder {
         let fm = FileManager.default
         if fm.fileExists(atPath: joinPath(root, "config.json")) {
             let old: Batch
-            do { old = try self.batch() } catch { throw RunError("\(root): cannot read the batch it holds: \(error); use --force to replace it") }
+            do { old = try self.batch() } catch {
+                throw RunError("\(root): cannot read the batch it holds: \(error); use --force to replace it")
+            }
             if Set(old.runs.map(\.identity)) != Set(batch.runs.map(\.identity)) {
                 throw RunError(refusal(BatchDifference.lines(old: old, new: batch)))
             }
@@ -22,8 +24,11 @@ extension ResultsFolder {
             !entry.hasPrefix(".") && !folders.contains(entry) && fm.fileExists(atPath: joinPath(root, entry, "manifest.json"))
         }.sorted()
         if !foreign.isEmpty {
-            throw RunError(refusal(["run folders of another batch: " + foreign.prefix(3).joined(separator: ", ")
-                                    + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")]))
+            throw RunError(
+                refusal([
+                    "run folders of another batch: " + foreign.prefix(3).joined(separator: ", ")
+                        + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
+                ]))
         }
     }
 
@@ -34,8 +39,11 @@ extension ResultsFolder {
     public func checkData(_ batch: Batch, fingerprints: [String: String]) throws {
         for run in batch.runs where isComplete(run) {
             guard let section = run.config.dataset, let now = fingerprints[ExperimentRunner.datasetKey(section)],
-                  let recorded = (try? manifest(of: run))?.dataset?.fingerprint, !recorded.isEmpty, recorded != now else { continue }
-            throw RunError("dataset \(section.path) changed since the runs in \(root) were made (fingerprint \(recorded) → \(now)): rerun with --force")
+                let recorded = (try? manifest(of: run))?.dataset?.fingerprint, !recorded.isEmpty, recorded != now
+            else { continue }
+            throw RunError(
+                "dataset \(section.path) changed since the runs in \(root) were made (fingerprint \(recorded) → \(now)): rerun with --force"
+            )
         }
     }
 
@@ -46,7 +54,11 @@ extension ResultsFolder {
         for record in results.records {
             guard let d = record.manifest.dataset, !d.fingerprint.isEmpty else { continue }
             if let seen = first[d.path], seen.fingerprint != d.fingerprint {
-                throw ResultsFileError(path: results.root, reason: "its runs were made from different data: dataset \(d.path) had fingerprint \(seen.fingerprint) for run \(seen.run) and \(d.fingerprint) for run \(record.spec.key); rerun the batch with --force")
+                throw ResultsFileError(
+                    path: results.root,
+                    reason:
+                        "its runs were made from different data: dataset \(d.path) had fingerprint \(seen.fingerprint) for run \(seen.run) and \(d.fingerprint) for run \(record.spec.key); rerun the batch with --force"
+                )
             }
             if first[d.path] == nil { first[d.path] = (d.fingerprint, record.spec.key) }
         }

@@ -54,7 +54,8 @@ public struct ResultsFolder: Sendable {
             throw ResultsFileError(path: path, reason: "\(error)")
         }
         if manifest.identity != run.identity {
-            throw ResultsFileError(path: path, reason: "records run identity \(manifest.identity?.description ?? "none"), not \(run.identity) of \(run.key)")
+            throw ResultsFileError(
+                path: path, reason: "records run identity \(manifest.identity?.description ?? "none"), not \(run.identity) of \(run.key)")
         }
         return manifest
     }
@@ -73,11 +74,13 @@ public struct ResultsFolder: Sendable {
         let batch = try batch()
         let missing = missingRuns(of: batch)
         if !missing.isEmpty {
-            throw ResultsFileError(path: root, reason: "runs.csv or summary.csv is missing (the batch is incomplete; run hopfield merge or --resume)")
+            throw ResultsFileError(
+                path: root, reason: "runs.csv or summary.csv is missing (the batch is incomplete; run hopfield merge or --resume)")
         }
         var results = BatchResults(batch: batch, root: root)
         for run in batch.runs {
-            results.add(run: run, table: try table(of: run, batch: batch), manifest: try manifest(of: run), trainingLog: trainingLog(of: run))
+            results.add(
+                run: run, table: try table(of: run, batch: batch), manifest: try manifest(of: run), trainingLog: trainingLog(of: run))
         }
         try Self.checkOneFingerprint(results)
         return results
@@ -93,7 +96,8 @@ public struct ResultsFolder: Sendable {
             try AtomicFile.write(selection.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "selection.csv"))
         }
         if results.batch.runs.first?.config.task == .basins {
-            try AtomicFile.write(LabelledBasinRow.csv(try basins(results.batch), gridKeys: results.batch.gridKeys), to: joinPath(root, "basins.csv"))
+            try AtomicFile.write(
+                LabelledBasinRow.csv(try basins(results.batch), gridKeys: results.batch.gridKeys), to: joinPath(root, "basins.csv"))
         }
     }
 

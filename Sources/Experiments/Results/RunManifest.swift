@@ -22,8 +22,10 @@ public struct RunManifest: Sendable {
         public var refused: [(path: String, reason: String)]
 
         /// A dataset's record.
-        public init(path: String, resolvedPath: String, fingerprint: String, fingerprintMethod: String, classes: [String],
-                    files: Int, usedImages: Int, refused: [(path: String, reason: String)]) {
+        public init(
+            path: String, resolvedPath: String, fingerprint: String, fingerprintMethod: String, classes: [String],
+            files: Int, usedImages: Int, refused: [(path: String, reason: String)]
+        ) {
             self.path = path
             self.resolvedPath = resolvedPath
             self.fingerprint = fingerprint
@@ -85,8 +87,10 @@ public struct RunManifest: Sendable {
     public var complete = true
 
     /// A manifest with the fields every run has; the optional ones are set afterwards.
-    public init(run: String, seed: UInt64, grid: [(String, JSONValue)], task: String, conventions: [(String, JSONValue)],
-                libraries: String, platform: String, startedAt: String, seconds: Double) {
+    public init(
+        run: String, seed: UInt64, grid: [(String, JSONValue)], task: String, conventions: [(String, JSONValue)],
+        libraries: String, platform: String, startedAt: String, seconds: Double
+    ) {
         self.run = run
         self.seed = seed
         self.grid = grid
@@ -104,15 +108,19 @@ public struct RunManifest: Sendable {
             ("tool", .string(tool)), ("version", .string(version)), ("build", build.map { .string($0) } ?? .null),
             ("config", config.map { .string($0) } ?? .null), ("run", .string(run)),
             ("identity", identity.map { .string($0.description) } ?? .null), ("seed", .number(String(seed))),
-            ("grid", .object(grid)), ("task", .string(task)),
+            ("grid", .object(grid)), ("task", .string(task))
         ]
         if let d = dataset {
-            pairs.append(("dataset", .object([
-                ("path", .string(d.path)), ("resolvedPath", .string(d.resolvedPath)), ("fingerprint", .string(d.fingerprint)),
-                ("fingerprintMethod", .string(d.fingerprintMethod)), ("classes", .array(d.classes.map { .string($0) })),
-                ("files", .int(d.files)), ("usedImages", .int(d.usedImages)),
-                ("refused", .array(d.refused.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
-            ])))
+            pairs.append(
+                (
+                    "dataset",
+                    .object([
+                        ("path", .string(d.path)), ("resolvedPath", .string(d.resolvedPath)), ("fingerprint", .string(d.fingerprint)),
+                        ("fingerprintMethod", .string(d.fingerprintMethod)), ("classes", .array(d.classes.map { .string($0) })),
+                        ("files", .int(d.files)), ("usedImages", .int(d.usedImages)),
+                        ("refused", .array(d.refused.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) }))
+                    ])
+                ))
         }
         pairs.append(("conventions", .object(conventions)))
         pairs += [("libraries", .string(libraries)), ("platform", .string(platform)), ("startedAt", .string(startedAt))]
@@ -134,15 +142,17 @@ public struct RunManifest: Sendable {
         func int(_ v: JSONValue?) -> Int? { if case .number(let t)? = v { return Int(t) }; return nil }
         func double(_ v: JSONValue?) -> Double? { if case .number(let t)? = v { return Double(t) }; return nil }
         guard let run = string(json["run"]), case .number(let seedText)? = json["seed"], let seed = UInt64(seedText),
-              let task = string(json["task"]), let seconds = double(json["seconds"]) else {
+            let task = string(json["task"]), let seconds = double(json["seconds"])
+        else {
             throw ResultsFileError(path: path, reason: "not a run manifest (run, seed, task or seconds missing)")
         }
         var grid: [(String, JSONValue)] = []
         if case .object(let pairs)? = json["grid"] { grid = pairs }
         var conventions: [(String, JSONValue)] = []
         if case .object(let pairs)? = json["conventions"] { conventions = pairs }
-        self.init(run: run, seed: seed, grid: grid, task: task, conventions: conventions, libraries: string(json["libraries"]) ?? "",
-                  platform: string(json["platform"]) ?? "", startedAt: string(json["startedAt"]) ?? "", seconds: seconds)
+        self.init(
+            run: run, seed: seed, grid: grid, task: task, conventions: conventions, libraries: string(json["libraries"]) ?? "",
+            platform: string(json["platform"]) ?? "", startedAt: string(json["startedAt"]) ?? "", seconds: seconds)
         tool = string(json["tool"]) ?? tool
         version = string(json["version"]) ?? ""
         build = string(json["build"])
@@ -153,9 +163,10 @@ public struct RunManifest: Sendable {
             if case .array(let items)? = d["refused"] { refused = items.map { (string($0["path"]) ?? "", string($0["reason"]) ?? "") } }
             var classes: [String] = []
             if case .array(let items)? = d["classes"] { classes = items.compactMap(string) }
-            dataset = DatasetRecord(path: string(d["path"]) ?? "", resolvedPath: string(d["resolvedPath"]) ?? "",
-                                    fingerprint: string(d["fingerprint"]) ?? "", fingerprintMethod: string(d["fingerprintMethod"]) ?? "",
-                                    classes: classes, files: int(d["files"]) ?? 0, usedImages: int(d["usedImages"]) ?? 0, refused: refused)
+            dataset = DatasetRecord(
+                path: string(d["path"]) ?? "", resolvedPath: string(d["resolvedPath"]) ?? "",
+                fingerprint: string(d["fingerprint"]) ?? "", fingerprintMethod: string(d["fingerprintMethod"]) ?? "",
+                classes: classes, files: int(d["files"]) ?? 0, usedImages: int(d["usedImages"]) ?? 0, refused: refused)
         }
         parameters = int(json["parameters"])
         trainingSeconds = double(json["trainingSeconds"])

@@ -10,7 +10,9 @@ public enum RunTable: Sendable, Equatable {
     case basins([BasinsRow])
 
     /// The rows of `task` read from CSV text.
-    public static func read(csv text: String, task: ExperimentConfig.Task, gridKeys: [String], path: String) throws(ResultsFileError) -> RunTable {
+    public static func read(csv text: String, task: ExperimentConfig.Task, gridKeys: [String], path: String) throws(ResultsFileError)
+        -> RunTable
+    {
         switch task {
         case .classify: return .classify(try ClassifyRow.rows(csv: text, gridKeys: gridKeys, path: path))
         case .recall: return .recall(try RecallRow.rows(csv: text, gridKeys: gridKeys, path: path))

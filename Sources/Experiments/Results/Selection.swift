@@ -41,14 +41,23 @@ public struct Selection: Sendable, Equatable {
     /// selection.csv: seed, the chosen run and grid values, the validation metric, then the
     /// chosen point's test accuracy, spurious rate and baselines.
     public func csv(gridKeys: [String]) -> String {
-        var lines = [CSVTable.line(["seed", "run"] + gridKeys + ["validation" + metric.rawValue.prefix(1).uppercased() + metric.rawValue.dropFirst(),
-                                                              "testN", "testAccuracy", "testSpuriousRate", "testNearestAccuracy", "testChanceAccuracy",
-                                                              "testPrototypeAccuracy", "testNeighborAccuracy"])]
+        var lines = [
+            CSVTable.line(
+                ["seed", "run"] + gridKeys + [
+                    "validation" + metric.rawValue.prefix(1).uppercased() + metric.rawValue.dropFirst(),
+                    "testN", "testAccuracy", "testSpuriousRate", "testNearestAccuracy", "testChanceAccuracy",
+                    "testPrototypeAccuracy", "testNeighborAccuracy"
+                ])
+        ]
         for c in choices {
-            lines.append(CSVTable.line([String(c.seed), c.run.key] + c.run.grid + [Format.fixed(c.validation), String(c.test.n),
-                                       Format.fixed(c.test.accuracy), Format.fixed(c.test.spuriousRate), Format.fixed(c.test.nearestAccuracy),
-                                       Format.fixed(c.test.chanceAccuracy), Format.fixed(c.test.prototypeAccuracy),
-                                       c.test.neighborAccuracy.map { Format.fixed($0) } ?? ""]))
+            lines.append(
+                CSVTable.line(
+                    [String(c.seed), c.run.key] + c.run.grid + [
+                        Format.fixed(c.validation), String(c.test.n),
+                        Format.fixed(c.test.accuracy), Format.fixed(c.test.spuriousRate), Format.fixed(c.test.nearestAccuracy),
+                        Format.fixed(c.test.chanceAccuracy), Format.fixed(c.test.prototypeAccuracy),
+                        c.test.neighborAccuracy.map { Format.fixed($0) } ?? ""
+                    ]))
         }
         return lines.joined()
     }
@@ -60,10 +69,12 @@ public struct Selection: Sendable, Equatable {
         guard !choices.isEmpty else { return ["selection: no validation rows"] }
         func point(_ run: RunLabel) -> String { zip(gridKeys, run.grid).map { "\($0) = \($1)" }.joined(separator: ", ") }
         var out = choices.map { c in
-            var text = "seed \(c.seed): chose " + point(c.run)
+            var text =
+                "seed \(c.seed): chose " + point(c.run)
                 + " (validation \(metric.rawValue) \(Format.fixed(c.validation, 3))); test accuracy \(Format.fixed(c.test.accuracy, 3))"
             if !c.tiedWith.isEmpty {
-                text += "; a tie on validation with " + c.tiedWith.map(point).joined(separator: "; ") + ": the first in grid order was taken"
+                text +=
+                    "; a tie on validation with " + c.tiedWith.map(point).joined(separator: "; ") + ": the first in grid order was taken"
             }
             return text
         }
@@ -71,7 +82,9 @@ public struct Selection: Sendable, Equatable {
         var points: [String] = []
         for c in choices where !points.contains(point(c.run)) { points.append(point(c.run)) }
         let models = points.count > 1 ? "; the seeds chose \(points.count) different points, so this averages different models" : ""
-        out.append("selected on validation \(metric.rawValue): test accuracy \(Format.fixed(mean, 3)) (mean over \(choices.count) seed(s), chosen points only\(models))")
+        out.append(
+            "selected on validation \(metric.rawValue): test accuracy \(Format.fixed(mean, 3)) (mean over \(choices.count) seed(s), chosen points only\(models))"
+        )
         return out
     }
 }

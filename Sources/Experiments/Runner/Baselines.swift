@@ -53,15 +53,18 @@ public struct Baselines: Sendable, Equatable {
         }
         let prototypes = Prototypes(patterns: split.train.map { patterns[$0] }, labels: split.train.map { labels[$0] }, classes: classes)
         let neighbors = nearestNeighbors(train: split.train.map { patterns[$0] }, test: split.test.map { patterns[$0] }, jobs: jobs)
-        var result = Baselines(trainChance: chance(split.train), testChance: chance(split.test),
-                               trainPrototype: split.train.map { prototypes.classify(patterns[$0]) },
-                               testPrototype: split.test.map { prototypes.classify(patterns[$0]) },
-                               testNeighbor: neighbors.map { labels[split.train[$0]] })
+        var result = Baselines(
+            trainChance: chance(split.train), testChance: chance(split.test),
+            trainPrototype: split.train.map { prototypes.classify(patterns[$0]) },
+            testPrototype: split.test.map { prototypes.classify(patterns[$0]) },
+            testNeighbor: neighbors.map { labels[split.train[$0]] })
         if !split.validation.isEmpty {
             result.validationChance = chance(split.validation)
             result.validationPrototype = split.validation.map { prototypes.classify(patterns[$0]) }
-            result.validationNeighbor = nearestNeighbors(train: split.train.map { patterns[$0] }, test: split.validation.map { patterns[$0] },
-                                                         jobs: jobs).map { labels[split.train[$0]] }
+            result.validationNeighbor = nearestNeighbors(
+                train: split.train.map { patterns[$0] }, test: split.validation.map { patterns[$0] },
+                jobs: jobs
+            ).map { labels[split.train[$0]] }
         }
         return result
     }
@@ -92,7 +95,9 @@ extension Baselines {
         let rows = train.flatMap { $0.doubles.map(Float.init) }
         let padded = (test.count + 3) / 4 * 4
         let queries = test.flatMap { $0.doubles.map(Float.init) } + [Float](repeating: 0, count: (padded - test.count) * n)
-        let norms = rows.withUnsafeBufferPointer { r in (0..<train.count).map { FloatDot.dot(r.baseAddress! + $0 * n, r.baseAddress! + $0 * n, n) } }
+        let norms = rows.withUnsafeBufferPointer { r in
+            (0..<train.count).map { FloatDot.dot(r.baseAddress! + $0 * n, r.baseAddress! + $0 * n, n) }
+        }
         return parallelMap(count: padded / 4, jobs: jobs) { block -> [Int] in
             var best = [Int](repeating: 0, count: 4), smallest = [Float](repeating: .infinity, count: 4)
             rows.withUnsafeBufferPointer { r in

@@ -19,8 +19,12 @@ enum BasinsTask {
     static func run(_ spec: RunSpec, data: LoadedDataset?, jobs: Int, observer: TrainingObserver? = nil) throws -> RunResult {
         let config = spec.config
         let memories = try RunMemories.all(spec, data: data, jobs: jobs, observer: observer)
-        let patterns: [[Int8]] = memories.patterns.map { if case .binary(let v, _) = $0 { return v } else { return $0.doubles.map { $0 > 0 ? 1 : -1 } } }
-        let basins = parallelMap(count: patterns.count, jobs: jobs) { mu in search(spec, memory: mu, patterns: patterns, network: memories.network) }
+        let patterns: [[Int8]] = memories.patterns.map {
+            if case .binary(let v, _) = $0 { return v } else { return $0.doubles.map { $0 > 0 ? 1 : -1 } }
+        }
+        let basins = parallelMap(count: patterns.count, jobs: jobs) { mu in
+            search(spec, memory: mu, patterns: patterns, network: memories.network)
+        }
         let n = config.neurons, p = patterns.count
         let labels = memories.labels(data)
         let rows = basins.enumerated().map { mu, basin -> BasinRow in
@@ -37,8 +41,9 @@ enum BasinsTask {
             row.starts = basin.starts
             return row
         }
-        var result = RunResult(spec: spec, table: .basins([BasinsRow(run: RunLabel(spec), criterion: criterionText(config.basins!), basins: rows)]),
-                               detail: .basins(rows))
+        var result = RunResult(
+            spec: spec, table: .basins([BasinsRow(run: RunLabel(spec), criterion: criterionText(config.basins!), basins: rows)]),
+            detail: .basins(rows))
         result.memories = memories.entries(data)
         result.network = memories.network.record
         result.visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
@@ -64,7 +69,8 @@ enum BasinsTask {
         var basin = Basin(inside: 0, outside: n / 2 + 1, starts: 0)
         func inside(_ k: Int) -> Bool {
             basin.starts += section.trials
-            return recalled(spec, memory: mu, flips: k, pattern: patterns[mu], network: network) >= section.quorum * Double(section.trials) - 1e-9
+            return recalled(spec, memory: mu, flips: k, pattern: patterns[mu], network: network) >= section.quorum * Double(section.trials)
+                - 1e-9
         }
         guard inside(0) else { return Basin(inside: 0, outside: 0, starts: basin.starts) }
         for _ in 0..<section.steps where basin.outside - basin.inside > 1 {

@@ -19,8 +19,10 @@ enum CapacityTask {
             }
             // Above α_c the theory has no retrieval state: the column stays empty (the report says why).
             let theory = config.network.rule == .hebbian ? CapacityTheory.retrievalOverlap(load: Double(p) / Double(n)) : nil
-            rows.append(CapacityRow(run: RunLabel(spec), rule: config.network.rule.name, neurons: n, patterns: p, trials: section.trials,
-                                    tally: pooled, theoryOverlap: theory))
+            rows.append(
+                CapacityRow(
+                    run: RunLabel(spec), rule: config.network.rule.name, neurons: n, patterns: p, trials: section.trials,
+                    tally: pooled, theoryOverlap: theory))
         }
         return RunResult(spec: spec, table: .capacity(rows), detail: .capacity(trials))
     }
@@ -36,17 +38,19 @@ enum CapacityTask {
         if spec.config.network.rule == .hebbian, HebbianCouplings.fits(neurons: n, patterns: p), HebbianCouplings.supports(dynamics) {
             return measureHebbian(spec, patterns: patterns, trial: trial, jobs: jobs)
         }
-        let network = try StoredNetwork(rule: spec.config.network.rule, patterns: patterns.map { .binary($0, BinaryPattern($0)) },
-                                        tolerance: spec.config.network.tolerance,
-                                        training: RunStreams.trainingContext(spec, jobs: jobs, observer: nil, keys: [UInt64(p), UInt64(trial)]))
+        let network = try StoredNetwork(
+            rule: spec.config.network.rule, patterns: patterns.map { .binary($0, BinaryPattern($0)) },
+            tolerance: spec.config.network.tolerance,
+            training: RunStreams.trainingContext(spec, jobs: jobs, observer: nil, keys: [UInt64(p), UInt64(trial)]))
         let tallies = parallelMap(count: p, jobs: jobs) { mu -> Tally in
             let x = patterns[mu]
             var stream = RunStreams.item(spec.seed, "converge", UInt64(p), UInt64(trial), UInt64(mu))
             let settled = network.settle(x.map(Double.init), dynamics: dynamics, rng: &stream)
             var dot = 0.0
             for i in 0..<n { dot += settled.state[i] * Double(x[i]) }
-            return probe(mu, match: settled.match, status: settled.status, sweeps: settled.sweeps,
-                         stable: network.isFixedPoint(x, tie: dynamics.tie), overlap: dot / Double(n))
+            return probe(
+                mu, match: settled.match, status: settled.status, sweeps: settled.sweeps,
+                stable: network.isFixedPoint(x, tie: dynamics.tie), overlap: dot / Double(n))
         }
         return Tally.sum(tallies)
     }
@@ -57,16 +61,20 @@ enum CapacityTask {
     static func measureHebbian(_ spec: RunSpec, patterns: [[Int8]], trial: Int, jobs: Int) -> Tally {
         let n = spec.config.capacity!.neurons, p = patterns.count
         let memories = Memories(patterns)
-        let runs = HebbianCouplings(memories: memories, jobs: jobs).convergeFromMemories(jobs: jobs, dynamics: spec.config.dynamics.dynamics) { mu in
+        let runs = HebbianCouplings(memories: memories, jobs: jobs).convergeFromMemories(
+            jobs: jobs, dynamics: spec.config.dynamics.dynamics
+        ) { mu in
             RunStreams.item(spec.seed, "converge", UInt64(p), UInt64(trial), UInt64(mu))
         }
-        return Tally.sum(runs.enumerated().map { mu, run -> Tally in
-            let x = patterns[mu], state = run.convergence.state
-            var dot = 0
-            for i in 0..<n { dot += Int(state[i]) * Int(x[i]) }
-            return probe(mu, match: memories.locate(overlaps: memories.overlaps(with: state)).match, status: run.convergence.status,
-                         sweeps: run.convergence.sweeps, stable: run.stable, overlap: Double(dot) / Double(n))
-        })
+        return Tally.sum(
+            runs.enumerated().map { mu, run -> Tally in
+                let x = patterns[mu], state = run.convergence.state
+                var dot = 0
+                for i in 0..<n { dot += Int(state[i]) * Int(x[i]) }
+                return probe(
+                    mu, match: memories.locate(overlaps: memories.overlaps(with: state)).match, status: run.convergence.status,
+                    sweeps: run.convergence.sweeps, stable: run.stable, overlap: Double(dot) / Double(n))
+            })
     }
 
     /// One stored pattern's probe counted: where it ended (right only as pattern μ itself), its

@@ -8,8 +8,10 @@ import Imaging
 /// `error` (there are no dynamics, so no spurious state); the nearest memory is the one with the
 /// largest pixel overlap, its class the one its class part votes for.
 enum ClassifierTask {
-    static func run(_ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
-                    observer: TrainingObserver?) throws -> RunResult {
+    static func run(
+        _ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
+        observer: TrainingObserver?
+    ) throws -> RunResult {
         guard case .dam(let options) = spec.config.network.rule else { preconditionFailure("a dam run") }
         let classes = data.dataset.classes.count, n = data.images[0].values.count
         let started = Date()
@@ -21,8 +23,9 @@ enum ClassifierTask {
         } else {
             let images = split.train.flatMap { floats(data.images[$0].values) }
             let training = RunStreams.trainingContext(spec, jobs: jobs, observer: observer)
-            (model, log) = DenseClassifier.train(images: images, labels: split.train.map { data.images[$0].file.label }, classes: classes,
-                                                 options: options, seed: training.seed, jobs: jobs, observer: observer)
+            (model, log) = DenseClassifier.train(
+                images: images, labels: split.train.map { data.images[$0].file.label }, classes: classes,
+                options: options, seed: training.seed, jobs: jobs, observer: observer)
             if let divergence = TrainingEpoch.diverged(log) { throw RunError(divergence) }
         }
         let trainingSeconds = Date().timeIntervalSince(started)
@@ -33,7 +36,9 @@ enum ClassifierTask {
         for (name, members) in parts {
             let isTest = name == "test"
             let base = baselines.part(name)
-            let classified = parallelMap(count: members.count, jobs: jobs) { k in predict(model, data.images[members[k]], names: data.dataset.classes) }
+            let classified = parallelMap(count: members.count, jobs: jobs) { k in
+                predict(model, data.images[members[k]], names: data.dataset.classes)
+            }
             var tally = Tally()
             if base.neighbor != nil { tally.neighborCorrect = 0 }
             for (index, image) in members.enumerated() {
@@ -48,13 +53,17 @@ enum ClassifierTask {
                 if base.neighbor != nil && p.neighbor == p.className { tally.neighborCorrect! += 1 }
                 if isTest && visuals.examples.filter({ $0.group == p.outcome.rawValue }).count < 8 {
                     let input = floats(data.images[image].values).map(Double.init)
-                    visuals.examples.append(.init(group: p.outcome.rawValue, input: input, state: input,
-                                                  nearest: pixels(model, p.nearestMemory)))
+                    visuals.examples.append(
+                        .init(
+                            group: p.outcome.rawValue, input: input, state: input,
+                            nearest: pixels(model, p.nearestMemory)))
                 }
                 predictions.append(p)
             }
-            rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: 1,
-                                    chance: base.chance))
+            rows.append(
+                ClassifyRow(
+                    run: RunLabel(spec), split: name, tally: tally, selectionMinimum: 1,
+                    chance: base.chance))
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
         var record = NetworkRecord(parameters: model.memories.count)

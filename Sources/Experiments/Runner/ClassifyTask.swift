@@ -10,18 +10,24 @@ enum ClassifyTask {
         var image: Int
     }
 
-    static func run(_ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
-                    observer: TrainingObserver? = nil) throws -> RunResult {
+    static func run(
+        _ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
+        observer: TrainingObserver? = nil
+    ) throws -> RunResult {
         let config = spec.config
         let memories = try RunMemories(spec, data: data, candidates: split.train, jobs: jobs, observer: observer)
-        let items = split.train.map { Item(split: "train", image: $0) } + split.validation.map { Item(split: "validation", image: $0) }
+        let items =
+            split.train.map { Item(split: "train", image: $0) } + split.validation.map { Item(split: "validation", image: $0) }
             + split.test.map { Item(split: "test", image: $0) }
         let firstTest = split.train.count + split.validation.count
         // The weight read-out needs every final state; the others keep the test images' only.
-        let voter = config.network.readout == .weight
-            ? memories.network.classVoter(labels: memories.images.map { data.images[$0].file.label }, classes: data.dataset.classes.count) : nil
-        let settled = converge(spec, data: data, items: items, firstTest: firstTest, keepAll: voter != nil,
-                               network: memories.network, jobs: jobs)
+        let voter =
+            config.network.readout == .weight
+            ? memories.network.classVoter(labels: memories.images.map { data.images[$0].file.label }, classes: data.dataset.classes.count)
+            : nil
+        let settled = converge(
+            spec, data: data, items: items, firstTest: firstTest, keepAll: voter != nil,
+            network: memories.network, jobs: jobs)
         var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         var rows: [ClassifyRow] = []
         var predictions: [ClassifyPrediction] = []
@@ -60,48 +66,58 @@ enum ClassifyTask {
             for e in examples.sorted(by: { ($0.rank, $0.label) < ($1.rank, $1.label) }) {
                 collect(&visuals, e.prediction, input: data.images[items[e.k].image], settled[e.k], memories.network)
             }
-            rows.append(ClassifyRow(run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity,
-                                    chance: base.chance))
+            rows.append(
+                ClassifyRow(
+                    run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity,
+                    chance: base.chance))
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
         if config.features.isActive {
             result.codes = Retrievals.codeStatistics(data, train: split.train, memories: memories)
             if config.outputs.pictures {
-                visuals.retrievals = Retrievals.gallery(predictions.filter { $0.split == "test" }, data: data, memories: memories,
-                                                              settled: Array(settled[firstTest...]))
+                visuals.retrievals = Retrievals.gallery(
+                    predictions.filter { $0.split == "test" }, data: data, memories: memories,
+                    settled: Array(settled[firstTest...]))
             }
         }
         result.memories = memories.entries(data)
         result.network = memories.network.record
         result.visuals = visuals
         if config.outputs.states {
-            result.states = StateArrays(memories: memories.patterns.map(\.doubles), inputs: items.map { PatternVector(data.images[$0.image].values).doubles },
-                                        states: settled.map(\.state), continuous: config.network.rule.isContinuous)
+            result.states = StateArrays(
+                memories: memories.patterns.map(\.doubles), inputs: items.map { PatternVector(data.images[$0.image].values).doubles },
+                states: settled.map(\.state), continuous: config.network.rule.isContinuous)
         }
         return result
     }
 
     /// Every item converged from its image, each with the image's own stream. The first test
     /// image records its states and energies sweep by sweep, the next seven their energies.
-    static func converge(_ spec: RunSpec, data: LoadedDataset, items: [Item], firstTest: Int, keepAll: Bool = false,
-                         network: StoredNetwork, jobs: Int) -> [StoredNetwork.Settled] {
+    static func converge(
+        _ spec: RunSpec, data: LoadedDataset, items: [Item], firstTest: Int, keepAll: Bool = false,
+        network: StoredNetwork, jobs: Int
+    ) -> [StoredNetwork.Settled] {
         let dynamics = spec.config.dynamics.dynamics
         let keepAll = keepAll || spec.config.outputs.states
-        return network.settleAll(count: items.count, jobs: jobs, start: { k in PatternVector(data.images[items[k].image].values).doubles },
-                                 dynamics: { k in
-                                     var d = dynamics
-                                     if k == firstTest { d.history = [.energy, .states] }
-                                     if k > firstTest && k < firstTest + 8 { d.history = [.energy] }
-                                     return d
-                                 }, stream: { k in
-                                     let file = data.images[items[k].image].file
-                                     return RunStreams.item(spec.seed, "converge", UInt64(file.label), UInt64(file.indexInClass))
-                                 }, keepState: { k in keepAll || k >= firstTest })
+        return network.settleAll(
+            count: items.count, jobs: jobs, start: { k in PatternVector(data.images[items[k].image].values).doubles },
+            dynamics: { k in
+                var d = dynamics
+                if k == firstTest { d.history = [.energy, .states] }
+                if k > firstTest && k < firstTest + 8 { d.history = [.energy] }
+                return d
+            },
+            stream: { k in
+                let file = data.images[items[k].image].file
+                return RunStreams.item(spec.seed, "converge", UInt64(file.label), UInt64(file.indexInClass))
+            }, keepState: { k in keepAll || k >= firstTest })
     }
 
     /// What one image's converged state says: the outcome, the class reached, the nearest memory.
-    static func predict(_ item: Item, index: Int, _ result: StoredNetwork.Settled, data: LoadedDataset,
-                        memories: RunMemories, voter: StoredNetwork.ClassVoter? = nil) -> ClassifyPrediction {
+    static func predict(
+        _ item: Item, index: Int, _ result: StoredNetwork.Settled, data: LoadedDataset,
+        memories: RunMemories, voter: StoredNetwork.ClassVoter? = nil
+    ) -> ClassifyPrediction {
         let image = data.images[item.image]
         let classes = data.dataset.classes
         func memoryLabel(_ mu: Int) -> Int { data.images[memories.images[mu]].file.label }
@@ -132,13 +148,17 @@ enum ClassifyTask {
 
     /// An example for the pictures from a test image: up to 8 per outcome, with the image's class
     /// and the class it reached as a caption.
-    static func collect(_ visuals: inout RunVisuals, _ prediction: ClassifyPrediction, input: LoadedImage, _ result: StoredNetwork.Settled,
-                        _ network: StoredNetwork) {
+    static func collect(
+        _ visuals: inout RunVisuals, _ prediction: ClassifyPrediction, input: LoadedImage, _ result: StoredNetwork.Settled,
+        _ network: StoredNetwork
+    ) {
         let outcome = prediction.outcome
         if visuals.examples.filter({ $0.group == outcome.rawValue }).count < 8, !result.state.isEmpty {
             let caption = prediction.className + ">" + (prediction.predicted.isEmpty ? prediction.nearest + "?" : prediction.predicted)
-            visuals.examples.append(.init(group: outcome.rawValue, input: PatternVector(input.values).doubles, state: result.state,
-                                          nearest: network.memoryPattern(result.nearest), caption: caption))
+            visuals.examples.append(
+                .init(
+                    group: outcome.rawValue, input: PatternVector(input.values).doubles, state: result.state,
+                    nearest: network.memoryPattern(result.nearest), caption: caption))
         }
     }
 }

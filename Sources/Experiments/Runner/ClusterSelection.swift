@@ -86,7 +86,9 @@ struct ClusterSpace {
             if !means, let m = points.indices.first(where: { isSame(points[$0], centres[c]) }) { return (m, centres[c]) }
             // The member nearest to the mean stands for it (the lowest index among equals).
             var best = -1, bestDistance = Double.infinity
-            for i in points.indices where nearest[i].centre == c && nearest[i].distance < bestDistance { (best, bestDistance) = (i, nearest[i].distance) }
+            for i in points.indices where nearest[i].centre == c && nearest[i].distance < bestDistance {
+                (best, bestDistance) = (i, nearest[i].distance)
+            }
             if best < 0 { best = distances(to: centres[c]).enumerated().min { $0.element < $1.element }!.offset }
             return (best, centres[c])
         }

@@ -8,7 +8,9 @@ enum FeatureCodes {
     /// `data` with every image's features replaced by its code (or kept, for `codes: none`).
     /// `train` indexes the images the code is fitted on (the training split; every image for
     /// recall). Deterministic: sums run in index order, the projections come from the run's seed.
-    static func apply(_ data: LoadedDataset, features: ExperimentConfig.FeaturesSection, train: [Int], seed: UInt64, jobs: Int) -> LoadedDataset {
+    static func apply(_ data: LoadedDataset, features: ExperimentConfig.FeaturesSection, train: [Int], seed: UInt64, jobs: Int)
+        -> LoadedDataset
+    {
         var values = data.images.map { image -> [Float] in
             guard case .continuous(let v) = image.values else { preconditionFailure("features are real values") }
             return v
@@ -16,8 +18,9 @@ enum FeatureCodes {
         if features.encoder == .competing {
             // Hidden units trained on the training images only, from the run's own stream.
             let gray = values.map { $0.map(Double.init) }
-            let units = CompetingHiddenUnits(training: train.map { gray[$0] }, options: features.competing,
-                                             seed: RandomStreams.derive(seed, RandomStreams.key("competing")), jobs: jobs)
+            let units = CompetingHiddenUnits(
+                training: train.map { gray[$0] }, options: features.competing,
+                seed: RandomStreams.derive(seed, RandomStreams.key("competing")), jobs: jobs)
             values = parallelMap(count: gray.count, jobs: jobs) { i in units.features(gray[i]).map(Float.init) }
         }
         if features.codes == .none {

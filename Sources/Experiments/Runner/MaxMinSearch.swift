@@ -33,7 +33,8 @@ struct MaxMinSearch {
         let pairs = startPairs(max(1, starts), jobs: jobs)
         let runs = parallelMap(count: pairs.count, jobs: jobs) { k in run(from: pairs[k]) }
         var best = runs[0]
-        for r in runs.dropFirst() where r.score.maximum < best.score.maximum || (r.score.maximum == best.score.maximum && r.score.count < best.score.count) {
+        for r in runs.dropFirst()
+        where r.score.maximum < best.score.maximum || (r.score.maximum == best.score.maximum && r.score.count < best.score.count) {
             best = r
         }
         return best.chosen.sorted()

@@ -197,8 +197,10 @@ public enum MemorySelection {
 
     /// The memories chosen by `method` (dissimilarities are computed only for max-min; the
     /// random choice draws from the run's "select" stream).
-    public static func choose(_ candidates: [Candidate], quotas: [Int], method: ExperimentConfig.Selection, seed: UInt64,
-                              jobs: Int) -> [Int] {
+    public static func choose(
+        _ candidates: [Candidate], quotas: [Int], method: ExperimentConfig.Selection, seed: UInt64,
+        jobs: Int
+    ) -> [Int] {
         switch method {
         case .maxmin:
             if candidates.allSatisfy({ if case .binary = $0.pattern { return true } else { return false } }) {

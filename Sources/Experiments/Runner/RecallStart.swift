@@ -4,8 +4,10 @@ import Hopfield
 /// set at random), or a random, negated or mixture state (notebooks 001 and 002).
 enum RecallStart {
     /// A start for memory μ at a level: the corrupted pattern (real values; 0 = undecided).
-    static func make(_ kind: ExperimentConfig.CorruptionKind, level: Double, config: ExperimentConfig.CorruptionSection,
-                      memory mu: Int, patterns: [[Double]], size: Int, rng: inout Xoshiro256StarStar) -> [Double] {
+    static func make(
+        _ kind: ExperimentConfig.CorruptionKind, level: Double, config: ExperimentConfig.CorruptionSection,
+        memory mu: Int, patterns: [[Double]], size: Int, rng: inout Xoshiro256StarStar
+    ) -> [Double] {
         let x = patterns[mu]
         let n = x.count
         let value = Double(config.value)

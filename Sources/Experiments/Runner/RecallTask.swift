@@ -24,7 +24,9 @@ enum RecallTask {
         let memories = try RunMemories.all(spec, data: data, jobs: jobs, observer: observer)
         let levels: [Double?] = corruption.kind.usesLevels ? corruption.levels.map { $0 } : [nil]
         var items: [Item] = []
-        for l in levels.indices { for t in 0..<corruption.trials { for mu in memories.patterns.indices { items.append(Item(level: l, trial: t, memory: mu)) } } }
+        for l in levels.indices {
+            for t in 0..<corruption.trials { for mu in memories.patterns.indices { items.append(Item(level: l, trial: t, memory: mu)) } }
+        }
         let results = converge(spec, items: items, levels: levels, memories: memories, jobs: jobs)
         var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         var rows: [RecallRow] = [], trials: [RecallTrialRow] = [], predictions: [RecallPrediction] = []
@@ -34,27 +36,32 @@ enum RecallTask {
             for t in 0..<corruption.trials {
                 var tally = Tally()
                 for (k, item) in items.enumerated() where item.level == l && item.trial == t {
-                    let prediction = score(item, results[k], levelText: levelText, kind: corruption.kind, memories: memories,
-                                           labels: visuals.memoryLabels, into: &tally)
+                    let prediction = score(
+                        item, results[k], levelText: levelText, kind: corruption.kind, memories: memories,
+                        labels: visuals.memoryLabels, into: &tally)
                     predictions.append(prediction)
                     if t == 0 {
-                        collect(&visuals, item, results[k], levelText: levelText, isTrajectoryLevel: l == levels.count / 2 || levels.count == 1,
-                                target: memories.patterns[item.memory].doubles)
+                        collect(
+                            &visuals, item, results[k], levelText: levelText, isTrajectoryLevel: l == levels.count / 2 || levels.count == 1,
+                            target: memories.patterns[item.memory].doubles)
                     }
                 }
                 trials.append(RecallTrialRow(level: levelText, trial: t, tally: tally))
                 pooled = pooled + tally
             }
-            rows.append(RecallRow(run: RunLabel(spec), kind: corruption.kind.rawValue, level: levelText, tally: pooled,
-                                  parameters: memories.network.parameterCount))
+            rows.append(
+                RecallRow(
+                    run: RunLabel(spec), kind: corruption.kind.rawValue, level: levelText, tally: pooled,
+                    parameters: memories.network.parameterCount))
         }
         var result = RunResult(spec: spec, table: .recall(rows), detail: .recall(trials: trials, predictions: predictions))
         result.memories = memories.entries(data)
         result.network = memories.network.record
         result.visuals = visuals
         if config.outputs.states {
-            result.states = StateArrays(memories: memories.patterns.map(\.doubles), inputs: results.map(\.start),
-                                        states: results.map(\.settled.state), continuous: config.network.rule.isContinuous)
+            result.states = StateArrays(
+                memories: memories.patterns.map(\.doubles), inputs: results.map(\.start),
+                states: results.map(\.settled.state), continuous: config.network.rule.isContinuous)
         }
         return result
     }
@@ -69,8 +76,9 @@ enum RecallTask {
         return parallelMap(count: items.count, jobs: jobs) { k -> Settled in
             let item = items[k]
             var noise = RunStreams.item(spec.seed, "corrupt", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
-            let start = RecallStart.make(corruption.kind, level: levels[item.level] ?? 0, config: corruption, memory: item.memory,
-                                         patterns: values, size: size, rng: &noise)
+            let start = RecallStart.make(
+                corruption.kind, level: levels[item.level] ?? 0, config: corruption, memory: item.memory,
+                patterns: values, size: size, rng: &noise)
             var rng = RunStreams.item(spec.seed, "converge", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
             var d = dynamics
             if item.trial == 0 && item.memory == 0 { d.history = [.energy, .states] }
@@ -82,8 +90,10 @@ enum RecallTask {
     /// any memory), tallied with its overlap and per-neuron errors. A negative start is scored
     /// against the memory too: staying at −x^μ is `inverted` with start overlap −1, not an exact
     /// recall of a start that never moved.
-    static func score(_ item: Item, _ r: Settled, levelText: String, kind: ExperimentConfig.CorruptionKind, memories: RunMemories,
-                      labels: [String], into tally: inout Tally) -> RecallPrediction {
+    static func score(
+        _ item: Item, _ r: Settled, levelText: String, kind: ExperimentConfig.CorruptionKind, memories: RunMemories,
+        labels: [String], into tally: inout Tally
+    ) -> RecallPrediction {
         let target = memories.patterns[item.memory].doubles
         let s = r.settled
         let outcome = Outcome(match: s.match, status: s.status) { kind == .random || $0 == item.memory }
@@ -123,7 +133,9 @@ enum RecallTask {
 
     /// Pictures' material from a first trial: 4 examples per level, memory 0's energy curve at
     /// every level, its trajectory at the middle level.
-    static func collect(_ visuals: inout RunVisuals, _ item: Item, _ r: Settled, levelText: String, isTrajectoryLevel: Bool, target: [Double]) {
+    static func collect(
+        _ visuals: inout RunVisuals, _ item: Item, _ r: Settled, levelText: String, isTrajectoryLevel: Bool, target: [Double]
+    ) {
         if visuals.examples.filter({ $0.group == levelText }).count < 4 {
             visuals.examples.append(.init(group: levelText, input: r.start, state: r.settled.state, nearest: target))
         }

@@ -13,8 +13,10 @@ enum Retrievals {
     /// training photo of the memory nearest its final state, captioned "class>class retrieved".
     /// `predictions` and `settled` are the test images' (same order). A photo that cannot be
     /// read again is left out.
-    static func gallery(_ predictions: [ClassifyPrediction], data: LoadedDataset, memories: RunMemories,
-                        settled: [StoredNetwork.Settled]) -> [RunVisuals.Example] {
+    static func gallery(
+        _ predictions: [ClassifyPrediction], data: LoadedDataset, memories: RunMemories,
+        settled: [StoredNetwork.Settled]
+    ) -> [RunVisuals.Example] {
         let spec = ImageSpec(size: side, resize: .area, binarize: .none)
         var examples: [RunVisuals.Example] = []
         var counts = ["right": 0, "wrong": 0]
@@ -29,11 +31,14 @@ enum Retrievals {
             let memoryImage = data.images[memories.images[result.nearest]]
             let group = memoryImage.file.className == p.className ? "right" : "wrong"
             guard counts[group]! < perGroup, let path = byPath[p.path],
-                  let test = try? ImagePipeline.load(path: path, spec: spec).values,
-                  let retrieved = try? ImagePipeline.load(path: memoryImage.file.path, spec: spec).values else { continue }
+                let test = try? ImagePipeline.load(path: path, spec: spec).values,
+                let retrieved = try? ImagePipeline.load(path: memoryImage.file.path, spec: spec).values
+            else { continue }
             counts[group]! += 1
-            examples.append(.init(group: group, input: PatternVector(test).doubles, state: [], nearest: PatternVector(retrieved).doubles,
-                                  caption: p.className + ">" + memoryImage.file.className))
+            examples.append(
+                .init(
+                    group: group, input: PatternVector(test).doubles, state: [], nearest: PatternVector(retrieved).doubles,
+                    caption: p.className + ">" + memoryImage.file.className))
         }
         return examples
     }

@@ -14,7 +14,9 @@ struct RunMemories {
     /// Chooses `spec`'s memories among `candidates` (indices into `data.images`) and stores them.
     init(_ spec: RunSpec, data: LoadedDataset, candidates indices: [Int], jobs: Int, observer: TrainingObserver?) throws {
         let config = spec.config
-        let candidates = indices.map { MemorySelection.Candidate(label: data.images[$0].file.label, pattern: PatternVector(data.images[$0].values)) }
+        let candidates = indices.map {
+            MemorySelection.Candidate(label: data.images[$0].file.label, pattern: PatternVector(data.images[$0].values))
+        }
         // (prepare has checked that every class quota fits the candidates.)
         var chosen: [Int]
         var chosenPatterns: [PatternVector]
@@ -33,10 +35,13 @@ struct RunMemories {
         images = chosen.map { indices[$0] }
         patterns = chosenPatterns
         // The closest-memory figures are between the stored patterns (cluster means included).
-        let stored = chosenPatterns.indices.map { MemorySelection.Candidate(label: candidates[chosen[$0]].label, pattern: chosenPatterns[$0]) }
+        let stored = chosenPatterns.indices.map {
+            MemorySelection.Candidate(label: candidates[chosen[$0]].label, pattern: chosenPatterns[$0])
+        }
         closest = MemorySelection.closest(Array(stored.indices), stored, jobs: jobs)
-        network = try StoredNetwork(rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance,
-                                    training: RunStreams.trainingContext(spec, jobs: jobs, observer: observer))
+        network = try StoredNetwork(
+            rule: config.network.rule, patterns: patterns, tolerance: config.network.tolerance,
+            training: RunStreams.trainingContext(spec, jobs: jobs, observer: observer))
     }
 
     /// `section`'s random patterns, drawn in order from the run's stream "patterns" (so the first
@@ -48,8 +53,9 @@ struct RunMemories {
         patterns = drawn.map { .binary($0, BinaryPattern($0)) }
         let stored = patterns.map { MemorySelection.Candidate(label: 0, pattern: $0) }
         closest = MemorySelection.closest(Array(stored.indices), stored, jobs: jobs)
-        network = try StoredNetwork(rule: spec.config.network.rule, patterns: patterns, tolerance: spec.config.network.tolerance,
-                                    training: RunStreams.trainingContext(spec, jobs: jobs, observer: observer))
+        network = try StoredNetwork(
+            rule: spec.config.network.rule, patterns: patterns, tolerance: spec.config.network.tolerance,
+            training: RunStreams.trainingContext(spec, jobs: jobs, observer: observer))
     }
 
     /// The memories of a run: chosen among every image of `data`, or random patterns without it.
@@ -82,7 +88,9 @@ struct RunMemories {
     func visuals(_ data: LoadedDataset?, side: Int, pictures: Bool) -> RunVisuals {
         var visuals = RunVisuals()
         visuals.size = side
-        let shown = patterns.count <= RunVisuals.shownLimit ? Array(patterns.indices)
+        let shown =
+            patterns.count <= RunVisuals.shownLimit
+            ? Array(patterns.indices)
             : (0..<RunVisuals.shownLimit).map { $0 * patterns.count / RunVisuals.shownLimit }
         visuals.memories = shown.map { patterns[$0].doubles }
         visuals.memoryIndices = shown

@@ -4,13 +4,16 @@ extension Splitter {
     /// Holds `amount` of the training split out for validation: per class in proportion
     /// (largest remainders, ties to the lower label), each class keeping at least one training
     /// image, drawn with the seed's own stream `validation` (the train/test split is unchanged).
-    public static func holdOut(_ split: Result, labels: [Int], classes: Int, amount: ExperimentConfig.Amount,
-                               seed: UInt64) throws(ConfigError) -> Result {
+    public static func holdOut(
+        _ split: Result, labels: [Int], classes: Int, amount: ExperimentConfig.Amount,
+        seed: UInt64
+    ) throws(ConfigError) -> Result {
         let train = split.train
         let count = amount.resolve(train.count)
         if count < 1 { throw ConfigError(path: "split.validation", "holds out no image of the \(train.count) training images") }
         if count > train.count - classes {
-            throw ConfigError(path: "split.validation", "\(count) of \(train.count) training images leaves fewer than one per class for training")
+            throw ConfigError(
+                path: "split.validation", "\(count) of \(train.count) training images leaves fewer than one per class for training")
         }
         let perClass = (0..<classes).map { c in train.filter { labels[$0] == c } }
         // Largest remainders of count · n_c / n, capped so every class keeps one training image.

@@ -17,15 +17,20 @@ public enum Splitter {
     /// (largest remainders, ties to the lower label), every class at least once in each split.
     /// Not stratified: one seeded shuffle of all images, redrawn until every class is in both
     /// splits (the notebook's loop), at most 1000 times.
-    public static func split(labels: [Int], classes: Int, train: ExperimentConfig.Amount, test: ExperimentConfig.Amount,
-                             stratify: Bool, seed: UInt64) throws(ConfigError) -> Result {
+    public static func split(
+        labels: [Int], classes: Int, train: ExperimentConfig.Amount, test: ExperimentConfig.Amount,
+        stratify: Bool, seed: UInt64
+    ) throws(ConfigError) -> Result {
         let total = labels.count
         let (trainCount, testCount) = counts(train: train, test: test, total: total)
         let perClass = (0..<classes).map { c in labels.indices.filter { labels[$0] == c } }
         for (c, members) in perClass.enumerated() where members.count < 2 {
-            throw ConfigError(path: "dataset", "class \(c) has \(members.count) usable image(s); each class needs at least 2 (one per split)")
+            throw ConfigError(
+                path: "dataset", "class \(c) has \(members.count) usable image(s); each class needs at least 2 (one per split)")
         }
-        if trainCount < classes { throw ConfigError(path: "split.train", "\(trainCount) training images cannot hold all \(classes) classes") }
+        if trainCount < classes {
+            throw ConfigError(path: "split.train", "\(trainCount) training images cannot hold all \(classes) classes")
+        }
         if testCount < classes { throw ConfigError(path: "split.test", "\(testCount) test images cannot hold all \(classes) classes") }
         if trainCount + testCount > total {
             throw ConfigError(path: "split", "train \(trainCount) + test \(testCount) exceeds the \(total) usable images")

@@ -7,7 +7,8 @@ extension StoredNetwork {
         switch rule {
         case .perceptron: return [("weights.npy", "<i4", [n, n]), ("biases.npy", "<i4", [n])]
         case .conv(let o): return [("kernel.npy", "<i4", [o.kernelSize, o.kernelSize]), ("bias.npy", "<i4", [1])]
-        case .rbm(let o): return [("weights.npy", "<f8", [n, o.hidden]), ("visible-bias.npy", "<f8", [n]), ("hidden-bias.npy", "<f8", [o.hidden])]
+        case .rbm(let o):
+            return [("weights.npy", "<f8", [n, o.hidden]), ("visible-bias.npy", "<f8", [n]), ("hidden-bias.npy", "<f8", [o.hidden])]
         default: return []
         }
     }
@@ -36,9 +37,11 @@ extension StoredNetwork {
             let k = network.kernelSize
             return [("kernel.npy", NPY.int32(network.kernel, shape: [k, k])), ("bias.npy", NPY.int32([network.bias], shape: [1]))]
         case .rbm(let network):
-            return [("weights.npy", NPY.float64(network.weights, shape: [network.visible, network.hidden])),
-                    ("visible-bias.npy", NPY.float64(network.visibleBias, shape: [network.visible])),
-                    ("hidden-bias.npy", NPY.float64(network.hiddenBias, shape: [network.hidden]))]
+            return [
+                ("weights.npy", NPY.float64(network.weights, shape: [network.visible, network.hidden])),
+                ("visible-bias.npy", NPY.float64(network.visibleBias, shape: [network.visible])),
+                ("hidden-bias.npy", NPY.float64(network.hiddenBias, shape: [network.hidden]))
+            ]
         default:
             return []
         }

@@ -35,14 +35,17 @@ extension StoredNetwork {
             let initial = start.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
             return binarySettled(network.converge(from: initial, dynamics: dynamics, rng: &rng), dynamics: dynamics)
         case .rbm(let network):
-            return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, rng: &rng, history: dynamics.history),
-                                 dynamics: dynamics)
+            return binarySettled(
+                network.converge(from: start, maxSweeps: dynamics.maxSweeps, rng: &rng, history: dynamics.history),
+                dynamics: dynamics)
         case .hebbianRBM(let network):
-            return binarySettled(network.converge(from: start, maxSweeps: dynamics.maxSweeps, history: dynamics.history),
-                                 dynamics: dynamics)
+            return binarySettled(
+                network.converge(from: start, maxSweeps: dynamics.maxSweeps, history: dynamics.history),
+                dynamics: dynamics)
         case .continuous(let network, let tolerance):
-            let settled = network.settle(from: start, maxSteps: dynamics.maxSweeps, history: dynamics.history, matchTolerance: tolerance,
-                                         startOverlaps: startOverlaps)
+            let settled = network.settle(
+                from: start, maxSteps: dynamics.maxSweeps, history: dynamics.history, matchTolerance: tolerance,
+                startOverlaps: startOverlaps)
             return Settled(continuous: settled, history: dynamics.history)
         }
     }
@@ -55,11 +58,12 @@ extension StoredNetwork {
         let memories = binaryMemories!
         let overlaps = memories.overlaps(with: result.state)
         let located = memories.locate(overlaps: overlaps)
-        var settled = Settled(state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
-                       energyStart: result.energyStart / energyDivisor, energyEnd: result.energyEnd / energyDivisor, match: located.match,
-                       nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
-                       energies: dynamics.history.isEmpty ? nil : result.history.energies.map { $0 / energyDivisor },
-                       states: result.history.states.map { $0.map(Double.init) })
+        var settled = Settled(
+            state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
+            energyStart: result.energyStart / energyDivisor, energyEnd: result.energyEnd / energyDivisor, match: located.match,
+            nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
+            energies: dynamics.history.isEmpty ? nil : result.history.energies.map { $0 / energyDivisor },
+            states: result.history.states.map { $0.map(Double.init) })
         if result.status == .converged { settled.attractor = Attractor(state: result.state, memories: memories, overlaps: overlaps) }
         return settled
     }
@@ -70,8 +74,10 @@ extension StoredNetwork {
     /// are 376 MB at N = 784); the others are empty. Modern networks over ±1 memories get the
     /// first overlaps of ±1 starts in blocks of 32 from the batched kernel, so the memories pass
     /// through the cache once per block.
-    public func settleAll(count: Int, jobs: Int, start: @Sendable (Int) -> [Double], dynamics: @Sendable (Int) -> Dynamics,
-                          stream: @Sendable (Int) -> Xoshiro256StarStar, keepState: @Sendable (Int) -> Bool) -> [Settled] {
+    public func settleAll(
+        count: Int, jobs: Int, start: @Sendable (Int) -> [Double], dynamics: @Sendable (Int) -> Dynamics,
+        stream: @Sendable (Int) -> Xoshiro256StarStar, keepState: @Sendable (Int) -> Bool
+    ) -> [Settled] {
         let block = 32
         let blocks = parallelMap(count: (count + block - 1) / block, jobs: jobs) { b -> [Settled] in
             let range = (b * block)..<min(count, (b + 1) * block)
@@ -104,9 +110,10 @@ extension StoredNetwork.Settled {
     /// A modern network's run as the runner reports it.
     init(continuous settled: ModernSettled, history: HistoryOptions) {
         let result = settled.convergence
-        self.init(state: result.state, status: result.status, sweeps: result.steps, energyStart: result.energyStart,
-                  energyEnd: result.energyEnd, match: settled.match, nearest: settled.nearest, nearestOverlap: settled.cosine,
-                  energies: history.isEmpty ? nil : result.history.energies, states: result.history.states)
+        self.init(
+            state: result.state, status: result.status, sweeps: result.steps, energyStart: result.energyStart,
+            energyEnd: result.energyEnd, match: settled.match, nearest: settled.nearest, nearestOverlap: settled.cosine,
+            energies: history.isEmpty ? nil : result.history.energies, states: result.history.states)
     }
 }
 

@@ -87,7 +87,8 @@ public struct StoredNetwork: Sendable {
         func float64(_ k: Int) throws -> [Double] { try NPYReader.float64(joinPath(training.load!, files[k].name), shape: files[k].shape) }
         switch rule {
         case .modern(let beta):
-            let network = binaryMemories.map { ModernNetwork(binary: $0, beta: beta) }
+            let network =
+                binaryMemories.map { ModernNetwork(binary: $0, beta: beta) }
                 ?? ModernNetwork(memories: continuousPatterns!, beta: beta)
             kind = .continuous(network, tolerance: tolerance)
         case .hebbianRBM(let activation):
@@ -96,28 +97,36 @@ public struct StoredNetwork: Sendable {
             if training.load != nil {
                 kind = .binary(.perceptron(PerceptronNetwork(memories: binaryMemories!, weights: try int32(0), biases: try int32(1))))
             } else {
-                let (network, log) = PerceptronNetwork.train(binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
-                                                             observer: training.observer)
+                let (network, log) = PerceptronNetwork.train(
+                    binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
+                    observer: training.observer)
                 kind = .binary(.perceptron(network))
                 trainingLog = log
             }
         case .conv(let options):
             if training.load != nil {
-                kind = .binary(.conv(ConvolutionNetwork(memories: binaryMemories!, side: training.side, kernelSize: options.kernelSize,
-                                                        kernel: try int32(0), bias: try int32(1)[0])))
+                kind = .binary(
+                    .conv(
+                        ConvolutionNetwork(
+                            memories: binaryMemories!, side: training.side, kernelSize: options.kernelSize,
+                            kernel: try int32(0), bias: try int32(1)[0])))
             } else {
-                let (network, log) = ConvolutionNetwork.train(binaryMemories!, side: training.side, options: options, seed: training.seed,
-                                                              observer: training.observer)
+                let (network, log) = ConvolutionNetwork.train(
+                    binaryMemories!, side: training.side, options: options, seed: training.seed,
+                    observer: training.observer)
                 kind = .binary(.conv(network))
                 trainingLog = log
             }
         case .rbm(let options):
             if training.load != nil {
-                kind = .rbm(RBMNetwork(memories: binaryMemories!, hidden: options.hidden, weights: try float64(0), visibleBias: try float64(1),
-                                       hiddenBias: try float64(2), recall: options.recall, samplingSteps: options.samplingSteps))
+                kind = .rbm(
+                    RBMNetwork(
+                        memories: binaryMemories!, hidden: options.hidden, weights: try float64(0), visibleBias: try float64(1),
+                        hiddenBias: try float64(2), recall: options.recall, samplingSteps: options.samplingSteps))
             } else {
-                let (network, log) = RBMNetwork.train(binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
-                                                      observer: training.observer)
+                let (network, log) = RBMNetwork.train(
+                    binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
+                    observer: training.observer)
                 kind = .rbm(network)
                 trainingLog = log
             }
@@ -137,9 +146,11 @@ public struct StoredNetwork: Sendable {
     /// (`NetworkFootprint.ruleLimit(_:neurons:)`); a `NetworkFootprint` within ``MemoryBudget``.
     public static func checkBuildable(_ rule: LearningRule, neurons: Int, memories: Int, continuous: Bool) throws(ConfigError) {
         if case .dam = rule {
-            throw ConfigError(path: "network.rule", "dam is a trained classifier (memories over pixels and class neurons, trained on "
-                              + "a labelled training split), not a network of stored patterns: use it through a config's classify task "
-                              + "(hopfield run, or hl.run in Python)")
+            throw ConfigError(
+                path: "network.rule",
+                "dam is a trained classifier (memories over pixels and class neurons, trained on "
+                    + "a labelled training split), not a network of stored patterns: use it through a config's classify task "
+                    + "(hopfield run, or hl.run in Python)")
         }
         if let limit = NetworkFootprint.ruleLimit(rule, neurons: neurons) { throw ConfigError(path: "network.rule", limit) }
         let footprint = NetworkFootprint(rule: rule, neurons: neurons, memories: memories, continuous: continuous)

@@ -17,7 +17,9 @@ public func parseCSV(_ text: String) -> [[String]] {
         if quoted {
             if ch == "\"" {
                 if let following = next() {
-                    if following == "\"" { field.append("\"") } else {
+                    if following == "\"" {
+                        field.append("\"")
+                    } else {
                         quoted = false
                         pending = following
                     }

@@ -1,4 +1,5 @@
 import Imaging
+
 /// NumPy's .npy format, version 1.0: magic, a Python-dict header padded with spaces to a
 /// multiple of 64 bytes and ending in "\n", then the raw little-endian C-order data.
 /// https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html

@@ -22,7 +22,8 @@ public enum NPYReader {
                 do throws(IOFailure) {
                     let h = try header(head, path: path)
                     let needed = h.shape.reduce(h.itemSize, *)
-                    return size - h.start == needed ? nil : "\(size - h.start) bytes of data, but shape \(h.shape) of \(h.descr) needs \(needed)"
+                    return size - h.start == needed
+                        ? nil : "\(size - h.start) bytes of data, but shape \(h.shape) of \(h.descr) needs \(needed)"
                 } catch { return error.reason }
             }
         } catch { throw IOFailure(path: path, reason: error.reason) }
@@ -54,7 +55,8 @@ public enum NPYReader {
             return String(header[r.upperBound...]).trimmingCharacters(in: .whitespaces)
         }
         guard let descrText = field("descr"), let q1 = descrText.firstIndex(of: "'"),
-              let q2 = descrText[descrText.index(after: q1)...].firstIndex(of: "'") else {
+            let q2 = descrText[descrText.index(after: q1)...].firstIndex(of: "'")
+        else {
             throw IOFailure(path: path, reason: "no dtype in the .npy header")
         }
         let descr = String(descrText[descrText.index(after: q1)..<q2])
@@ -63,13 +65,15 @@ public enum NPYReader {
         }
         if field("fortran_order")?.hasPrefix("True") == true { throw IOFailure(path: path, reason: "Fortran order is not supported") }
         guard let shapeText = field("shape"), let left = shapeText.firstIndex(of: "("), let right = shapeText.firstIndex(of: ")"),
-              left < right else {
+            left < right
+        else {
             throw IOFailure(path: path, reason: "no shape in the .npy header")
         }
         let dims = shapeText[shapeText.index(after: left)..<right].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let shape = dims.compactMap { Int($0) }
         guard shape.count == dims.filter({ !$0.isEmpty }).count, shape.allSatisfy({ (0...(1 << 32)).contains($0) }),
-              shape.reduce(itemSize, { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }) < 1 << 40 else {
+            shape.reduce(itemSize, { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }) < 1 << 40
+        else {
             throw IOFailure(path: path, reason: "shape (\(dims.joined(separator: ","))) in the .npy header is not a list of sizes")
         }
         return (descr, itemSize, shape, start + headerLength)
@@ -125,7 +129,9 @@ public enum NPYReader {
             rest /= max(1, extent)
         }
         let what = values[k].isNaN ? "NaN" : values[k] > 0 ? "+inf" : "-inf"
-        throw IOFailure(path: path, reason: "non-finite parameters: \(what) at \(index) (\(values.filter { !$0.isFinite }.count) of \(values.count) values)")
+        throw IOFailure(
+            path: path,
+            reason: "non-finite parameters: \(what) at \(index) (\(values.filter { !$0.isFinite }.count) of \(values.count) values)")
     }
 
     /// An int8 array of any shape.

@@ -6,5 +6,6 @@
 func looksLikeText(_ head: [UInt8]) -> String? {
     var complete = head[...]
     if let last = head.lastIndex(where: { $0 & 0xC0 != 0x80 }), head.count - last < 4 { complete = head[..<last] }
-    return complete.contains(0) || String(validating: complete, as: UTF8.self) == nil ? "not a text file (its first bytes are not UTF-8 text)" : nil
+    return complete.contains(0) || String(validating: complete, as: UTF8.self) == nil
+        ? "not a text file (its first bytes are not UTF-8 text)" : nil
 }

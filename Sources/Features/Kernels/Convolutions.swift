@@ -32,8 +32,10 @@ struct PointwiseConvolution: Sendable {
     }
 
     /// out[p][co] for `pixels` rows of `input`; `residual` (same shape as out) added last.
-    func apply(_ input: UnsafePointer<Float>, pixels: Int, residual: UnsafePointer<Float>? = nil,
-               into output: UnsafeMutablePointer<Float>) {
+    func apply(
+        _ input: UnsafePointer<Float>, pixels: Int, residual: UnsafePointer<Float>? = nil,
+        into output: UnsafeMutablePointer<Float>
+    ) {
         hl_cnn_pointwise(input, pixels, inChannels, packed.base, packedBias.base, outChannels, residual, activation.c, output)
     }
 }
@@ -68,11 +70,14 @@ struct DepthwiseConvolution: Sendable {
     /// Output rows `rows` of a square image of side `size`: `input` holds image rows from
     /// `inputRow0` on (at least those the output rows need); `output` receives the rows from
     /// `rows.lowerBound`, outputSize(size) pixels each.
-    func apply(_ input: UnsafePointer<Float>, inputRow0: Int = 0, size: Int, rows: Range<Int>,
-               into output: UnsafeMutablePointer<Float>) {
+    func apply(
+        _ input: UnsafePointer<Float>, inputRow0: Int = 0, size: Int, rows: Range<Int>,
+        into output: UnsafeMutablePointer<Float>
+    ) {
         let pad = EfficientNetLite0Architecture.samePadding(size: size, kernel: kernel, stride: stride)
-        hl_cnn_depthwise(input, inputRow0, size, size, channels, weights.base, bias.base, kernel, stride, pad.before,
-                         pad.before, rows.lowerBound, rows.upperBound, outputSize(size), activation.c, output)
+        hl_cnn_depthwise(
+            input, inputRow0, size, size, channels, weights.base, bias.base, kernel, stride, pad.before,
+            pad.before, rows.lowerBound, rows.upperBound, outputSize(size), activation.c, output)
     }
 
     /// The input rows that output rows `rows` read (inside the image).

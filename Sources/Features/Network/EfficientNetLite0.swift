@@ -69,30 +69,36 @@ public final class EfficientNetLite0: Sendable {
         }
 
         let stemFolded = folded("_conv_stem", "_bn0")
-        stem = PointwiseConvolution(weights: stemFolded.weights, bias: stemFolded.bias, inChannels: 27,
-                                    outChannels: Architecture.stemChannels, activation: .relu6)
+        stem = PointwiseConvolution(
+            weights: stemFolded.weights, bias: stemFolded.bias, inChannels: 27,
+            outChannels: Architecture.stemChannels, activation: .relu6)
         blocks = Architecture.blocks.map { spec in
             let p = spec.prefix
             var expand: PointwiseConvolution?
             if spec.hasExpand {
                 let f = folded("\(p)._expand_conv", "\(p)._bn0")
-                expand = PointwiseConvolution(weights: f.weights, bias: f.bias, inChannels: spec.inChannels,
-                                              outChannels: spec.hiddenChannels, activation: .relu6)
+                expand = PointwiseConvolution(
+                    weights: f.weights, bias: f.bias, inChannels: spec.inChannels,
+                    outChannels: spec.hiddenChannels, activation: .relu6)
             }
             let d = folded("\(p)._depthwise_conv", "\(p)._bn1")
-            let depthwise = DepthwiseConvolution(weights: d.weights, bias: d.bias, channels: spec.hiddenChannels,
-                                                 kernel: spec.kernel, stride: spec.stride, activation: .relu6)
+            let depthwise = DepthwiseConvolution(
+                weights: d.weights, bias: d.bias, channels: spec.hiddenChannels,
+                kernel: spec.kernel, stride: spec.stride, activation: .relu6)
             let j = folded("\(p)._project_conv", "\(p)._bn2")
-            let project = PointwiseConvolution(weights: j.weights, bias: j.bias, inChannels: spec.hiddenChannels,
-                                               outChannels: spec.outChannels, activation: .linear)
+            let project = PointwiseConvolution(
+                weights: j.weights, bias: j.bias, inChannels: spec.hiddenChannels,
+                outChannels: spec.outChannels, activation: .linear)
             return BlockLayers(spec: spec, expand: expand, depthwise: depthwise, project: project)
         }
         let h = folded("_conv_head", "_bn1")
-        head = PointwiseConvolution(weights: h.weights, bias: h.bias, inChannels: Architecture.blocks.last!.outChannels,
-                                    outChannels: Architecture.featureCount, activation: .relu6)
-        classifier = PointwiseConvolution(weights: values("_fc.weight"), bias: values("_fc.bias"),
-                                          inChannels: Architecture.featureCount, outChannels: Architecture.classCount,
-                                          activation: .linear)
+        head = PointwiseConvolution(
+            weights: h.weights, bias: h.bias, inChannels: Architecture.blocks.last!.outChannels,
+            outChannels: Architecture.featureCount, activation: .relu6)
+        classifier = PointwiseConvolution(
+            weights: values("_fc.weight"), bias: values("_fc.bias"),
+            inChannels: Architecture.featureCount, outChannels: Architecture.classCount,
+            activation: .linear)
     }
 
     /// The 1280 features of one photo: interleaved RGB bytes, row-major, `width` = `height` = 224

@@ -38,7 +38,7 @@ public enum EfficientNetLite0Architecture {
         Stage(kernel: 3, stride: 2, expandRatio: 6, outChannels: 80, repeats: 3),
         Stage(kernel: 5, stride: 1, expandRatio: 6, outChannels: 112, repeats: 3),
         Stage(kernel: 5, stride: 2, expandRatio: 6, outChannels: 192, repeats: 4),
-        Stage(kernel: 3, stride: 1, expandRatio: 6, outChannels: 320, repeats: 1),
+        Stage(kernel: 3, stride: 1, expandRatio: 6, outChannels: 320, repeats: 1)
     ]
 
     /// One inverted-residual block: [expand 1×1 + ReLU6] → depthwise k×k + ReLU6 → project 1×1,
@@ -77,8 +77,9 @@ public enum EfficientNetLite0Architecture {
         for stage in stages {
             for repeatIndex in 0..<stage.repeats {
                 let stride = repeatIndex == 0 ? stage.stride : 1
-                let block = Block(index: blocks.count, inChannels: channels, hiddenChannels: channels * stage.expandRatio,
-                                  outChannels: stage.outChannels, kernel: stage.kernel, stride: stride, inputSize: size)
+                let block = Block(
+                    index: blocks.count, inChannels: channels, hiddenChannels: channels * stage.expandRatio,
+                    outChannels: stage.outChannels, kernel: stage.kernel, stride: stride, inputSize: size)
                 blocks.append(block)
                 channels = block.outChannels
                 size = block.outputSize

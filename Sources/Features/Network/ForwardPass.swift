@@ -105,8 +105,10 @@ extension EfficientNetLite0 {
     /// are added to `workspace.expanded` (rows shared with the previous band are moved to the
     /// front, not recomputed), then depthwise → `workspace.filtered` → project (+ input) → the
     /// band's rows of `output`.
-    private func run(_ block: BlockLayers, input: UnsafeMutablePointer<Float>, size: Int,
-                     output: UnsafeMutablePointer<Float>, bandRows: Int, _ workspace: Workspace) -> Int {
+    private func run(
+        _ block: BlockLayers, input: UnsafeMutablePointer<Float>, size: Int,
+        output: UnsafeMutablePointer<Float>, bandRows: Int, _ workspace: Workspace
+    ) -> Int {
         let spec = block.spec, depthwise = block.depthwise
         let outSize = depthwise.outputSize(size)
         let hiddenRow = size * spec.hiddenChannels
@@ -119,13 +121,15 @@ extension EfficientNetLite0 {
                 let need = depthwise.inputRows(rows, size: size)
                 let kept = need.clamped(to: have)
                 if !kept.isEmpty && kept.lowerBound > have.lowerBound {
-                    memmove(band, band + (kept.lowerBound - have.lowerBound) * hiddenRow,
-                            kept.count * hiddenRow * MemoryLayout<Float>.size)
+                    memmove(
+                        band, band + (kept.lowerBound - have.lowerBound) * hiddenRow,
+                        kept.count * hiddenRow * MemoryLayout<Float>.size)
                 }
                 let firstNew = kept.isEmpty ? need.lowerBound : kept.upperBound
                 if firstNew < need.upperBound {
-                    expand.apply(input + firstNew * size * spec.inChannels, pixels: (need.upperBound - firstNew) * size,
-                                 into: band + (firstNew - need.lowerBound) * hiddenRow)
+                    expand.apply(
+                        input + firstNew * size * spec.inChannels, pixels: (need.upperBound - firstNew) * size,
+                        into: band + (firstNew - need.lowerBound) * hiddenRow)
                 }
                 have = need
                 source = UnsafePointer(band)
@@ -133,8 +137,9 @@ extension EfficientNetLite0 {
             }
             depthwise.apply(source, inputRow0: sourceRow0, size: size, rows: rows, into: workspace.filtered)
             let offset = rows.lowerBound * outSize * spec.outChannels
-            block.project.apply(workspace.filtered, pixels: rows.count * outSize,
-                                residual: spec.hasResidual ? UnsafePointer(input + offset) : nil, into: output + offset)
+            block.project.apply(
+                workspace.filtered, pixels: rows.count * outSize,
+                residual: spec.hasResidual ? UnsafePointer(input + offset) : nil, into: output + offset)
         }
         return outSize
     }

@@ -100,7 +100,8 @@ public struct HLNNFile: Sendable {
             for entry in header.tensors {
                 let values = [Float](unsafeUninitializedCapacity: entry.count) { buffer, initialized in
                     let start = dataStart + 4 * entry.offset
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + 4 * entry.count]))
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                        from: UnsafeRawBufferPointer(rebasing: raw[start..<start + 4 * entry.count]))
                     // The file is little-endian; swap on a big-endian host.
                     if UInt32(littleEndian: 1) != 1 {
                         for i in 0..<entry.count { buffer[i] = Float(bitPattern: UInt32(littleEndian: buffer[i].bitPattern)) }

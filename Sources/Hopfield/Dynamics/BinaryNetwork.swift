@@ -42,8 +42,10 @@ public protocol BinaryNetwork: Sendable {
     /// place with `p + rng.bounded(N − p)` when `shuffle` is set (forward Fisher–Yates, fused
     /// with the visits). Returns the number of changes. The default uses `field` and `update`;
     /// a network may provide a faster equivalent.
-    func sweep(_ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
-               rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace) -> Int
+    func sweep(
+        _ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
+        rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace
+    ) -> Int
 }
 
 extension BinaryNetwork {
@@ -57,14 +59,18 @@ extension BinaryNetwork {
 
     /// The default: the generic sweep, one `field` and (on a change) one `update` per visit, with
     /// the same shuffle steps and draws as every specialised sweep.
-    public func sweep(_ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
-                      rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace) -> Int {
+    public func sweep(
+        _ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
+        rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace
+    ) -> Int {
         genericSweep(state, order: order, shuffle: shuffle, rng: &rng, tie: tie, workspace: workspace)
     }
 
     @inline(__always)
-    func genericSweep(_ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
-                      rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace) -> Int {
+    func genericSweep(
+        _ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
+        rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace
+    ) -> Int {
         let n = neurons, tolerance = tieTolerance
         var generator = rng
         var changes = 0

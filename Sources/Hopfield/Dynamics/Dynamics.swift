@@ -26,8 +26,10 @@ public struct Dynamics: Sendable, Equatable, Hashable {
 
     /// A run's settings. The defaults are notebook 000's: random-order asynchronous updates,
     /// ties to +1, at most 100 sweeps with no history, and zero temperature. `maxSweeps` must be at least 1.
-    public init(mode: UpdateMode = .async, tie: TieRule = .plus, maxSweeps: Int = 100,
-                history: HistoryOptions = [], temperature: Double = 0) {
+    public init(
+        mode: UpdateMode = .async, tie: TieRule = .plus, maxSweeps: Int = 100,
+        history: HistoryOptions = [], temperature: Double = 0
+    ) {
         precondition(maxSweeps >= 1)
         precondition(temperature >= 0 && temperature.isFinite)
         self.temperature = temperature

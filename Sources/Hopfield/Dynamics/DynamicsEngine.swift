@@ -67,8 +67,9 @@ final class DynamicsEngine<Network: BinaryNetwork> {
                     haveFields = true
                 }
                 if !haveFields {
-                    changes = network.sweep(state, order: order, shuffle: dynamics.mode == .async, rng: &rng,
-                                            tie: dynamics.tie, workspace: workspace)
+                    changes = network.sweep(
+                        state, order: order, shuffle: dynamics.mode == .async, rng: &rng,
+                        tie: dynamics.tie, workspace: workspace)
                 } else {
                     if dynamics.mode == .async { SweepOrder.shuffle(order, count: n, rng: &rng) }
                     changes = orderedSweep(workspace: workspace, startFields: haveFields)
@@ -102,8 +103,9 @@ final class DynamicsEngine<Network: BinaryNetwork> {
             }
         }
         let energyEnd = network.energy(stateView, workspace)
-        return Convergence(state: stateArray, status: status, sweeps: sweeps, flips: flips, cyclePeriod: cyclePeriod,
-                           energyStart: energyStart, energyEnd: energyEnd, history: history)
+        return Convergence(
+            state: stateArray, status: status, sweeps: sweeps, flips: flips, cyclePeriod: cyclePeriod,
+            energyStart: energyStart, energyEnd: energyEnd, history: history)
     }
 
     /// One history entry for the current state (nothing when no history is asked for).
@@ -227,4 +229,3 @@ final class DynamicsEngine<Network: BinaryNetwork> {
         return changes
     }
 }
-

@@ -16,8 +16,10 @@ enum Linear {
     /// only the rows that are linearly independent of the rows kept before them (a pivot below
     /// `tolerance`·N means dependent). Returns the kept indices and the inverse of their Gram
     /// matrix (row-major, Double).
-    static func independentGramInverse(rows: [Int8], count p: Int, neurons n: Int,
-                                       tolerance: Double = 1e-9) -> (kept: [Int], inverse: [Double]) {
+    static func independentGramInverse(
+        rows: [Int8], count p: Int, neurons n: Int,
+        tolerance: Double = 1e-9
+    ) -> (kept: [Int], inverse: [Double]) {
         let gram = gramMatrix(rows: rows, count: p, neurons: n)
         // Incremental Cholesky L·Lᵀ over the kept rows.
         var kept: [Int] = []

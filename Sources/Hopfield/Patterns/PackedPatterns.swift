@@ -66,8 +66,9 @@ public struct PackedPatterns: Sendable {
         return [Int32](unsafeUninitializedCapacity: rows.count * n) { out, initialized in
             storage.withUnsafeBufferPointer { a in
                 other.storage.withUnsafeBufferPointer { b in
-                    hl_overlaps(a.baseAddress! + rows.lowerBound * words, rows.count, b.baseAddress! + columns.lowerBound * words, n,
-                                words, Int32(neurons), out.baseAddress!, n)
+                    hl_overlaps(
+                        a.baseAddress! + rows.lowerBound * words, rows.count, b.baseAddress! + columns.lowerBound * words, n,
+                        words, Int32(neurons), out.baseAddress!, n)
                 }
             }
             initialized = rows.count * n
@@ -86,8 +87,9 @@ public struct PackedPatterns: Sendable {
         var index = [Int32](repeating: -1, count: queries.count), overlap = [Int32](repeating: 0, count: queries.count)
         storage.withUnsafeBufferPointer { b in
             queries.storage.withUnsafeBufferPointer { a in
-                hl_best_overlaps(a.baseAddress, queries.count, b.baseAddress, count, words, Int32(neurons), absolute ? 1 : 0,
-                                 &index, &overlap)
+                hl_best_overlaps(
+                    a.baseAddress, queries.count, b.baseAddress, count, words, Int32(neurons), absolute ? 1 : 0,
+                    &index, &overlap)
             }
         }
         return zip(index, overlap).map { (Int($0), Int($1)) }

@@ -30,7 +30,8 @@ public enum BinaryNetworkBox: Sendable {
         switch rule {
         case .hebbian:
             if 4 * memories.count >= n && n <= Self.fieldVectorLimit {
-                self = .fieldVector(FieldVectorNetwork(memories: memories, weights: MatrixNetwork.hebbian(memories).weights, integers: true))
+                self = .fieldVector(
+                    FieldVectorNetwork(memories: memories, weights: MatrixNetwork.hebbian(memories).weights, integers: true))
             } else {
                 self = .hebbian(HebbianNetwork(memories: memories))
             }

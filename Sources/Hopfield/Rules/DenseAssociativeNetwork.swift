@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Dense associative memory (Krotov and Hopfield 2016; Demircigil et al. 2017): binary neurons

@@ -91,7 +91,8 @@ public final class HebbianCouplings: @unchecked Sendable {
     /// patterns at a time). For each: the run, as ``HebbianNetwork/converge(from:dynamics:rng:)``
     /// gives it, and whether the pattern itself is a fixed point.
     public func convergeFromMemories(jobs: Int, dynamics: Dynamics, stream: @Sendable (Int) -> Xoshiro256StarStar)
-        -> [(convergence: Convergence, stable: Bool)] {
+        -> [(convergence: Convergence, stable: Bool)]
+    {
         precondition(Self.supports(dynamics))
         let n = neurons, p = patterns, block = Self.block
         return parallelMap(count: (p + block - 1) / block, jobs: jobs) { k -> [(convergence: Convergence, stable: Bool)] in
@@ -184,9 +185,10 @@ public final class HebbianCouplings: @unchecked Sendable {
                 break
             }
         }
-        let convergence = Convergence(state: Array(UnsafeBufferPointer(start: s, count: n)), status: status, sweeps: sweeps,
-                                      flips: flips, cyclePeriod: nil, energyStart: energyStart, energyEnd: energy(),
-                                      history: History())
+        let convergence = Convergence(
+            state: Array(UnsafeBufferPointer(start: s, count: n)), status: status, sweeps: sweeps,
+            flips: flips, cyclePeriod: nil, energyStart: energyStart, energyEnd: energy(),
+            history: History())
         return (convergence, stable)
     }
 }

@@ -212,8 +212,10 @@ public struct HebbianNetwork: BinaryNetwork {
     /// P − 2·popcount(code_t ⊕ code_{t−1}) is one table lookup. The dot product then depends on
     /// visits two steps back, and the step-to-step chain is a multiply-add and a comparison. The
     /// visits, draws and results are exactly those of the generic sweep (the tests check it).
-    public func sweep(_ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
-                      rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace) -> Int {
+    public func sweep(
+        _ state: UnsafeMutablePointer<Int8>, order: UnsafeMutablePointer<Int32>, shuffle: Bool,
+        rng: inout Xoshiro256StarStar, tie: TieRule, workspace: Workspace
+    ) -> Int {
         if stride > 8 { return genericSweep(state, order: order, shuffle: shuffle, rng: &rng, tie: tie, workspace: workspace) }
         return codes.withUnsafeBufferPointer { codesBuffer in
             valid.withUnsafeBufferPointer { validBuffer in
@@ -248,10 +250,10 @@ public struct HebbianNetwork: BinaryNetwork {
                         let h = acc.wrappedSum() &+ previousDelta &* coupling[code ^ previousCode] &- p &* old
                         // new = sign(h), or the tie rule's value when h = 0 (keep: the old value,
                         // +1 for 0), in shifts and masks so that no branch depends on the data.
-                        let negative = h >> 31                          // −1 when h < 0
-                        let positive = (0 &- h) >> 31 & 1               // 1 when h > 0
+                        let negative = h >> 31  // −1 when h < 0
+                        let positive = (0 &- h) >> 31 & 1  // 1 when h > 0
                         let isZero = 1 &- (positive | (negative & 1))
-                        let keepValue = old &+ 1 &- (old & 1)           // old, or +1 for 0
+                        let keepValue = old &+ 1 &- (old & 1)  // old, or +1 for 0
                         let tieValue = tieCode &+ isKeep &* keepValue
                         let new = positive &+ negative &+ isZero &* tieValue
                         state[i] = Int8(truncatingIfNeeded: new)

@@ -141,7 +141,9 @@ extension ModernNetwork.Run {
     /// ties) with that cosine. Only memories with X s ≥ N(1 − tolerance) (or ≤ −N(1 − tolerance))
     /// can match, and only those whose bounds allow more than the best known |X s| can be nearer:
     /// one pass over the bounds finds both.
-    func locate(_ s: [Double], _ z: KnownOverlaps, _ p: SparseWeights, tolerance: Double) -> (match: MemoryMatch, nearest: Int, cosine: Double) {
+    func locate(_ s: [Double], _ z: KnownOverlaps, _ p: SparseWeights, tolerance: Double) -> (
+        match: MemoryMatch, nearest: Int, cosine: Double
+    ) {
         var squares = 0.0
         for v in s { squares += v * v }
         let stateNorm = squares.squareRoot()

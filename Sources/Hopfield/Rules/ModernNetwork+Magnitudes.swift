@@ -11,7 +11,8 @@ extension ModernNetwork {
             if let i = row.firstIndex(where: { !$0.isFinite }) { return "memory \(mu) entry \(i) is \(row[i]), expected a finite number" }
             let square = row.reduce(0) { $0 + $1 * $1 }
             if !(square <= largestOverlap) {
-                return "memory \(mu) is too large for the modern network: its squared norm \(square) exceeds \(largestOverlap) (scale the patterns down)"
+                return
+                    "memory \(mu) is too large for the modern network: its squared norm \(square) exceeds \(largestOverlap) (scale the patterns down)"
             }
         }
         return nil

@@ -1,6 +1,7 @@
 import CKernels
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A modern network's run and where it ended.
@@ -44,8 +45,10 @@ extension ModernNetwork {
     /// Runs the network from `initial` as ``converge(from:maxSteps:tolerance:history:)`` and says
     /// where it ended. `startOverlaps`, when given, are the exact integer overlaps X s of a ±1
     /// start (computed for many starts at once by the batched kernels).
-    public func settle(from initial: [Double], maxSteps: Int, tolerance: Double = 1e-9, history: HistoryOptions = [],
-                       matchTolerance: Double = 0.01, startOverlaps: [Int32]? = nil) -> ModernSettled {
+    public func settle(
+        from initial: [Double], maxSteps: Int, tolerance: Double = 1e-9, history: HistoryOptions = [],
+        matchTolerance: Double = 0.01, startOverlaps: [Int32]? = nil
+    ) -> ModernSettled {
         precondition(initial.count == neurons)
         var run = Run(network: self, start: initial, startOverlaps: startOverlaps)
         var record = ContinuousHistory()
@@ -73,8 +76,9 @@ extension ModernNetwork {
                 break
             }
         }
-        let convergence = ContinuousConvergence(state: state, status: status, steps: steps, energyStart: energyStart,
-                                                energyEnd: run.energy(state, softmax.lse), history: record)
+        let convergence = ContinuousConvergence(
+            state: state, status: status, steps: steps, energyStart: energyStart,
+            energyEnd: run.energy(state, softmax.lse), history: record)
         let located = run.locate(state, z, weights, tolerance: matchTolerance)
         return ModernSettled(convergence: convergence, match: located.match, nearest: located.nearest, cosine: located.cosine)
     }
@@ -111,7 +115,9 @@ extension ModernNetwork {
             let beta = network.beta, cutoff = network.cutoff
             let largest = z.largest
             var kept: [(Int, Double)] = []
-            for (k, v) in z.value.enumerated() where beta * (largest - v) <= cutoff { kept.append((z.memory(k), exp(beta * (v - largest)))) }
+            for (k, v) in z.value.enumerated() where beta * (largest - v) <= cutoff {
+                kept.append((z.memory(k), exp(beta * (v - largest))))
+            }
             kept.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             var total = 0.0
             for (_, w) in kept { total += w }

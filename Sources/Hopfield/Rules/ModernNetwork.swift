@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The continuous modern Hopfield network (Ramsauer et al. 2020, "Hopfield Networks is All You
@@ -67,8 +67,9 @@ public struct ModernNetwork: Sendable {
     init(memories: ContinuousMemories, beta: Double, gramLimit: Int) {
         let n = memories.neurons
         if memories.rows.allSatisfy({ $0 == 1 || $0 == -1 }) {
-            self.init(binary: Memories((0..<memories.count).map { mu in memories.rows[(mu * n)..<((mu + 1) * n)].map { Int8($0) } }),
-                      beta: beta, gramLimit: gramLimit)
+            self.init(
+                binary: Memories((0..<memories.count).map { mu in memories.rows[(mu * n)..<((mu + 1) * n)].map { Int8($0) } }),
+                beta: beta, gramLimit: gramLimit)
         } else {
             self.init(continuous: memories, beta: beta)
         }
@@ -163,8 +164,10 @@ public struct ModernNetwork: Sendable {
 
     /// Updates until no component moves by more than `tolerance` (converged) or `maxSteps`
     /// updates (unconverged). Each update is one "sweep" in the reports.
-    public func converge(from initial: [Double], maxSteps: Int, tolerance: Double = 1e-9,
-                         history: HistoryOptions = []) -> ContinuousConvergence {
+    public func converge(
+        from initial: [Double], maxSteps: Int, tolerance: Double = 1e-9,
+        history: HistoryOptions = []
+    ) -> ContinuousConvergence {
         settle(from: initial, maxSteps: maxSteps, tolerance: tolerance, history: history).convergence
     }
 }

@@ -57,8 +57,9 @@ public struct ProjectionNetwork: BinaryNetwork {
         self.memories = memories
         neurons = memories.neurons
         self.diagonal = diagonal
-        let (kept, inverse) = Linear.independentGramInverse(rows: memories.rows, count: memories.count,
-                                                            neurons: memories.neurons)
+        let (kept, inverse) = Linear.independentGramInverse(
+            rows: memories.rows, count: memories.count,
+            neurons: memories.neurons)
         independent = kept
         rank = kept.count
         self.inverse = inverse
@@ -102,14 +103,16 @@ public struct ProjectionNetwork: BinaryNetwork {
         var out: [String] = []
         let p = memories.count
         if rank < p {
-            out.append("pseudoinverse: the \(p) patterns have rank \(rank) (\(p - rank) are linear combinations of the others); "
-                       + "the projection is onto a \(rank)-dimensional span")
+            out.append(
+                "pseudoinverse: the \(p) patterns have rank \(rank) (\(p - rank) are linear combinations of the others); "
+                    + "the projection is onto a \(rank)-dimensional span")
         }
         let unit = selfCoupling.filter { $0 >= Self.unitSelfCoupling }.count
         if diagonal == .zero && unit > 0 {
-            out.append("pseudoinverse: \(unit) of \(neurons) neurons have W_ii ≈ 1 (the patterns span their unit vectors); with the "
-                       + "zero diagonal a stored pattern's field there is (1 − W_ii) x_i ≈ 0, so stored patterns need not be fixed "
-                       + "points (network.diagonal: keep makes them so)")
+            out.append(
+                "pseudoinverse: \(unit) of \(neurons) neurons have W_ii ≈ 1 (the patterns span their unit vectors); with the "
+                    + "zero diagonal a stored pattern's field there is (1 − W_ii) x_i ≈ 0, so stored patterns need not be fixed "
+                    + "points (network.diagonal: keep makes them so)")
         }
         return out
     }

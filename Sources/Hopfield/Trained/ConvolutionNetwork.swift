@@ -82,8 +82,10 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
     /// no pixel is below the margin, or after `maxEpochs`. Returns the best kernel seen (fewest
     /// pixels of the clean images that one update would flip) and one ``TrainingEpoch`` per epoch,
     /// each also passed to `observer` as it ends. Deterministic.
-    public static func train(_ memories: Memories, side: Int, options: Options, seed: UInt64,
-                             observer: TrainingObserver? = nil) -> (ConvolutionNetwork, [TrainingEpoch]) {
+    public static func train(
+        _ memories: Memories, side: Int, options: Options, seed: UInt64,
+        observer: TrainingObserver? = nil
+    ) -> (ConvolutionNetwork, [TrainingEpoch]) {
         let k = options.kernelSize, p = memories.count
         var kernel = [Int32](repeating: 0, count: k * k)
         var bias: Int32 = 0
@@ -119,12 +121,15 @@ public struct ConvolutionNetwork: LocalFieldNetwork {
             // Pixels the update (tie → +1) would flip; a pattern with none is a fixed point.
             var wrong = 0, stable = 0
             for x in patterns {
-                let errors = x.withUnsafeBufferPointer { s in (0..<(side * side)).filter { (network.localField($0, s) >= 0) != (x[$0] > 0) }.count }
+                let errors = x.withUnsafeBufferPointer { s in
+                    (0..<(side * side)).filter { (network.localField($0, s) >= 0) != (x[$0] > 0) }.count
+                }
                 wrong += errors
                 if errors == 0 { stable += 1 }
             }
             if wrong < best.wrong { best = (kernel, bias, wrong) }
-            let entry = TrainingEpoch(epoch: epoch, loss: Double(wrong) / Double(p * side * side), stablePatterns: Double(stable) / Double(p))
+            let entry = TrainingEpoch(
+                epoch: epoch, loss: Double(wrong) / Double(p * side * side), stablePatterns: Double(stable) / Double(p))
             epochs.append(entry)
             observer?(entry)
             if unstable == 0 { break }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension DenseClassifier {
@@ -15,14 +15,17 @@ extension DenseClassifier {
     /// share of training images whose class neurons, updated once, give their class (the online
     /// training accuracy). Training stops after the first epoch whose loss is not finite (see
     /// ``TrainingEpoch/diverged(_:)``).
-    public static func train(images: [Float], labels: [Int], classes: Int, options: Options, seed: UInt64, jobs: Int = 1,
-                             observer: TrainingObserver? = nil) -> (DenseClassifier, [TrainingEpoch]) {
+    public static func train(
+        images: [Float], labels: [Int], classes: Int, options: Options, seed: UInt64, jobs: Int = 1,
+        observer: TrainingObserver? = nil
+    ) -> (DenseClassifier, [TrainingEpoch]) {
         let samples = labels.count
         precondition(samples > 0 && images.count % samples == 0)
         let n = images.count / samples, k = options.memories, width = n + classes
         var rng = Xoshiro256StarStar(seed: seed)
-        var state = TrainingState(memories: (0..<(k * width)).map { _ in Float(options.initialSpread * rng.gaussian()) },
-                                  velocity: [Float](repeating: 0, count: k * width))
+        var state = TrainingState(
+            memories: (0..<(k * width)).map { _ in Float(options.initialSpread * rng.gaussian()) },
+            velocity: [Float](repeating: 0, count: k * width))
         var log: [TrainingEpoch] = []
         var order = Array(0..<samples)
         for epoch in 0..<options.epochs {
@@ -36,8 +39,9 @@ extension DenseClassifier {
                 loss += result.loss
                 correct += result.correct
             }
-            let entry = TrainingEpoch(epoch: epoch + 1, loss: loss / Double(samples), stablePatterns: Double(correct) / Double(samples),
-                                      measure: .accuracy)
+            let entry = TrainingEpoch(
+                epoch: epoch + 1, loss: loss / Double(samples), stablePatterns: Double(correct) / Double(samples),
+                measure: .accuracy)
             log.append(entry)
             observer?(entry)
             // Diverged (a loss that is not a number or infinite): the memories are no longer
@@ -55,7 +59,9 @@ extension DenseClassifier {
 
     /// One mini-batch: forward pass, gradient, momentum step. Returns the batch's summed loss
     /// and the images it classified right (before the step).
-    func step(_ batch: [Int], images: [Float], labels: [Int], state: inout TrainingState, rate: Float, jobs: Int) -> (loss: Double, correct: Int) {
+    func step(_ batch: [Int], images: [Float], labels: [Int], state: inout TrainingState, rate: Float, jobs: Int) -> (
+        loss: Double, correct: Int
+    ) {
         let b = batch.count, k = count, c = classes
         // Per image: G[b, μ] and H[b, μ, γ] = 2 δ_γ F_{n−1}(x_on(γ)) (see `backward`).
         var g = [Float](repeating: 0, count: b * k), h = [Float](repeating: 0, count: b * k * c)
@@ -73,8 +79,9 @@ extension DenseClassifier {
                                 parallelForEach(count: b, jobs: jobs) { row in
                                     let image = vp.pointer + batch[row] * neurons
                                     let a = (0..<k).map { Self.dot(image, xp.pointer + $0 * width, neurons) - offsets[$0] }
-                                    let (loss, hit) = backward(a, label: labels[batch[row]], memories: xp.pointer,
-                                                               g: gp.pointer + row * k, h: hp.pointer + row * k * c)
+                                    let (loss, hit) = backward(
+                                        a, label: labels[batch[row]], memories: xp.pointer,
+                                        g: gp.pointer + row * k, h: hp.pointer + row * k * c)
                                     lp.pointer[row] = loss
                                     cp.pointer[row] = hit ? 1 : 0
                                 }
@@ -92,8 +99,10 @@ extension DenseClassifier {
     /// (1 − c_α²); writes G_μ = Σ_α δ_α [F_{n−1}(x_on(α)) − F_{n−1}(x_off)] and
     /// H_μγ = 2 δ_γ F_{n−1}(x_on(γ)). Returns the loss Σ_α (c_α − t_α)^(2m) and whether argmax s
     /// is the label.
-    func backward(_ a: [Float], label: Int, memories xi: UnsafePointer<Float>, g: UnsafeMutablePointer<Float>,
-                  h: UnsafeMutablePointer<Float>) -> (Double, Bool) {
+    func backward(
+        _ a: [Float], label: Int, memories xi: UnsafePointer<Float>, g: UnsafeMutablePointer<Float>,
+        h: UnsafeMutablePointer<Float>
+    ) -> (Double, Bool) {
         let s = classScores(a, memories: xi)
         let m = options.lossPower, n = options.power, inverse = 1 / Float(options.temperature)
         var delta = [Float](repeating: 0, count: classes)
@@ -126,7 +135,8 @@ extension DenseClassifier {
         state.memories.withUnsafeMutableBufferPointer { xb in
             state.velocity.withUnsafeMutableBufferPointer { vb in
                 images.withUnsafeBufferPointer { ib in
-                    let xp = SendablePointer(xb.baseAddress!), vp = SendablePointer(vb.baseAddress!), ip = SendableConstPointer(ib.baseAddress!)
+                    let xp = SendablePointer(xb.baseAddress!), vp = SendablePointer(vb.baseAddress!),
+                        ip = SendableConstPointer(ib.baseAddress!)
                     parallelForEach(count: k, jobs: jobs) { mu in
                         var gradient = [Float](repeating: 0, count: w)
                         for (row, image) in batch.enumerated() {

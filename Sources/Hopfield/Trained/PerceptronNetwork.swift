@@ -58,17 +58,17 @@ public struct PerceptronNetwork: LocalFieldNetwork {
     /// Stops once every pattern has the margin; otherwise after `maxEpochs`, keeping the weights of
     /// the epoch with the most stable training patterns (the pocket algorithm; the latest among
     /// equals), so a last epoch that did worse does not cost stored patterns.
-    public static func train(_ memories: Memories, options: Options, seed: UInt64, jobs: Int = 1,
-                             observer: TrainingObserver? = nil) -> (PerceptronNetwork, [TrainingEpoch]) {
+    public static func train(
+        _ memories: Memories, options: Options, seed: UInt64, jobs: Int = 1,
+        observer: TrainingObserver? = nil
+    ) -> (PerceptronNetwork, [TrainingEpoch]) {
         let n = memories.neurons, p = memories.count
         let weights = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n * n)
         weights.initialize(repeating: 0)
+        defer { weights.deallocate() }
         let biases = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
         biases.initialize(repeating: 0)
-        defer {
-            weights.deallocate()
-            biases.deallocate()
-        }
+        defer { biases.deallocate() }
         let rows = memories.rows
         var rng = Xoshiro256StarStar(seed: seed)
         var order = Array(0..<p)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A restricted Boltzmann machine with ±1 units (notebook 003's RBM reconstructor): visible v
@@ -70,8 +70,10 @@ public struct RBMNetwork: Sendable {
 
     /// Wraps parameters, as ``train(_:options:seed:jobs:observer:)`` returns them or as reloaded
     /// from a finished run: W row-major N×H, a of length N, b of length H.
-    public init(memories: Memories, hidden: Int, weights: [Double], visibleBias: [Double], hiddenBias: [Double],
-                recall: Recall = .meanField, samplingSteps: Int = 10) {
+    public init(
+        memories: Memories, hidden: Int, weights: [Double], visibleBias: [Double], hiddenBias: [Double],
+        recall: Recall = .meanField, samplingSteps: Int = 10
+    ) {
         precondition(weights.count == memories.neurons * hidden && visibleBias.count == memories.neurons && hiddenBias.count == hidden)
         self.memories = memories
         visible = memories.neurons
@@ -160,13 +162,16 @@ public struct RBMNetwork: Sendable {
             }
             sampled = v
         }
-        return iterateToFixedPoint(from: start, continuing: sampled, maxSweeps: maxSweeps, history: history,
-                                   step: { meanFieldStep($0) }, energy: freeEnergy)
+        return iterateToFixedPoint(
+            from: start, continuing: sampled, maxSweeps: maxSweeps, history: history,
+            step: { meanFieldStep($0) }, energy: freeEnergy)
     }
 
     /// CD-k training on the memories.
-    public static func train(_ memories: Memories, options: Options, seed: UInt64, jobs: Int = 1,
-                             observer: TrainingObserver? = nil) -> (RBMNetwork, [TrainingEpoch]) {
+    public static func train(
+        _ memories: Memories, options: Options, seed: UInt64, jobs: Int = 1,
+        observer: TrainingObserver? = nil
+    ) -> (RBMNetwork, [TrainingEpoch]) {
         let n = memories.neurons, h = options.hidden, p = memories.count
         var rng = Xoshiro256StarStar(seed: seed)
         var weights = (0..<(n * h)).map { _ in 0.01 * rng.gaussian() }
@@ -229,27 +234,41 @@ public struct RBMNetwork: Sendable {
                 }
             }
             let model = RBMNetwork(memories: memories, hidden: h, weights: weights, visibleBias: a, hiddenBias: b)
-            var wrong = 0, stable = 0
-            for v in data {
-                let r = model.meanFieldStep(v, jobs: jobs)
-                let errors = zip(r, v).filter { $0 != $1 }.count
-                wrong += errors
-                if errors == 0 { stable += 1 }
-            }
-            let entry = TrainingEpoch(epoch: epoch, loss: Double(wrong) / Double(n * p), stablePatterns: Double(stable) / Double(p))
+            let entry = model.epochEntry(epoch, data: data, jobs: jobs)
             epochs.append(entry)
             observer?(entry)
         }
-        return (RBMNetwork(memories: memories, hidden: h, weights: weights, visibleBias: a, hiddenBias: b,
-                           recall: options.recall, samplingSteps: options.samplingSteps), epochs)
+        return (
+            RBMNetwork(
+                memories: memories, hidden: h, weights: weights, visibleBias: a, hiddenBias: b,
+                recall: options.recall, samplingSteps: options.samplingSteps), epochs
+        )
+    }
+}
+
+extension RBMNetwork {
+    /// An epoch's figures: the fraction of visible units that one mean-field step from each
+    /// training pattern gets wrong, and the fraction of patterns it keeps whole.
+    func epochEntry(_ epoch: Int, data: [[Double]], jobs: Int) -> TrainingEpoch {
+        var wrong = 0, stable = 0
+        for v in data {
+            let r = meanFieldStep(v, jobs: jobs)
+            let errors = zip(r, v).filter { $0 != $1 }.count
+            wrong += errors
+            if errors == 0 { stable += 1 }
+        }
+        let total = Double(memories.neurons * data.count)
+        return TrainingEpoch(epoch: epoch, loss: Double(wrong) / total, stablePatterns: Double(stable) / Double(data.count))
     }
 }
 
 /// Iterates a parallel update v ← step(v) from `start` (or from `continuing`, a state reached
 /// from it by sampling) until nothing changes (converged), a state comes back (cycle), or
 /// `maxSweeps` steps. The energy and history start at `start`.
-func iterateToFixedPoint(from start: [Double], continuing: [Double]?, maxSweeps: Int, history: HistoryOptions,
-                         step: ([Double]) -> [Double], energy: ([Double]) -> Double) -> Convergence {
+func iterateToFixedPoint(
+    from start: [Double], continuing: [Double]?, maxSweeps: Int, history: HistoryOptions,
+    step: ([Double]) -> [Double], energy: ([Double]) -> Double
+) -> Convergence {
     var record = History()
     func note(_ v: [Double]) {
         if history.contains(.energy) { record.energies.append(energy(v)) }
@@ -277,6 +296,7 @@ func iterateToFixedPoint(from start: [Double], continuing: [Double]?, maxSweeps:
             break
         }
     }
-    return Convergence(state: v.map { Int8($0 > 0 ? 1 : -1) }, status: status, sweeps: sweeps, flips: flips, cyclePeriod: nil,
-                       energyStart: energyStart, energyEnd: energy(v), history: record)
+    return Convergence(
+        state: v.map { Int8($0 > 0 ? 1 : -1) }, status: status, sweeps: sweeps, flips: flips, cyclePeriod: nil,
+        energyStart: energyStart, energyEnd: energy(v), history: record)
 }

@@ -23,7 +23,9 @@ extension ExperimentConfig {
                 if i < 1 { throw ConfigError(path: path, "a count must be at least 1") }
                 return .count(i)
             }
-            if !(d > 0 && d <= 1) { throw ConfigError(path: path, "\(text): a fraction must be in (0, 1] (write a count without a decimal point)") }
+            if !(d > 0 && d <= 1) {
+                throw ConfigError(path: path, "\(text): a fraction must be in (0, 1] (write a count without a decimal point)")
+            }
             return .fraction(d)
         }
 

@@ -36,12 +36,17 @@ extension ExperimentConfig {
             let d = BasinsSection()
             return [
                 ConfigKey("trials", in: "basins", .integer(1...10_000), default: .int(d.trials), "seeded starts per flip level"),
-                ConfigKey("steps", in: "basins", .integer(1...40), default: .int(d.steps),
-                          "bisection steps over the flipped bits 0…N/2 (each halves the interval; stops early at one bit)"),
-                ConfigKey("criterion", in: "basins", .choice(BasinCriterion.allCases.map(\.rawValue)), default: .string(d.criterion.rawValue),
-                          "a start is recalled when it ends `exact`ly on the memory, or with `overlap` ≥ `basins.overlap`"),
-                ConfigKey("overlap", in: "basins", .number(-1...1), default: .double(d.overlap), "`criterion: overlap`: the least overlap m = x·s/N"),
-                ConfigKey("quorum", in: "basins", .number(0...1), default: .double(d.quorum), "share of a level's starts that must be recalled"),
+                ConfigKey(
+                    "steps", in: "basins", .integer(1...40), default: .int(d.steps),
+                    "bisection steps over the flipped bits 0…N/2 (each halves the interval; stops early at one bit)"),
+                ConfigKey(
+                    "criterion", in: "basins", .choice(BasinCriterion.allCases.map(\.rawValue)), default: .string(d.criterion.rawValue),
+                    "a start is recalled when it ends `exact`ly on the memory, or with `overlap` ≥ `basins.overlap`"),
+                ConfigKey(
+                    "overlap", in: "basins", .number(-1...1), default: .double(d.overlap),
+                    "`criterion: overlap`: the least overlap m = x·s/N"),
+                ConfigKey(
+                    "quorum", in: "basins", .number(0...1), default: .double(d.quorum), "share of a level's starts that must be recalled")
             ]
         }()
 
@@ -64,7 +69,9 @@ extension ExperimentConfig {
         }
 
         var json: JSONValue {
-            var pairs: [(String, JSONValue)] = [("trials", .int(trials)), ("steps", .int(steps)), ("criterion", .string(criterion.rawValue))]
+            var pairs: [(String, JSONValue)] = [
+                ("trials", .int(trials)), ("steps", .int(steps)), ("criterion", .string(criterion.rawValue))
+            ]
             if criterion == .overlap { pairs.append(("overlap", .double(overlap))) }
             pairs.append(("quorum", .double(quorum)))
             return .object(pairs)

@@ -14,10 +14,11 @@ extension ExperimentConfig {
             let d = CapacitySection()
             return [
                 ConfigKey("neurons", in: "capacity", .integer(4...65_536), default: .int(d.neurons), "N"),
-                ConfigKey("patterns", in: "capacity", .list(.integer(1...65_536)), default: .array(d.patterns.map { .int($0) }),
-                          defaultText: "20 … 307", "P, the numbers of stored patterns (or give `loads`)"),
+                ConfigKey(
+                    "patterns", in: "capacity", .list(.integer(1...65_536)), default: .array(d.patterns.map { .int($0) }),
+                    defaultText: "20 … 307", "P, the numbers of stored patterns (or give `loads`)"),
                 ConfigKey("loads", in: "capacity", .list(.number(0...1)), defaultText: "—", "α = P/N (instead of `patterns`)"),
-                ConfigKey("trials", in: "capacity", .integer(1...10_000), default: .int(d.trials), "fresh random patterns per P"),
+                ConfigKey("trials", in: "capacity", .integer(1...10_000), default: .int(d.trials), "fresh random patterns per P")
             ]
         }()
 
@@ -32,7 +33,9 @@ extension ExperimentConfig {
             if patterns != nil && loads != nil { throw ConfigError(path: "capacity.loads", "give patterns or loads, not both") }
             if let patterns {
                 c.patterns = []
-                for (k, v) in patterns.enumerated() { c.patterns.append(try ObjectReader.int(v, path: "capacity.patterns[\(k)]", in: 1...c.neurons)) }
+                for (k, v) in patterns.enumerated() {
+                    c.patterns.append(try ObjectReader.int(v, path: "capacity.patterns[\(k)]", in: 1...c.neurons))
+                }
             } else if let loads {
                 c.patterns = []
                 for (k, v) in loads.enumerated() {

@@ -45,15 +45,19 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = CorruptionSection()
             return [
-                ConfigKey("kind", in: "corruption", .choice(CorruptionKind.allCases.map(\.rawValue)), default: .string(d.kind.rawValue),
-                          "recall: `flip`, `flip-each`, `mask`, `corner`, `bernoulli` (with `levels`), `random`, `negative`, `mixture` starts"),
-                ConfigKey("levels", in: "corruption", .list(.number(0...1)), default: .array(d.levels.map { .double($0) }),
-                          defaultText: "0, 0.1 … 0.4", "fraction flipped / masked / hidden, or probability"),
-                ConfigKey("value", in: "corruption", .integer(-1...1), defaultText: "mask, bernoulli: 1; corner: 0",
-                          "what masked neurons become (0 = undecided, set on first visit)"),
+                ConfigKey(
+                    "kind", in: "corruption", .choice(CorruptionKind.allCases.map(\.rawValue)), default: .string(d.kind.rawValue),
+                    "recall: `flip`, `flip-each`, `mask`, `corner`, `bernoulli` (with `levels`), `random`, `negative`, `mixture` starts"),
+                ConfigKey(
+                    "levels", in: "corruption", .list(.number(0...1)), default: .array(d.levels.map { .double($0) }),
+                    defaultText: "0, 0.1 … 0.4", "fraction flipped / masked / hidden, or probability"),
+                ConfigKey(
+                    "value", in: "corruption", .integer(-1...1), defaultText: "mask, bernoulli: 1; corner: 0",
+                    "what masked neurons become (0 = undecided, set on first visit)"),
                 ConfigKey("trials", in: "corruption", .integer(1...100_000), default: .int(d.trials), "repetitions with fresh noise"),
-                ConfigKey("rect", in: "corruption", .list(.integer(0...4096)),
-                          "mask: explicit rows/columns `[r0, r1, c0, c1]` (BrainPy's `[7, 20, 8, 25]`)"),
+                ConfigKey(
+                    "rect", in: "corruption", .list(.integer(0...4096)),
+                    "mask: explicit rows/columns `[r0, r1, c0, c1]` (BrainPy's `[7, 20, 8, 25]`)")
             ]
         }()
 
@@ -67,7 +71,9 @@ extension ExperimentConfig {
             if let levels = try r.array(keys["levels"]) {
                 if !c.kind.usesLevels { throw ConfigError(path: "corruption.levels", "\"\(c.kind.rawValue)\" starts have no levels") }
                 var values: [Double] = []
-                for (k, v) in levels.enumerated() { values.append(try ObjectReader.number(v, key: keys["levels"], path: "corruption.levels[\(k)]")) }
+                for (k, v) in levels.enumerated() {
+                    values.append(try ObjectReader.number(v, key: keys["levels"], path: "corruption.levels[\(k)]"))
+                }
                 c.levels = values
             } else if !c.kind.usesLevels {
                 c.levels = []
@@ -82,7 +88,9 @@ extension ExperimentConfig {
                 guard rect.count == 4 else { throw ConfigError(path: "corruption.rect", "expected [r0, r1, c0, c1]") }
                 var bounds: [Int] = []
                 for (k, v) in rect.enumerated() { bounds.append(try ObjectReader.int(v, path: "corruption.rect[\(k)]", in: 0...4096)) }
-                if bounds[0] >= bounds[1] || bounds[2] >= bounds[3] { throw ConfigError(path: "corruption.rect", "needs r0 < r1 and c0 < c1") }
+                if bounds[0] >= bounds[1] || bounds[2] >= bounds[3] {
+                    throw ConfigError(path: "corruption.rect", "needs r0 < r1 and c0 < c1")
+                }
                 c.rect = bounds
             }
             try r.finish()

@@ -22,16 +22,22 @@ extension ExperimentConfig {
 
         /// The section's keys.
         public static let keys: [ConfigKey] = [
-            ConfigKey("path", in: "dataset", .string(nonEmpty: true), defaultText: "required (not for capacity)",
-                      "a folder of class folders"),
-            ConfigKey("classes", in: "dataset", .list(.string(nonEmpty: true)), defaultText: "all, sorted",
-                      "classes to use; their order sets the labels"),
-            ConfigKey("limitPerClass", in: "dataset", .integer(1...10_000_000), defaultText: "all",
-                      "the first K files of each class (sorted order)"),
-            ConfigKey("test", in: "dataset", .string(nonEmpty: true), defaultText: "none",
-                      "a folder with the same class folders: its images are the test split, `path`'s the training split (classify; `split` unused)"),
-            ConfigKey("maxPixels", in: "dataset", .integer(1...Int(Int32.max) * 64), default: .number(String(DecodeOptions.defaultMaxPixels)),
-                      "images whose header claims more are refused"),
+            ConfigKey(
+                "path", in: "dataset", .string(nonEmpty: true), defaultText: "required (not for capacity)",
+                "a folder of class folders"),
+            ConfigKey(
+                "classes", in: "dataset", .list(.string(nonEmpty: true)), defaultText: "all, sorted",
+                "classes to use; their order sets the labels"),
+            ConfigKey(
+                "limitPerClass", in: "dataset", .integer(1...10_000_000), defaultText: "all",
+                "the first K files of each class (sorted order)"),
+            ConfigKey(
+                "test", in: "dataset", .string(nonEmpty: true), defaultText: "none",
+                "a folder with the same class folders: its images are the test split, `path`'s the training split (classify; `split` unused)"
+            ),
+            ConfigKey(
+                "maxPixels", in: "dataset", .integer(1...Int(Int32.max) * 64), default: .number(String(DecodeOptions.defaultMaxPixels)),
+                "images whose header claims more are refused")
         ]
 
         static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> DatasetSection? {
@@ -48,16 +54,22 @@ extension ExperimentConfig {
             if let classes = try r.array(keys["classes"]) {
                 var names: [String] = []
                 for (k, c) in classes.enumerated() {
-                    guard case .string(let s) = c, !s.isEmpty else { throw ConfigError(path: "dataset.classes[\(k)]", "expected a class name (a string)") }
+                    guard case .string(let s) = c, !s.isEmpty else {
+                        throw ConfigError(path: "dataset.classes[\(k)]", "expected a class name (a string)")
+                    }
                     if names.contains(s) { throw ConfigError(path: "dataset.classes[\(k)]", "\"\(s)\" is listed twice") }
                     names.append(s)
                 }
-                if task == .classify && names.count < 2 { throw ConfigError(path: "dataset.classes", "classification needs at least 2 classes") }
+                if task == .classify && names.count < 2 {
+                    throw ConfigError(path: "dataset.classes", "classification needs at least 2 classes")
+                }
                 section.classes = names
             }
             section.limitPerClass = try r.int(keys["limitPerClass"])
             section.test = try r.path(keys["test"])
-            if section.test != nil && task != .classify { throw ConfigError(path: "dataset.test", "a test folder is for the classify task") }
+            if section.test != nil && task != .classify {
+                throw ConfigError(path: "dataset.test", "a test folder is for the classify task")
+            }
             if let m = try r.int(keys["maxPixels"]) { section.maxPixels = UInt64(m) }
             try r.finish()
             return section

@@ -22,14 +22,19 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = DynamicsSection()
             return [
-                ConfigKey("mode", in: "dynamics", .choice(UpdateMode.allCases.map(\.rawValue)), default: .string(d.mode.rawValue),
-                          "`async`, `async-random`, `sequential`, `sync`"),
-                ConfigKey("tie", in: "dynamics", .choice(TieRule.allCases.map(\.rawValue)), default: .string(d.tie.rawValue),
-                          "a zero field gives `plus` (+1), `keep`, or `minus`"),
-                ConfigKey("maxSweeps", in: "dynamics", .integer(1...1_000_000), default: .int(d.maxSweeps),
-                          "then the outcome is `unconverged`"),
-                ConfigKey("temperature", in: "dynamics", .number(0...1000), default: .int(0),
-                          "Glauber dynamics (hebbian, storkey, pseudoinverse): a visited neuron becomes +1 with probability 1/(1 + exp(−2h/T)), h on the scale of W = XᵀX/N for Hebbian; drawn from each start's own stream; 0 = deterministic"),
+                ConfigKey(
+                    "mode", in: "dynamics", .choice(UpdateMode.allCases.map(\.rawValue)), default: .string(d.mode.rawValue),
+                    "`async`, `async-random`, `sequential`, `sync`"),
+                ConfigKey(
+                    "tie", in: "dynamics", .choice(TieRule.allCases.map(\.rawValue)), default: .string(d.tie.rawValue),
+                    "a zero field gives `plus` (+1), `keep`, or `minus`"),
+                ConfigKey(
+                    "maxSweeps", in: "dynamics", .integer(1...1_000_000), default: .int(d.maxSweeps),
+                    "then the outcome is `unconverged`"),
+                ConfigKey(
+                    "temperature", in: "dynamics", .number(0...1000), default: .int(0),
+                    "Glauber dynamics (hebbian, storkey, pseudoinverse): a visited neuron becomes +1 with probability 1/(1 + exp(−2h/T)), h on the scale of W = XᵀX/N for Hebbian; drawn from each start's own stream; 0 = deterministic"
+                )
             ]
         }()
 

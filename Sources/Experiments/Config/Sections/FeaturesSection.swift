@@ -56,17 +56,24 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = FeaturesSection()
             return [
-                ConfigKey("encoder", in: "features", .choice(EncoderName.allCases.map(\.rawValue)), default: .string(d.encoder.rawValue),
-                          "`pixels` (the binarized image), `edges` (Sobel magnitude and orientation, 3·size² values), `hog` (9 orientations, 8×8 cells, 2×2 blocks, L2-Hys), `cnn` (EfficientNet-Lite0 ImageNet features, 1280 values, of the RGB image at 224×224), `competing` (Krotov and Hopfield's hidden units, trained per run on its training images)"),
-                ConfigKey("codes", in: "features", .choice(Codes.allCases.map(\.rawValue)), default: .string(d.codes.rawValue),
-                          "features → ±1: `median` (sign of each feature minus its training-split median), `simhash` (signs of `bits` seeded random projections of the centred features), `none` (real values: modern and dam rules)"),
+                ConfigKey(
+                    "encoder", in: "features", .choice(EncoderName.allCases.map(\.rawValue)), default: .string(d.encoder.rawValue),
+                    "`pixels` (the binarized image), `edges` (Sobel magnitude and orientation, 3·size² values), `hog` (9 orientations, 8×8 cells, 2×2 blocks, L2-Hys), `cnn` (EfficientNet-Lite0 ImageNet features, 1280 values, of the RGB image at 224×224), `competing` (Krotov and Hopfield's hidden units, trained per run on its training images)"
+                ),
+                ConfigKey(
+                    "codes", in: "features", .choice(Codes.allCases.map(\.rawValue)), default: .string(d.codes.rawValue),
+                    "features → ±1: `median` (sign of each feature minus its training-split median), `simhash` (signs of `bits` seeded random projections of the centred features), `none` (real values: modern and dam rules)"
+                ),
                 ConfigKey("bits", in: "features", .integer(8...65_536), default: .int(d.bits), "`simhash`: code length N"),
-                ConfigKey("weights", in: "features", .string(nonEmpty: true), default: .string(d.weights),
-                          "`cnn`: the weights file `scripts/fetch-encoder` writes"),
-                ConfigKey("hidden", in: "features", .integer(2...10_000), default: .int(d.competing.hidden),
-                          "`competing`: hidden units K (the features)"),
-                ConfigKey("epochs", in: "features", .integer(1...10_000), default: .int(d.competing.epochs),
-                          "`competing`: passes over the training images"),
+                ConfigKey(
+                    "weights", in: "features", .string(nonEmpty: true), default: .string(d.weights),
+                    "`cnn`: the weights file `scripts/fetch-encoder` writes"),
+                ConfigKey(
+                    "hidden", in: "features", .integer(2...10_000), default: .int(d.competing.hidden),
+                    "`competing`: hidden units K (the features)"),
+                ConfigKey(
+                    "epochs", in: "features", .integer(1...10_000), default: .int(d.competing.epochs),
+                    "`competing`: passes over the training images")
             ]
         }()
 
@@ -83,17 +90,24 @@ extension ExperimentConfig {
             let hidden = try r.int(keys["hidden"]), epochs = try r.int(keys["epochs"])
             try r.finish()
             if !features.isActive, codes != nil || bits != nil || weights != nil || hidden != nil || epochs != nil {
-                throw ConfigError(path: "features.encoder", "is \"pixels\": codes, bits, weights, hidden and epochs need an encoder (edges, hog, cnn or competing)")
+                throw ConfigError(
+                    path: "features.encoder",
+                    "is \"pixels\": codes, bits, weights, hidden and epochs need an encoder (edges, hog, cnn or competing)")
             }
             if features.encoder != .competing, hidden != nil || epochs != nil {
-                throw ConfigError(path: hidden != nil ? "features.hidden" : "features.epochs", "is only used with \"encoder\": \"competing\"")
+                throw ConfigError(
+                    path: hidden != nil ? "features.hidden" : "features.epochs", "is only used with \"encoder\": \"competing\"")
             }
             features.competing.hidden = hidden ?? features.competing.hidden
             features.competing.epochs = epochs ?? features.competing.epochs
             features.codes = codes ?? features.codes
-            if bits != nil && features.codes != .simhash { throw ConfigError(path: "features.bits", "is only used with \"codes\": \"simhash\"") }
+            if bits != nil && features.codes != .simhash {
+                throw ConfigError(path: "features.bits", "is only used with \"codes\": \"simhash\"")
+            }
             features.bits = bits ?? features.bits
-            if weights != nil && features.encoder != .cnn { throw ConfigError(path: "features.weights", "is only used with \"encoder\": \"cnn\"") }
+            if weights != nil && features.encoder != .cnn {
+                throw ConfigError(path: "features.weights", "is only used with \"encoder\": \"cnn\"")
+            }
             if let weights {
                 if weights.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                     throw ConfigError(path: "features.weights", "contains a control character")
@@ -126,7 +140,10 @@ extension ExperimentConfig {
     func checkFeatures() throws(ConfigError) {
         guard features.isActive else { return }
         if features.codes == .none && !network.rule.acceptsGrayLevels {
-            throw ConfigError(path: "features.codes", "\"none\" keeps real-valued features: only the modern and dam rules take them (\(network.rule.name) stores ±1 patterns: use median or simhash)")
+            throw ConfigError(
+                path: "features.codes",
+                "\"none\" keeps real-valued features: only the modern and dam rules take them (\(network.rule.name) stores ±1 patterns: use median or simhash)"
+            )
         }
         if features.encoder == .hog && features.dimension(size: image.size) == 0 {
             throw ConfigError(path: "image.size", "hog needs at least 2×2 cells of 8×8 pixels: image.size ≥ 16 (is \(image.size))")
@@ -135,7 +152,8 @@ extension ExperimentConfig {
             throw ConfigError(path: "network.rule", "conv slides a kernel over an image's rows and columns: feature codes are not images")
         }
         if let c = corruption, c.rect != nil || c.kind == .mask || c.kind == .corner {
-            throw ConfigError(path: "corruption.kind", "\(c.kind.rawValue) masks a region of an image: feature codes are not images (use flip noise)")
+            throw ConfigError(
+                path: "corruption.kind", "\(c.kind.rawValue) masks a region of an image: feature codes are not images (use flip noise)")
         }
     }
 }

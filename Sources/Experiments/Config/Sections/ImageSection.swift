@@ -21,13 +21,18 @@ extension ExperimentConfig {
             let d = ImageSection()
             return [
                 ConfigKey("size", in: "image", .integer(2...256), default: .int(d.size), "side of the square pattern, N = size²"),
-                ConfigKey("resize", in: "image", .choice(ResizeMethod.allCases.map(\.rawValue)), default: .string(d.resize.rawValue),
-                          "`area` or `bilinear`"),
-                ConfigKey("binarize", in: "image", .choice(Binarization.names + Binarization.aliases.keys.sorted()), default: .string(d.binarize.name),
-                          "`midgray` (the notebooks' x/255 − 0.5001 > 0; also called `seed`), `mean`, `median`, `otsu`, `threshold` (+ `image.threshold`), `none`"),
+                ConfigKey(
+                    "resize", in: "image", .choice(ResizeMethod.allCases.map(\.rawValue)), default: .string(d.resize.rawValue),
+                    "`area` or `bilinear`"),
+                ConfigKey(
+                    "binarize", in: "image", .choice(Binarization.names + Binarization.aliases.keys.sorted()),
+                    default: .string(d.binarize.name),
+                    "`midgray` (the notebooks' x/255 − 0.5001 > 0; also called `seed`), `mean`, `median`, `otsu`, `threshold` (+ `image.threshold`), `none`"
+                ),
                 ConfigKey("threshold", in: "image", .number(0...255), "the gray level for `\"binarize\": \"threshold\"`"),
-                ConfigKey("idct", in: "image", .choice(IDCTMethod.allCases.map(\.rawValue)), default: .string(d.idct.rawValue),
-                          "JPEG inverse DCT: `fast` (TensorFlow's) or `accurate`"),
+                ConfigKey(
+                    "idct", in: "image", .choice(IDCTMethod.allCases.map(\.rawValue)), default: .string(d.idct.rawValue),
+                    "JPEG inverse DCT: `fast` (TensorFlow's) or `accurate`")
             ]
         }()
 
@@ -42,7 +47,8 @@ extension ExperimentConfig {
             let threshold = try r.number(keys["threshold"])
             if let name = try r.string("binarize") {
                 guard Binarization.names.contains(name) || Binarization.aliases[name] != nil else {
-                    throw ConfigError(path: "image.binarize", "\(JSONValue.quote(name)) is not one of \(Binarization.names.joined(separator: ", "))")
+                    throw ConfigError(
+                        path: "image.binarize", "\(JSONValue.quote(name)) is not one of \(Binarization.names.joined(separator: ", "))")
                 }
                 if name == "threshold" && threshold == nil {
                     throw ConfigError(path: "image.threshold", "is required with \"binarize\": \"threshold\" (a gray level 0-255)")
@@ -58,7 +64,9 @@ extension ExperimentConfig {
         }
 
         var json: JSONValue {
-            var pairs: [(String, JSONValue)] = [("size", .int(size)), ("resize", .string(resize.rawValue)), ("binarize", .string(binarize.name))]
+            var pairs: [(String, JSONValue)] = [
+                ("size", .int(size)), ("resize", .string(resize.rawValue)), ("binarize", .string(binarize.name))
+            ]
             if case .threshold(let t) = binarize { pairs.append(("threshold", .double(Double(t)))) }
             pairs.append(("idct", .string(idct.rawValue)))
             return .object(pairs)

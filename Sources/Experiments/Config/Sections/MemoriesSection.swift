@@ -33,11 +33,15 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = MemoriesSection(task: .classify), recall = MemoriesSection(task: .recall)
             return [
-                ConfigKey("count", in: "memories", .either([.integer(1...1_000_000), .choice(["all"])]), default: .int(d.count),
-                          defaultText: "\(d.count) (recall: \(recall.count))",
-                          "patterns stored; balanced over classes, the remainder one each to the first classes in label order; `\"all\"`: every training image (classify, modern and dense rules)"),
-                ConfigKey("select", in: "memories", .choice(Selection.allCases.map(\.rawValue)), default: .string(d.select.rawValue),
-                          "`maxmin` (smallest pairwise dissimilarity 1 − \\|overlap\\|/N as large as possible, notebook 000), `random`, `first`, `prototypes` (per class the medoids of k clusters: central images), `means` (per class the binarized means of k clusters)"),
+                ConfigKey(
+                    "count", in: "memories", .either([.integer(1...1_000_000), .choice(["all"])]), default: .int(d.count),
+                    defaultText: "\(d.count) (recall: \(recall.count))",
+                    "patterns stored; balanced over classes, the remainder one each to the first classes in label order; `\"all\"`: every training image (classify, modern and dense rules)"
+                ),
+                ConfigKey(
+                    "select", in: "memories", .choice(Selection.allCases.map(\.rawValue)), default: .string(d.select.rawValue),
+                    "`maxmin` (smallest pairwise dissimilarity 1 − \\|overlap\\|/N as large as possible, notebook 000), `random`, `first`, `prototypes` (per class the medoids of k clusters: central images), `means` (per class the binarized means of k clusters)"
+                )
             ]
         }()
 
@@ -48,7 +52,9 @@ extension ExperimentConfig {
             if random { throw ConfigError(path: "memories", "every random pattern is stored (set patterns.count)") }
             var r = try ObjectReader(value, path: "memories")
             if case .string(let text)? = r.value("count") {
-                guard text == "all" else { throw ConfigError(path: "memories.count", "expected a whole number or \"all\", found \"\(text)\"") }
+                guard text == "all" else {
+                    throw ConfigError(path: "memories.count", "expected a whole number or \"all\", found \"\(text)\"")
+                }
                 if task != .classify { throw ConfigError(path: "memories.count", "\"all\" stores every training image: classify only") }
                 memories.all = true
             } else {

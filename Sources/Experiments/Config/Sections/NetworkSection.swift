@@ -36,44 +36,58 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let perceptron = PerceptronNetwork.Options(), conv = ConvolutionNetwork.Options(), rbm = RBMNetwork.Options()
             let dam = DenseClassifier.Options()
-            func key(_ name: String, _ kind: ConfigKey.Kind, _ value: JSONValue? = nil, text: String? = nil, _ summary: String) -> ConfigKey {
+            func key(_ name: String, _ kind: ConfigKey.Kind, _ value: JSONValue? = nil, text: String? = nil, _ summary: String) -> ConfigKey
+            {
                 ConfigKey(name, in: "network", kind, default: value, defaultText: text, summary)
             }
             return [
                 key("rule", .choice(RuleCatalog.rules.map(\.name)), .string("hebbian"), "the learning rule (`hopfield rules` lists them)"),
                 key("beta", .positive, .double(defaultBeta), "the inverse temperature β (hebbian-rbm: with activation softmax)"),
-                key("tolerance", .number(lower: 0, upper: 2, exclusiveLower: true, exclusiveUpper: true), .double(NetworkSection().tolerance),
+                key(
+                    "tolerance", .number(lower: 0, upper: 2, exclusiveLower: true, exclusiveUpper: true),
+                    .double(NetworkSection().tolerance),
                     "a state equals a memory when every component is within this distance"),
                 key("diagonal", .choice(ProjectionNetwork.Diagonal.allCases.map(\.rawValue)), .string("zero"), "`zero` or `keep` W_ii"),
-                key("interaction", .choice(["polynomial", "rectified", "exponential"]), .string("polynomial"),
+                key(
+                    "interaction", .choice(["polynomial", "rectified", "exponential"]), .string("polynomial"),
                     "F(x) = xⁿ, max(x, 0)ⁿ or eˣ"),
                 key("degree", .integer(2...30), .int(3), "n of the polynomial interactions (dam: of F(x) = max(x, 0)ⁿ)"),
                 key("lossPower", .integer(1...30), .int(dam.lossPower), "m: the dam loss is Σ_α (c_α − t_α)^(2m)"),
                 key("temperature", .positive, .double(dam.temperature), "T: the dam's F acts on a/T"),
-                key("decay", .number(lower: 0, upper: 1, exclusiveLower: true, exclusiveUpper: false), .double(dam.decay),
+                key(
+                    "decay", .number(lower: 0, upper: 1, exclusiveLower: true, exclusiveUpper: false), .double(dam.decay),
                     "f: the dam's step is ε₀ fᵉ in epoch e"),
-                key("momentum", .number(lower: 0, upper: 1, exclusiveLower: false, exclusiveUpper: true), .double(dam.momentum),
+                key(
+                    "momentum", .number(lower: 0, upper: 1, exclusiveLower: false, exclusiveUpper: true), .double(dam.momentum),
                     "p: the dam's momentum V ← p V − ∇"),
                 key("initialSpread", .positive, .double(dam.initialSpread), "σ: the dam's memories start as N(0, σ²) draws"),
-                key("margin", .number(0...1000), .double(perceptron.margin),
+                key(
+                    "margin", .number(0...1000), .double(perceptron.margin),
                     "stability margin κ, in units of the weight vector's norm"),
-                key("maxEpochs", .integer(1...100_000), text: "perceptron \(perceptron.maxEpochs), conv \(conv.maxEpochs)",
+                key(
+                    "maxEpochs", .integer(1...100_000), text: "perceptron \(perceptron.maxEpochs), conv \(conv.maxEpochs)",
                     "the most training epochs (the perceptron stops early once every pattern has the margin)"),
                 key("kernel", .integer(3...31), .int(conv.kernelSize), "the kernel's side, odd"),
                 key("hidden", .integer(1...100_000), text: "rbm \(rbm.hidden), dam \(dam.memories)", "hidden units (dam: its K memories)"),
                 key("epochs", .integer(1...100_000), text: "rbm \(rbm.epochs), dam \(dam.epochs)", "training epochs"),
-                key("learningRate", .positive, text: "rbm \(Format.exact(rbm.learningRate)), dam \(Format.exact(dam.learningRate))",
-                    "rbm: the contrastive-divergence learning rate; dam: ε₀, each memory's largest step in the first epoch (decayed by `decay` per epoch)"),
+                key(
+                    "learningRate", .positive, text: "rbm \(Format.exact(rbm.learningRate)), dam \(Format.exact(dam.learningRate))",
+                    "rbm: the contrastive-divergence learning rate; dam: ε₀, each memory's largest step in the first epoch (decayed by `decay` per epoch)"
+                ),
                 key("batchSize", .integer(1...100_000), text: "rbm \(rbm.batchSize), dam \(dam.batchSize)", "patterns per mini-batch"),
                 key("cdSteps", .integer(1...1000), .int(rbm.cdSteps), "k of CD-k"),
-                key("recall", .choice(RBMNetwork.Recall.allCases.map(\.rawValue)), .string(rbm.recall.rawValue),
+                key(
+                    "recall", .choice(RBMNetwork.Recall.allCases.map(\.rawValue)), .string(rbm.recall.rawValue),
                     "`mean-field`, or `sampled` (Gibbs steps first)"),
-                key("samplingSteps", .integer(0...100_000), .int(rbm.samplingSteps), "Gibbs steps before mean field when recall is sampled"),
+                key(
+                    "samplingSteps", .integer(0...100_000), .int(rbm.samplingSteps), "Gibbs steps before mean field when recall is sampled"),
                 key("activation", .choice(["linear", "softmax"]), .string("linear"), "the hidden units' activation: `linear` or `softmax`"),
-                key("load", .string(nonEmpty: true), nil,
+                key(
+                    "load", .string(nonEmpty: true), nil,
                     "a finished run's folder whose saved parameters are loaded instead of training"),
-                key("readout", .choice(Readout.allCases.map(\.rawValue)), .string(Readout.nearest.rawValue),
-                    "classify: `nearest` (the memory reached) or `weight` (the class of largest summed softmax weight)"),
+                key(
+                    "readout", .choice(Readout.allCases.map(\.rawValue)), .string(Readout.nearest.rawValue),
+                    "classify: `nearest` (the memory reached) or `weight` (the class of largest summed softmax weight)")
             ]
         }()
 
@@ -110,16 +124,20 @@ extension ExperimentConfig {
             case .perceptron(let o): pairs += [("margin", .double(o.margin)), ("maxEpochs", .int(o.maxEpochs))]
             case .conv(let o): pairs += [("kernel", .int(o.kernelSize)), ("margin", .double(o.margin)), ("maxEpochs", .int(o.maxEpochs))]
             case .rbm(let o):
-                pairs += [("hidden", .int(o.hidden)), ("epochs", .int(o.epochs)), ("learningRate", .double(o.learningRate)),
-                          ("batchSize", .int(o.batchSize)), ("cdSteps", .int(o.cdSteps)), ("recall", .string(o.recall.rawValue)),
-                          ("samplingSteps", .int(o.samplingSteps))]
+                pairs += [
+                    ("hidden", .int(o.hidden)), ("epochs", .int(o.epochs)), ("learningRate", .double(o.learningRate)),
+                    ("batchSize", .int(o.batchSize)), ("cdSteps", .int(o.cdSteps)), ("recall", .string(o.recall.rawValue)),
+                    ("samplingSteps", .int(o.samplingSteps))
+                ]
             case .hebbianRBM(.linear): pairs.append(("activation", .string("linear")))
             case .hebbianRBM(.softmax(let beta)): pairs += [("activation", .string("softmax")), ("beta", .double(beta))]
             case .dam(let o):
-                pairs += [("hidden", .int(o.memories)), ("degree", .int(o.power)), ("lossPower", .int(o.lossPower)),
-                          ("temperature", .double(o.temperature)), ("epochs", .int(o.epochs)), ("batchSize", .int(o.batchSize)),
-                          ("learningRate", .double(o.learningRate)), ("decay", .double(o.decay)), ("momentum", .double(o.momentum)),
-                          ("initialSpread", .double(o.initialSpread))]
+                pairs += [
+                    ("hidden", .int(o.memories)), ("degree", .int(o.power)), ("lossPower", .int(o.lossPower)),
+                    ("temperature", .double(o.temperature)), ("epochs", .int(o.epochs)), ("batchSize", .int(o.batchSize)),
+                    ("learningRate", .double(o.learningRate)), ("decay", .double(o.decay)), ("momentum", .double(o.momentum)),
+                    ("initialSpread", .double(o.initialSpread))
+                ]
             case .hebbian, .storkey: break
             }
             if let load { pairs.append(("load", .string(load))) }

@@ -10,9 +10,10 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = OutputsSection()
             return [
-                ConfigKey("states", in: "outputs", .boolean, default: .bool(d.states),
-                          "also write `memories.npy`, `inputs.npy`, `states.npy` per run"),
-                ConfigKey("pictures", in: "outputs", .boolean, default: .bool(d.pictures), "PNG pictures and SVG plots per run"),
+                ConfigKey(
+                    "states", in: "outputs", .boolean, default: .bool(d.states),
+                    "also write `memories.npy`, `inputs.npy`, `states.npy` per run"),
+                ConfigKey("pictures", in: "outputs", .boolean, default: .bool(d.pictures), "PNG pictures and SVG plots per run")
             ]
         }()
 

@@ -36,20 +36,29 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = PatternsSection()
             return [
-                ConfigKey("source", in: "patterns", .choice(PatternSource.allCases.map(\.rawValue)), default: .string(d.source.rawValue),
-                          "`random` (independent bits) or `correlated` (children of one random parent); recall and basins use them instead of `dataset`, capacity draws its patterns so"),
-                ConfigKey("neurons", in: "patterns", .integer(4...65_536), default: .int(d.neurons), "N (recall, basins; capacity: `capacity.neurons`)"),
+                ConfigKey(
+                    "source", in: "patterns", .choice(PatternSource.allCases.map(\.rawValue)), default: .string(d.source.rawValue),
+                    "`random` (independent bits) or `correlated` (children of one random parent); recall and basins use them instead of `dataset`, capacity draws its patterns so"
+                ),
+                ConfigKey(
+                    "neurons", in: "patterns", .integer(4...65_536), default: .int(d.neurons),
+                    "N (recall, basins; capacity: `capacity.neurons`)"),
                 ConfigKey("count", in: "patterns", .integer(1...65_536), default: .int(d.count), "P, the patterns stored (or give `load`)"),
                 ConfigKey("load", in: "patterns", .number(0...1), defaultText: "—", "α = P/N (instead of `count`; P rounded)"),
-                ConfigKey("bias", in: "patterns", .number(-1...1), default: .int(0), "mean activity: each bit is +1 with probability (1 + bias)/2 (−1 < bias < 1)"),
-                ConfigKey("flip", in: "patterns", .number(0...0.5), default: .double(d.flip),
-                          "`correlated`: each child is the parent with each bit flipped with this probability"),
+                ConfigKey(
+                    "bias", in: "patterns", .number(-1...1), default: .int(0),
+                    "mean activity: each bit is +1 with probability (1 + bias)/2 (−1 < bias < 1)"),
+                ConfigKey(
+                    "flip", in: "patterns", .number(0...0.5), default: .double(d.flip),
+                    "`correlated`: each child is the parent with each bit flipped with this probability")
             ]
         }()
 
         static func decode(_ value: JSONValue?, task: Task) throws(ConfigError) -> PatternsSection? {
             guard let value else { return nil }
-            if task == .classify { throw ConfigError(path: "patterns", "classify needs labelled images: random patterns are for recall, basins and capacity") }
+            if task == .classify {
+                throw ConfigError(path: "patterns", "classify needs labelled images: random patterns are for recall, basins and capacity")
+            }
             var r = try ObjectReader(value, path: "patterns")
             var p = PatternsSection()
             p.source = try r.choice(keys["source"], as: PatternSource.self) ?? p.source
@@ -66,7 +75,9 @@ extension ExperimentConfig {
                 p.count = count ?? p.count
             }
             p.bias = try r.number(keys["bias"]) ?? p.bias
-            if abs(p.bias) >= 1 { throw ConfigError(path: "patterns.bias", "must be between −1 and 1 exclusive (±1 makes every pattern the same)") }
+            if abs(p.bias) >= 1 {
+                throw ConfigError(path: "patterns.bias", "must be between −1 and 1 exclusive (±1 makes every pattern the same)")
+            }
             if let flip = try r.number(keys["flip"]) {
                 if p.source != .correlated { throw ConfigError(path: "patterns.flip", "is only used with \"source\": \"correlated\"") }
                 p.flip = flip

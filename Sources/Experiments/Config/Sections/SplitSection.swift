@@ -28,16 +28,21 @@ extension ExperimentConfig {
         public static let keys: [ConfigKey] = {
             let d = SplitSection()
             return [
-                ConfigKey("train", in: "split", .amount, default: d.train.json, defaultText: "0.5",
-                          "a count (whole number) or a fraction (with a decimal point)"),
-                ConfigKey("test", in: "split", .amount, default: d.test.json, defaultText: "0.5",
-                          "a count (whole number) or a fraction (with a decimal point)"),
-                ConfigKey("stratify", in: "split", .boolean, default: .bool(d.stratify),
-                          "per-class proportions; false = one shuffle redrawn until every class is in both splits (the notebook's loop)"),
-                ConfigKey("validation", in: "split", .amount, default: nil, defaultText: "—",
-                          "training images held out for validation (count or fraction of the training split)"),
-                ConfigKey("select", in: "split", .choice(SelectMetric.allCases.map(\.rawValue)), default: nil, defaultText: "—",
-                          "pick one grid point per seed by this validation metric (`accuracy`, `nearestAccuracy`); test reported for it"),
+                ConfigKey(
+                    "train", in: "split", .amount, default: d.train.json, defaultText: "0.5",
+                    "a count (whole number) or a fraction (with a decimal point)"),
+                ConfigKey(
+                    "test", in: "split", .amount, default: d.test.json, defaultText: "0.5",
+                    "a count (whole number) or a fraction (with a decimal point)"),
+                ConfigKey(
+                    "stratify", in: "split", .boolean, default: .bool(d.stratify),
+                    "per-class proportions; false = one shuffle redrawn until every class is in both splits (the notebook's loop)"),
+                ConfigKey(
+                    "validation", in: "split", .amount, default: nil, defaultText: "—",
+                    "training images held out for validation (count or fraction of the training split)"),
+                ConfigKey(
+                    "select", in: "split", .choice(SelectMetric.allCases.map(\.rawValue)), default: nil, defaultText: "—",
+                    "pick one grid point per seed by this validation metric (`accuracy`, `nearestAccuracy`); test reported for it")
             ]
         }()
 
@@ -56,7 +61,8 @@ extension ExperimentConfig {
                 throw ConfigError(path: "split.select", "chooses on the validation split: set split.validation too")
             }
             if case .fraction(let f)? = split.validation, f >= 1 {
-                throw ConfigError(path: "split.validation", "a fraction of the training split must be below 1 (memories come from the rest)")
+                throw ConfigError(
+                    path: "split.validation", "a fraction of the training split must be below 1 (memories come from the rest)")
             }
             if case .fraction(let a) = split.train, case .fraction(let b) = split.test, a + b > 1 + 1e-12 {
                 throw ConfigError(path: "split", "train and test fractions add up to \(Format.exact(a + b)), more than 1")

@@ -37,14 +37,20 @@ public struct AttractorFields: Sendable, Equatable {
     static func columns() -> [Column<AttractorFields>] {
         var columns: [Column<AttractorFields>] = [.text("attractor", \.kind), .text("mixture", \.mixture)]
         for k in 0..<Attractor.topCount {
-            columns.append(Column("top\(k + 1)Memory", write: { $0.topMemory[k].map(String.init) ?? "" }, read: { row, field in
-                row.topMemory[k] = Int(field)
-                return field.isEmpty || row.topMemory[k] != nil
-            }))
-            columns.append(Column("top\(k + 1)Overlap", write: { $0.topOverlap[k].map { Format.fixed($0, 4) } ?? "" }, read: { row, field in
-                row.topOverlap[k] = Double(field)
-                return field.isEmpty || row.topOverlap[k] != nil
-            }))
+            columns.append(
+                Column(
+                    "top\(k + 1)Memory", write: { $0.topMemory[k].map(String.init) ?? "" },
+                    read: { row, field in
+                        row.topMemory[k] = Int(field)
+                        return field.isEmpty || row.topMemory[k] != nil
+                    }))
+            columns.append(
+                Column(
+                    "top\(k + 1)Overlap", write: { $0.topOverlap[k].map { Format.fixed($0, 4) } ?? "" },
+                    read: { row, field in
+                        row.topOverlap[k] = Double(field)
+                        return field.isEmpty || row.topOverlap[k] != nil
+                    }))
         }
         return columns
     }

@@ -29,7 +29,11 @@ public struct BasinRow: ResultRow, Equatable {
 
     /// The file's columns, in order.
     public static func columns(gridKeys: [String]) -> [Column<BasinRow>] {
-        [.int("memory", \.memory), .text("class", \.className), .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns),
-         .fixed("load", \.load), .fixed("radius", \.radius, 6), .fixed("upper", \.upper, 6), .int("stable", \.stable), .int("starts", \.starts)]
+        [
+            .int("memory", \.memory), .text("class", \.className), .text("rule", \.rule), .int("neurons", \.neurons),
+            .int("patterns", \.patterns),
+            .fixed("load", \.load), .fixed("radius", \.radius, 6), .fixed("upper", \.upper, 6), .int("stable", \.stable),
+            .int("starts", \.starts)
+        ]
     }
 }

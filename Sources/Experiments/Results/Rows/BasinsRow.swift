@@ -57,7 +57,7 @@ public struct BasinsRow: ResultRow, Equatable {
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
             .text("criterion", \.criterion), .int("memories", \.memories), .fixed("meanRadius", \.meanRadius),
             .optionalFixed("sdRadius", \.sdRadius), .fixed("minRadius", \.minRadius, 6), .fixed("medianRadius", \.medianRadius),
-            .fixed("maxRadius", \.maxRadius, 6), .int("zeroRadii", \.zeroRadii), .fixed("stableFraction", \.stableFraction),
+            .fixed("maxRadius", \.maxRadius, 6), .int("zeroRadii", \.zeroRadii), .fixed("stableFraction", \.stableFraction)
         ]
     }
 }

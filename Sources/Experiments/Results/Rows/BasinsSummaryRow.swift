@@ -68,7 +68,7 @@ public struct BasinsSummaryRow: ResultRow, Equatable {
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
             .int("runs", \.runs), .int("memories", \.memories), .fixed("meanRadius", \.meanRadius), .optionalFixed("sdRadius", \.sdRadius),
             .fixed("radiusLow95", \.radiusLow95), .fixed("radiusHigh95", \.radiusHigh95), .fixed("zeroFraction", \.zeroFraction),
-            .fixed("meanStableFraction", \.meanStableFraction),
+            .fixed("meanStableFraction", \.meanStableFraction)
         ]
     }
 }

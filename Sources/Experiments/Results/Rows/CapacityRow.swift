@@ -58,7 +58,7 @@ public struct CapacityRow: ResultRow, Equatable {
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
             .int("trials", \.trials), .fixed("stableFraction", \.stableFraction), .fixed("meanOverlap", \.meanOverlap),
             .fixed("exactRate", \.exactRate), .fixed("meanSweeps", \.meanSweeps), .optionalFixed("theoryOverlap", \.theoryOverlap),
-            .optionalFixed("criticalLoad", \.criticalLoad), .optionalFixed("mcEliecePatterns", \.mcEliecePatterns),
+            .optionalFixed("criticalLoad", \.criticalLoad), .optionalFixed("mcEliecePatterns", \.mcEliecePatterns)
         ]
     }
 }

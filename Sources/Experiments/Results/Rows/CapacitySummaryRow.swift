@@ -54,10 +54,11 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
     public static func columns(gridKeys: [String]) -> [Column<CapacitySummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
             .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
-            .int("runs", \.runs), .fixed("meanStableFraction", \.meanStableFraction), .optionalFixed("sdStableFraction", \.sdStableFraction),
+            .int("runs", \.runs), .fixed("meanStableFraction", \.meanStableFraction),
+            .optionalFixed("sdStableFraction", \.sdStableFraction),
             .fixed("meanOverlap", \.meanOverlap), .optionalFixed("sdOverlap", \.sdOverlap), .fixed("meanExactRate", \.meanExactRate),
             .optionalFixed("theoryOverlap", \.theoryOverlap), .optionalFixed("criticalLoad", \.criticalLoad),
-            .optionalFixed("mcEliecePatterns", \.mcEliecePatterns),
+            .optionalFixed("mcEliecePatterns", \.mcEliecePatterns)
         ]
     }
 }

@@ -37,8 +37,10 @@ public struct CapacityTrialRow: ResultRow, Equatable {
 
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<CapacityTrialRow>] {
-        [.int("patterns", \.patterns), .fixed("load", \.load), .int("trial", \.trial), .int("stable", \.stable),
-         .fixed("stableFraction", \.stableFraction), .fixed("meanOverlap", \.meanOverlap), .fixed("minOverlap", \.minOverlap),
-         .int("exact", \.exact), .fixed("meanSweeps", \.meanSweeps)]
+        [
+            .int("patterns", \.patterns), .fixed("load", \.load), .int("trial", \.trial), .int("stable", \.stable),
+            .fixed("stableFraction", \.stableFraction), .fixed("meanOverlap", \.meanOverlap), .fixed("minOverlap", \.minOverlap),
+            .int("exact", \.exact), .fixed("meanSweeps", \.meanSweeps)
+        ]
     }
 }

@@ -37,15 +37,19 @@ public struct ClassifyPrediction: ResultRow, Equatable {
 
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifyPrediction>] {
-        [.text("split", \.split), .int("index", \.index), .text("path", \.path), .text("class", \.className),
-         Column("outcome", write: { $0.outcome.rawValue }, read: { row, field in
-             guard let o = Outcome(rawValue: field) else { return false }
-             row.outcome = o
-             return true
-         }),
-         .text("predicted", \.predicted), .text("nearest", \.nearest), .int("nearestMemory", \.nearestMemory),
-         .fixed("nearestOverlap", \.nearestOverlap), .text("prototype", \.prototype), .text("neighbor", \.neighbor),
-         .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart),
-         .exact("energyEnd", \.energyEnd)] + AttractorFields.columns().map { $0.lifted(\.attractor) }
+        [
+            .text("split", \.split), .int("index", \.index), .text("path", \.path), .text("class", \.className),
+            Column(
+                "outcome", write: { $0.outcome.rawValue },
+                read: { row, field in
+                    guard let o = Outcome(rawValue: field) else { return false }
+                    row.outcome = o
+                    return true
+                }),
+            .text("predicted", \.predicted), .text("nearest", \.nearest), .int("nearestMemory", \.nearestMemory),
+            .fixed("nearestOverlap", \.nearestOverlap), .text("prototype", \.prototype), .text("neighbor", \.neighbor),
+            .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart),
+            .exact("energyEnd", \.energyEnd)
+        ] + AttractorFields.columns().map { $0.lifted(\.attractor) }
     }
 }

@@ -67,7 +67,7 @@ public struct ClassifyRow: ResultRow, Equatable {
             .fixed("accuracy", \.accuracy), .fixed("spuriousRate", \.spuriousRate), .fixed("nearestAccuracy", \.nearestAccuracy),
             .fixed("chanceAccuracy", \.chanceAccuracy), .fixed("prototypeAccuracy", \.prototypeAccuracy),
             .optionalFixed("neighborAccuracy", \.neighborAccuracy),
-            .fixed("meanSweeps", \.meanSweeps), .fixed("selectionMinDissimilarity", \.selectionMinDissimilarity),
+            .fixed("meanSweeps", \.meanSweeps), .fixed("selectionMinDissimilarity", \.selectionMinDissimilarity)
         ]
     }
 }

@@ -72,7 +72,7 @@ public struct ClassifySummaryRow: ResultRow, Equatable {
             .fixed("meanNearestAccuracy", \.meanNearestAccuracy), .optionalFixed("sdNearestAccuracy", \.sdNearestAccuracy),
             .fixed("meanChanceAccuracy", \.meanChanceAccuracy), .fixed("meanPrototypeAccuracy", \.meanPrototypeAccuracy),
             .optionalFixed("meanNeighborAccuracy", \.meanNeighborAccuracy),
-            .int("correct", \.correct), .int("errors", \.errors), .int("inverted", \.inverted), .int("spurious", \.spurious),
+            .int("correct", \.correct), .int("errors", \.errors), .int("inverted", \.inverted), .int("spurious", \.spurious)
         ] + Proportion.columns("error", \.errorRate) + Proportion.columns("spurious", \.spuriousRate)
     }
 }

@@ -40,7 +40,9 @@ public struct CodeStatistics: ResultRow, Equatable {
 
     /// The file's columns, in order.
     public static func columns(gridKeys: [String]) -> [Column<CodeStatistics>] {
-        [.int("bits", \.bits), .fixed("onesFraction", \.onesFraction), .fixed("minBitOnes", \.minBitOnes),
-         .fixed("maxBitOnes", \.maxBitOnes), .fixed("meanMemoryOverlap", \.meanMemoryOverlap)]
+        [
+            .int("bits", \.bits), .fixed("onesFraction", \.onesFraction), .fixed("minBitOnes", \.minBitOnes),
+            .fixed("maxBitOnes", \.maxBitOnes), .fixed("meanMemoryOverlap", \.meanMemoryOverlap)
+        ]
     }
 }

@@ -28,11 +28,15 @@ public struct MemoryEntry: ResultRow, Equatable {
 
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<MemoryEntry>] {
-        [.int("memory", \.memory), .text("path", \.path), .text("class", \.className), .int("label", \.label),
-         .optionalFixed("minDissimilarity", \.minDissimilarity),
-         Column("closestMemory", write: { $0.closestMemory.map(String.init) ?? "" }, read: { row, field in
-             row.closestMemory = Int(field)
-             return field.isEmpty || row.closestMemory != nil
-         })]
+        [
+            .int("memory", \.memory), .text("path", \.path), .text("class", \.className), .int("label", \.label),
+            .optionalFixed("minDissimilarity", \.minDissimilarity),
+            Column(
+                "closestMemory", write: { $0.closestMemory.map(String.init) ?? "" },
+                read: { row, field in
+                    row.closestMemory = Int(field)
+                    return field.isEmpty || row.closestMemory != nil
+                })
+        ]
     }
 }

@@ -33,17 +33,23 @@ public struct RecallPrediction: ResultRow, Equatable {
 
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<RecallPrediction>] {
-        [.text("level", \.level), .int("trial", \.trial), .int("memory", \.memory), .text("class", \.className),
-         Column("outcome", write: { $0.outcome.recallName }, read: { row, field in
-             guard let o = Outcome.allCases.first(where: { $0.recallName == field }) else { return false }
-             row.outcome = o
-             return true
-         }),
-         Column("matchedMemory", write: { $0.matchedMemory.map(String.init) ?? "" }, read: { row, field in
-             row.matchedMemory = Int(field)
-             return field.isEmpty || row.matchedMemory != nil
-         }),
-         .fixed("startOverlap", \.startOverlap), .fixed("overlap", \.overlap), .int("nearestMemory", \.nearestMemory),
-         .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart), .exact("energyEnd", \.energyEnd)] + AttractorFields.columns().map { $0.lifted(\.attractor) }
+        [
+            .text("level", \.level), .int("trial", \.trial), .int("memory", \.memory), .text("class", \.className),
+            Column(
+                "outcome", write: { $0.outcome.recallName },
+                read: { row, field in
+                    guard let o = Outcome.allCases.first(where: { $0.recallName == field }) else { return false }
+                    row.outcome = o
+                    return true
+                }),
+            Column(
+                "matchedMemory", write: { $0.matchedMemory.map(String.init) ?? "" },
+                read: { row, field in
+                    row.matchedMemory = Int(field)
+                    return field.isEmpty || row.matchedMemory != nil
+                }),
+            .fixed("startOverlap", \.startOverlap), .fixed("overlap", \.overlap), .int("nearestMemory", \.nearestMemory),
+            .int("sweeps", \.sweeps), .exact("energyStart", \.energyStart), .exact("energyEnd", \.energyEnd)
+        ] + AttractorFields.columns().map { $0.lifted(\.attractor) }
     }
 }

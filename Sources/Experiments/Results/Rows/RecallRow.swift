@@ -64,7 +64,7 @@ public struct RecallRow: ResultRow, Equatable {
             .fixed("meanOverlap", \.meanOverlap), .fixed("startErrorQuantile99", \.startErrorQuantile99),
             .fixed("errorQuantile99", \.errorQuantile99), .int("otherMemory", \.otherMemory), .int("inverted", \.inverted),
             .int("spurious", \.spurious), .int("cycles", \.cycles), .int("unconverged", \.unconverged),
-            .fixed("meanSweeps", \.meanSweeps), .int("parameters", \.parameters),
+            .fixed("meanSweeps", \.meanSweeps), .int("parameters", \.parameters)
         ]
     }
 }

@@ -55,7 +55,7 @@ public struct RecallSummaryRow: ResultRow, Equatable {
             .text("kind", \.kind), .text("level", \.level), .int("runs", \.runs), .int("n", \.n),
             .fixed("meanExactRate", \.meanExactRate), .optionalFixed("sdExactRate", \.sdExactRate),
             .fixed("meanOverlap", \.meanOverlap), .optionalFixed("sdOverlap", \.sdOverlap),
-            .fixed("meanErrorQuantile99", \.meanErrorQuantile99), .int("exact", \.exact),
+            .fixed("meanErrorQuantile99", \.meanErrorQuantile99), .int("exact", \.exact)
         ] + Proportion.columns("exact", \.exactRate) + [.int("spurious", \.spurious)] + Proportion.columns("spurious", \.spuriousRate)
     }
 }

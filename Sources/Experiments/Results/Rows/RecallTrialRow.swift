@@ -53,9 +53,11 @@ public struct RecallTrialRow: ResultRow, Equatable {
 
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<RecallTrialRow>] {
-        [.text("level", \.level), .int("trial", \.trial), .int("n", \.n), .int("exact", \.exact), .fixed("exactRate", \.exactRate),
-         .fixed("meanOverlap", \.meanOverlap), .fixed("startErrorQuantile99", \.startErrorQuantile99),
-         .fixed("errorQuantile99", \.errorQuantile99), .int("otherMemory", \.otherMemory), .int("inverted", \.inverted),
-         .int("spurious", \.spurious), .int("cycles", \.cycles), .int("unconverged", \.unconverged), .fixed("meanSweeps", \.meanSweeps)]
+        [
+            .text("level", \.level), .int("trial", \.trial), .int("n", \.n), .int("exact", \.exact), .fixed("exactRate", \.exactRate),
+            .fixed("meanOverlap", \.meanOverlap), .fixed("startErrorQuantile99", \.startErrorQuantile99),
+            .fixed("errorQuantile99", \.errorQuantile99), .int("otherMemory", \.otherMemory), .int("inverted", \.inverted),
+            .int("spurious", \.spurious), .int("cycles", \.cycles), .int("unconverged", \.unconverged), .fixed("meanSweeps", \.meanSweeps)
+        ]
     }
 }

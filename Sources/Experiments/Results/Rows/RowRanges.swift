@@ -28,12 +28,18 @@ enum RowRanges {
 extension ClassifyRow {
     /// The first value out of its range (``RowRanges``), or nil.
     var outOfRange: String? {
-        RowRanges.counts([("correct", correct), ("errors", errors), ("inverted", inverted), ("spurious", spurious), ("cycles", cycles),
-                          ("unconverged", unconverged)], n: n)
-            ?? RowRanges.values([("accuracy", accuracy), ("spuriousRate", spuriousRate), ("nearestAccuracy", nearestAccuracy),
-                                 ("chanceAccuracy", chanceAccuracy), ("prototypeAccuracy", prototypeAccuracy),
-                                 ("neighborAccuracy", neighborAccuracy), ("selectionMinDissimilarity", selectionMinDissimilarity)],
-                                in: 0...1, n: n)
+        RowRanges.counts(
+            [
+                ("correct", correct), ("errors", errors), ("inverted", inverted), ("spurious", spurious), ("cycles", cycles),
+                ("unconverged", unconverged)
+            ], n: n)
+            ?? RowRanges.values(
+                [
+                    ("accuracy", accuracy), ("spuriousRate", spuriousRate), ("nearestAccuracy", nearestAccuracy),
+                    ("chanceAccuracy", chanceAccuracy), ("prototypeAccuracy", prototypeAccuracy),
+                    ("neighborAccuracy", neighborAccuracy), ("selectionMinDissimilarity", selectionMinDissimilarity)
+                ],
+                in: 0...1, n: n)
             ?? RowRanges.nonNegative([("meanSweeps", meanSweeps)], n: n)
     }
 }
@@ -41,20 +47,28 @@ extension ClassifyRow {
 extension RecallRow {
     /// The first value out of its range (``RowRanges``), or nil.
     var outOfRange: String? {
-        RowRanges.counts([("exact", exact), ("otherMemory", otherMemory), ("inverted", inverted), ("spurious", spurious),
-                          ("cycles", cycles), ("unconverged", unconverged)], n: n)
+        RowRanges.counts(
+            [
+                ("exact", exact), ("otherMemory", otherMemory), ("inverted", inverted), ("spurious", spurious),
+                ("cycles", cycles), ("unconverged", unconverged)
+            ], n: n)
             ?? (parameters < 0 ? "parameters = \(parameters) is negative" : nil)
             ?? RowRanges.values([("exactRate", exactRate)], in: 0...1, n: n)
             ?? RowRanges.values([("meanOverlap", meanOverlap)], in: -1...1, n: n)
-            ?? RowRanges.nonNegative([("startErrorQuantile99", startErrorQuantile99), ("errorQuantile99", errorQuantile99),
-                                      ("meanSweeps", meanSweeps)], n: n)
+            ?? RowRanges.nonNegative(
+                [
+                    ("startErrorQuantile99", startErrorQuantile99), ("errorQuantile99", errorQuantile99),
+                    ("meanSweeps", meanSweeps)
+                ], n: n)
     }
 }
 
 extension CapacityRow {
     /// The first value out of its range (``RowRanges``), or nil.
     var outOfRange: String? {
-        if neurons < 1 || patterns < 0 || trials < 1 { return "neurons = \(neurons), patterns = \(patterns), trials = \(trials) out of range" }
+        if neurons < 1 || patterns < 0 || trials < 1 {
+            return "neurons = \(neurons), patterns = \(patterns), trials = \(trials) out of range"
+        }
         let n = patterns * trials
         return RowRanges.values([("stableFraction", stableFraction), ("exactRate", exactRate)], in: 0...1, n: n)
             ?? RowRanges.values([("meanOverlap", meanOverlap), ("theoryOverlap", theoryOverlap)], in: -1...1, n: n)
@@ -65,10 +79,15 @@ extension CapacityRow {
 extension BasinsRow {
     /// The first value out of its range (``RowRanges``), or nil.
     var outOfRange: String? {
-        if neurons < 1 || patterns < 1 || memories < 1 { return "neurons = \(neurons), patterns = \(patterns), memories = \(memories) out of range" }
+        if neurons < 1 || patterns < 1 || memories < 1 {
+            return "neurons = \(neurons), patterns = \(patterns), memories = \(memories) out of range"
+        }
         return RowRanges.counts([("zeroRadii", zeroRadii)], n: memories)
-            ?? RowRanges.values([("meanRadius", meanRadius), ("minRadius", minRadius), ("medianRadius", medianRadius), ("maxRadius", maxRadius),
-                                 ("stableFraction", stableFraction)], in: 0...1, n: memories)
+            ?? RowRanges.values(
+                [
+                    ("meanRadius", meanRadius), ("minRadius", minRadius), ("medianRadius", medianRadius), ("maxRadius", maxRadius),
+                    ("stableFraction", stableFraction)
+                ], in: 0...1, n: memories)
             ?? RowRanges.nonNegative([("load", load), ("sdRadius", sdRadius)], n: memories)
     }
 }

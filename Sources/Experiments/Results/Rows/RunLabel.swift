@@ -19,11 +19,15 @@ public struct RunLabel: Sendable, Equatable, Hashable {
 
     /// run, seed and one column per grid key.
     static func columns(gridKeys: [String]) -> [Column<RunLabel>] {
-        [.text("run", \.key),
-         Column("seed", write: { String($0.seed) }, read: { row, field in
-             guard let v = UInt64(field) else { return false }
-             row.seed = v
-             return true
-         })] + Summary.gridColumns(gridKeys, \.grid)
+        [
+            .text("run", \.key),
+            Column(
+                "seed", write: { String($0.seed) },
+                read: { row, field in
+                    guard let v = UInt64(field) else { return false }
+                    row.seed = v
+                    return true
+                })
+        ] + Summary.gridColumns(gridKeys, \.grid)
     }
 }
