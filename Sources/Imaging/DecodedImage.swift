@@ -1,5 +1,3 @@
-import CCodecs
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

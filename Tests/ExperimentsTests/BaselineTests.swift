@@ -76,7 +76,7 @@ import Testing
             Issue.record("not a classify result")
             return
         }
-        let test = try #require(rows.first { $0.split == "test" })
+        let test = try #require(rows.first { $0.split == .test })
         let memories = try String(contentsOfFile: ResultsFolder(report.root).folder(of: batch.runs[0]) + "/memories.csv", encoding: .utf8)
         #expect(memories.split(separator: "\n").count == 1 + 150, "every one of the 150 training images is a memory")
         let neighbor = try #require(test.neighborAccuracy)

@@ -236,7 +236,7 @@ import Testing
             Issue.record("no classify results")
             return
         }
-        let test = try #require(rows.first { $0.split == "test" })
+        let test = try #require(rows.first { $0.split == .test })
         #expect(test.neighborAccuracy ?? 0 > 0.4, "1-NN on 40 competing-unit bits: \(String(describing: test.neighborAccuracy))")
     }
 }

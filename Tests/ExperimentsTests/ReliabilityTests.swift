@@ -155,7 +155,7 @@ import Testing
         #expect(throws: Never.self) { try Merge.run(root, report: false) }
         // A NaN that reaches the headline (no test images) gets no verdict, not a trap.
         var row = ClassifySummaryRow()
-        row.split = "test"
+        row.split = .test
         row.meanAccuracy = .nan
         #expect(
             ClassifyHeadline.sentences([row], gridKeys: []) == [

@@ -73,7 +73,7 @@ import Testing
         var tally = Self.tally(correct: 1, error: 1, spurious: 1, sweeps: 7)
         tally.prototypeCorrect = 2
         tally.neighborCorrect = 3
-        let row = ClassifyRow(run: Self.label, split: "test", tally: tally, selectionMinimum: 0.123456, chance: 0.5)
+        let row = ClassifyRow(run: Self.label, split: .test, tally: tally, selectionMinimum: 0.123456, chance: 0.5)
         #expect(row.accuracy == 0.3333 && row.meanSweeps == 2.3333 && row.selectionMinDissimilarity == 0.1235, "rounded as written")
         #expect(
             ClassifyRow.csv([row], gridKeys: ["memories.count"]) == """
@@ -85,6 +85,14 @@ import Testing
         var train = row
         train.neighborAccuracy = nil
         try roundTrip([train], gridKeys: ["memories.count"])
+        // A split is one of three names: anything else in the file is refused, naming the line.
+        let text = ClassifyRow.csv([row], gridKeys: ["memories.count"]).replacingOccurrences(of: ",test,", with: ",holdout,")
+        #expect(throws: ResultsFileError.self) { try ClassifyRow.rows(csv: text, gridKeys: ["memories.count"], path: "x.csv") }
+        do {
+            _ = try ClassifyRow.rows(csv: text, gridKeys: ["memories.count"], path: "x.csv")
+        } catch {
+            #expect("\(error)".contains("line 2: split = holdout cannot be read"), "\(error)")
+        }
     }
 
     @Test func everyFileRoundTrips() throws {
@@ -107,7 +115,7 @@ import Testing
             gridKeys: ["memories.count"])
         try roundTrip([CapacityTrialRow(patterns: 4, neurons: 100, trial: 0, tally: capacityTally)])
         var p = ClassifyPrediction()
-        p.split = "test"; p.path = "cat/a, \"b\".jpg"; p.className = "cat"; p.outcome = .inverted; p.energyStart = -12; p.energyEnd = -0.1
+        p.split = .test; p.path = "cat/a, \"b\".jpg"; p.className = "cat"; p.outcome = .inverted; p.energyStart = -12; p.energyEnd = -0.1
         p.attractor.kind = "mixture"; p.attractor.mixture = "+0-4+7"; p.attractor.topMemory = [4, 0, nil]
         p.attractor.topOverlap = [-0.5, 0.4925, nil]
         try roundTrip([p])
@@ -143,18 +151,18 @@ import Testing
         b.seed = 8
         let rows = [
             ClassifyRow(
-                run: a, split: "test", tally: RowTests.tally(correct: 1, error: 0, spurious: 1, sweeps: 2), selectionMinimum: 1, chance: 0.5
+                run: a, split: .test, tally: RowTests.tally(correct: 1, error: 0, spurious: 1, sweeps: 2), selectionMinimum: 1, chance: 0.5
             ),
             ClassifyRow(
-                run: b, split: "test", tally: RowTests.tally(correct: 1, error: 1, spurious: 2, sweeps: 4), selectionMinimum: 1, chance: 0.5
+                run: b, split: .test, tally: RowTests.tally(correct: 1, error: 1, spurious: 2, sweeps: 4), selectionMinimum: 1, chance: 0.5
             ),
             ClassifyRow(
-                run: a, split: "train", tally: RowTests.tally(correct: 2, error: 0, spurious: 0, sweeps: 2), selectionMinimum: 1,
+                run: a, split: .train, tally: RowTests.tally(correct: 2, error: 0, spurious: 0, sweeps: 2), selectionMinimum: 1,
                 chance: 0.5)
         ]
         a.grid = ["4"]
         let summary = Summary.classify(rows)
-        #expect(summary.map(\.split) == ["test", "train"], "groups in the order their first row appears")
+        #expect(summary.map(\.split) == [.test, .train], "groups in the order their first row appears")
         let test = summary[0]
         #expect(test.runs == 2 && test.n == 6 && test.correct == 2 && test.errors == 1 && test.spurious == 3)
         #expect(test.meanAccuracy == 0.375 && test.sdAccuracy == 0.1768)
@@ -251,7 +259,7 @@ import Testing
             Issue.record("not a classify result")
             return
         }
-        #expect(rows.map(\.split) == ["train", "test"] && rows.map(\.n) == [split.train.count, split.test.count])
+        #expect(rows.map(\.split) == [.train, .test] && rows.map(\.n) == [split.train.count, split.test.count])
         for row in rows { #expect(row.correct + row.errors + row.inverted + row.spurious + row.cycles + row.unconverged == row.n) }
         #expect(predictions.count == 20 && Set(predictions.map(\.path)).count == 20)
         // Four random patterns of 256 neurons are Hebbian fixed points: the stored training images converge to themselves.
@@ -394,7 +402,7 @@ import Testing
             for count in [2, 4] {
                 var row = ClassifySummaryRow()
                 row.grid = [String(count), "g\(g)"]
-                row.split = "test"
+                row.split = .test
                 row.n = 100
                 row.correct = 10 * g
                 row.meanAccuracy = Double(row.correct) / 100

@@ -75,7 +75,7 @@ import Testing
         var rows: [ClassifySummaryRow] = []
         for rule in ["dam", "modern"] {
             var row = ClassifySummaryRow()
-            row.grid = [rule]; row.split = "test"; row.n = 100; row.meanAccuracy = 0.9; row.meanNearestAccuracy = 0.5
+            row.grid = [rule]; row.split = .test; row.n = 100; row.meanAccuracy = 0.9; row.meanNearestAccuracy = 0.5
             row.meanChanceAccuracy = 0.1; row.meanPrototypeAccuracy = 0.7; row.meanNeighborAccuracy = 0.9
             rows.append(row)
         }
@@ -178,8 +178,8 @@ import Testing
         for run in batch.runs {
             let point = run.gridValues[0].1.label == "4" ? 0 : 1
             var v = ClassifyRow(), t = ClassifyRow()
-            v.run = RunLabel(run); v.split = "validation"; v.accuracy = validation[run.seed]![point]
-            t.run = RunLabel(run); t.split = "test"; t.accuracy = 0.7
+            v.run = RunLabel(run); v.split = .validation; v.accuracy = validation[run.seed]![point]
+            t.run = RunLabel(run); t.split = .test; t.accuracy = 0.7
             let manifest = RunManifest(
                 run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
                 startedAt: "", seconds: 0)
@@ -200,7 +200,7 @@ import Testing
         var rows: [ClassifySummaryRow] = []
         for (k, accuracy) in [0.91, 0.93, 0.95].enumerated() {
             var row = ClassifySummaryRow()
-            row.grid = ["network.rule=modern,memories.select=prototype\(k)"]; row.split = "validation"; row.n = 10_000
+            row.grid = ["network.rule=modern,memories.select=prototype\(k)"]; row.split = .validation; row.n = 10_000
             row.meanAccuracy = accuracy; row.correct = Int(accuracy * 10_000); row.meanNearestAccuracy = accuracy
             row.spurious = 0; row.spuriousRate = Proportion(0, of: 10_000)
             rows.append(row)

@@ -17,10 +17,6 @@ struct ObjectReader {
 
     func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    var isEmpty: Bool { pairs.isEmpty }
-
-    func has(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
-
     mutating func value(_ key: String) -> JSONValue? {
         if !known.contains(key) { known.append(key) }
         return pairs.first { $0.0 == key }?.1

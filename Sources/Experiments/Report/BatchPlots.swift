@@ -3,8 +3,8 @@ enum BatchPlots {
     static func svgs(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
         switch summary {
         case .classify(let rows):
-            return validation(rows.filter { $0.split == "validation" }, gridKeys: gridKeys)
-                + classify(rows.filter { $0.split == "test" }, gridKeys: gridKeys)
+            return validation(rows.filter { $0.split == .validation }, gridKeys: gridKeys)
+                + classify(rows.filter { $0.split == .test }, gridKeys: gridKeys)
         case .recall(let rows): return recall(rows, gridKeys: gridKeys)
         case .capacity(let rows): return capacity(rows, gridKeys: gridKeys)
         case .basins(let rows): return basins(rows, gridKeys: gridKeys)

@@ -6,7 +6,7 @@ enum ClassifyHeadline {
     /// The dam rule's rows (found through `batch`) get no nearest-memory comparison: its memories
     /// are trained features, not stored images, and nothing converges to them.
     static func sentences(_ rows: [ClassifySummaryRow], gridKeys: [String], batch: Batch? = nil) -> [String] {
-        rows.filter { $0.split == "test" }.map { row in
+        rows.filter { $0.split == .test }.map { row in
             let run = batch?.runs.first { $0.gridValues.map(\.1.label) == row.grid }
             var isDam = false
             if case .dam? = run?.config.network.rule { isDam = true }

@@ -70,7 +70,7 @@ public struct Comparison: Sendable {
                     "spuriousLow95": f(r.spuriousRate.low95), "spuriousHigh95": f(r.spuriousRate.high95)
                 ]
                 if let neighbor = r.meanNeighborAccuracy { m["neighborAccuracy"] = f(neighbor) }
-                return (r.grid, r.split, m)
+                return (r.grid, r.split.rawValue, m)
             }
         case .recall(let rows):
             return rows.map { r in

@@ -24,6 +24,19 @@ public struct Column<Row>: @unchecked Sendable {
             })
     }
 
+    /// A value named by its raw text (an enum such as ``Split``); a name it does not know is
+    /// refused.
+    public static func named<Value: RawRepresentable>(_ name: String, _ path: WritableKeyPath<Row, Value>) -> Column
+    where Value.RawValue == String {
+        Column(
+            name, write: { $0[keyPath: path].rawValue },
+            read: { row, field in
+                guard let v = Value(rawValue: field) else { return false }
+                row[keyPath: path] = v
+                return true
+            })
+    }
+
     /// A whole number.
     public static func int(_ name: String, _ path: WritableKeyPath<Row, Int>) -> Column {
         Column(

@@ -63,7 +63,7 @@ public struct TestAnswers: Sendable, Equatable {
         guard let split = table.column("split"), let path = table.column("path"), let className = table.column("class"),
             let outcome = table.column("outcome")
         else { return nil }
-        let test = split.indices.filter { split[$0] == "test" }
+        let test = split.indices.filter { split[$0] == Split.test.rawValue }
         self.label = label
         self.seed = seed
         paths = test.map { path[$0] }

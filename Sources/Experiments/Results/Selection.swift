@@ -28,10 +28,10 @@ public struct Selection: Sendable, Equatable {
         func value(_ row: ClassifyRow) -> Double { metric == .accuracy ? row.accuracy : row.nearestAccuracy }
         var choices: [Choice] = []
         for seed in results.batch.seeds {
-            let validation = rows.filter { $0.split == "validation" && $0.run.seed == seed }
+            let validation = rows.filter { $0.split == .validation && $0.run.seed == seed }
             guard var best = validation.first else { continue }
             for row in validation.dropFirst() where value(row) > value(best) { best = row }
-            guard let test = rows.first(where: { $0.split == "test" && $0.run.key == best.run.key }) else { continue }
+            guard let test = rows.first(where: { $0.split == .test && $0.run.key == best.run.key }) else { continue }
             let tied = validation.filter { $0.run.key != best.run.key && value($0) == value(best) }.map(\.run)
             choices.append(Choice(seed: seed, run: best.run, validation: value(best), test: test, tiedWith: tied))
         }

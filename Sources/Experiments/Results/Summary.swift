@@ -17,7 +17,7 @@ public enum Summary {
 
     /// One summary row per grid point and split.
     public static func classify(_ rows: [ClassifyRow]) -> [ClassifySummaryRow] {
-        groups(rows) { [$0.run.grid, [$0.split]] }.map(ClassifySummaryRow.init)
+        groups(rows) { [$0.run.grid, [$0.split.rawValue]] }.map(ClassifySummaryRow.init)
     }
 
     /// One summary row per grid point and level.

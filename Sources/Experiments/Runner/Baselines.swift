@@ -33,11 +33,11 @@ public struct Baselines: Sendable, Equatable {
 
     /// One split's baselines: its chance, the prototype class of each image, and the 1-NN class
     /// of each image (nil for the training split, where every image would find itself).
-    public func part(_ split: String) -> (chance: Double, prototype: [Int], neighbor: [Int]?) {
+    public func part(_ split: Split) -> (chance: Double, prototype: [Int], neighbor: [Int]?) {
         switch split {
-        case "train": return (trainChance, trainPrototype, nil)
-        case "validation": return (validationChance, validationPrototype, validationNeighbor)
-        default: return (testChance, testPrototype, testNeighbor)
+        case .train: return (trainChance, trainPrototype, nil)
+        case .validation: return (validationChance, validationPrototype, validationNeighbor)
+        case .test: return (testChance, testPrototype, testNeighbor)
         }
     }
 

@@ -32,9 +32,9 @@ enum ClassifierTask {
         var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []
         var visuals = RunVisuals()
         visuals.size = spec.config.pictureSide
-        let parts = [("train", split.train)] + (split.validation.isEmpty ? [] : [("validation", split.validation)]) + [("test", split.test)]
-        for (name, members) in parts {
-            let isTest = name == "test"
+        for name in split.parts {
+            let members = split.members(name)
+            let isTest = name == .test
             let base = baselines.part(name)
             let classified = parallelMap(count: members.count, jobs: jobs) { k in
                 predict(model, data.images[members[k]], names: data.dataset.classes)

@@ -6,7 +6,7 @@ import Hopfield
 enum ClassifyTask {
     /// One image of a split: which split, and its index in the loaded images.
     struct Item {
-        var split: String
+        var split: Split
         var image: Int
     }
 
@@ -17,8 +17,7 @@ enum ClassifyTask {
         let config = spec.config
         let memories = try RunMemories(spec, data: data, candidates: split.train, jobs: jobs, observer: observer)
         let items =
-            split.train.map { Item(split: "train", image: $0) } + split.validation.map { Item(split: "validation", image: $0) }
-            + split.test.map { Item(split: "test", image: $0) }
+            split.parts.flatMap { part in split.members(part).map { Item(split: part, image: $0) } }
         let firstTest = split.train.count + split.validation.count
         // The weight read-out needs every final state; the others keep the test images' only.
         let voter =
@@ -31,10 +30,10 @@ enum ClassifyTask {
         var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         var rows: [ClassifyRow] = []
         var predictions: [ClassifyPrediction] = []
-        for name in split.validation.isEmpty ? ["train", "test"] : ["train", "validation", "test"] {
+        for name in split.parts {
             let members = items.indices.filter { items[$0].split == name }
             var tally = Tally()
-            let isTest = name == "test"
+            let isTest = name == .test
             let base = baselines.part(name)
             if base.neighbor != nil { tally.neighborCorrect = 0 }
             var examples: [(rank: Int, label: Int, k: Int, prediction: ClassifyPrediction)] = []
@@ -76,7 +75,7 @@ enum ClassifyTask {
             result.codes = Retrievals.codeStatistics(data, train: split.train, memories: memories)
             if config.outputs.pictures {
                 visuals.retrievals = Retrievals.gallery(
-                    predictions.filter { $0.split == "test" }, data: data, memories: memories,
+                    predictions.filter { $0.split == .test }, data: data, memories: memories,
                     settled: Array(settled[firstTest...]))
             }
         }

@@ -11,6 +11,19 @@ public enum Splitter {
         /// Training images held out for validation (`split.validation`), in dataset order;
         /// disjoint from `train`.
         public var validation: [Int] = []
+
+        /// The splits with images, in the order runs report them: train, validation (when
+        /// held out), test.
+        public var parts: [Split] { validation.isEmpty ? [.train, .test] : [.train, .validation, .test] }
+
+        /// The images of `split`.
+        public func members(_ split: Split) -> [Int] {
+            switch split {
+            case .train: train
+            case .validation: validation
+            case .test: test
+            }
+        }
     }
 
     /// Splits `labels` (one per image, 0..<classes). Stratified: each class split in proportion

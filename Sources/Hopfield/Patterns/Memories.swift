@@ -60,10 +60,4 @@ public struct Memories: Sendable {
 
     /// What a ±1 state is: a stored memory, the negation of one, or neither.
     public func match(_ state: BinaryPattern) -> MemoryMatch { locate(state).match }
-
-    /// The memory with the largest |overlap| (lowest index on ties), and that overlap (signed).
-    public func nearest(_ state: BinaryPattern) -> (index: Int, overlap: Int) {
-        let l = locate(state)
-        return (l.nearest, l.overlap)
-    }
 }

@@ -1,7 +1,7 @@
 /// A row of a classify run's predictions.csv: one image and where it converged.
 public struct ClassifyPrediction: ResultRow, Equatable {
-    /// "train" or "test".
-    public var split = ""
+    /// The split the row is about.
+    public var split = Split.train
     /// The image's place in its split.
     public var index = 0
     /// The image's path relative to the dataset folder.
@@ -38,7 +38,7 @@ public struct ClassifyPrediction: ResultRow, Equatable {
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifyPrediction>] {
         [
-            .text("split", \.split), .int("index", \.index), .text("path", \.path), .text("class", \.className),
+            .named("split", \.split), .int("index", \.index), .text("path", \.path), .text("class", \.className),
             Column(
                 "outcome", write: { $0.outcome.rawValue },
                 read: { row, field in

@@ -2,8 +2,8 @@
 public struct ClassifyRow: ResultRow, Equatable {
     /// The run: its key, seed and grid values.
     public var run = RunLabel()
-    /// "train" or "test".
-    public var split = ""
+    /// The split the row is about.
+    public var split = Split.train
     /// Images in the split.
     public var n = 0
     /// States that ended on a memory of their own class.
@@ -39,7 +39,7 @@ public struct ClassifyRow: ResultRow, Equatable {
     public init() {}
 
     /// The row of a split from its tally (rates recorded at the precision of their columns).
-    public init(run: RunLabel, split: String, tally: Tally, selectionMinimum: Double, chance: Double) {
+    public init(run: RunLabel, split: Split, tally: Tally, selectionMinimum: Double, chance: Double) {
         self.run = run
         self.split = split
         n = tally.n
@@ -62,7 +62,7 @@ public struct ClassifyRow: ResultRow, Equatable {
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifyRow>] {
         RunLabel.columns(gridKeys: gridKeys).map { $0.lifted(\.run) } + [
-            .text("split", \.split), .int("n", \.n), .int("correct", \.correct), .int("errors", \.errors),
+            .named("split", \.split), .int("n", \.n), .int("correct", \.correct), .int("errors", \.errors),
             .int("inverted", \.inverted), .int("spurious", \.spurious), .int("cycles", \.cycles), .int("unconverged", \.unconverged),
             .fixed("accuracy", \.accuracy), .fixed("spuriousRate", \.spuriousRate), .fixed("nearestAccuracy", \.nearestAccuracy),
             .fixed("chanceAccuracy", \.chanceAccuracy), .fixed("prototypeAccuracy", \.prototypeAccuracy),

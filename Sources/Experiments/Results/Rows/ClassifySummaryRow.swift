@@ -2,8 +2,8 @@
 public struct ClassifySummaryRow: ResultRow, Equatable {
     /// The grid values, in grid key order.
     public var grid: [String] = []
-    /// "train" or "test".
-    public var split = ""
+    /// The split the row is about.
+    public var split = Split.train
     /// Runs pooled (one per seed).
     public var runs = 0
     /// Images counted over every seed.
@@ -66,7 +66,7 @@ public struct ClassifySummaryRow: ResultRow, Equatable {
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifySummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
-            .text("split", \.split), .int("runs", \.runs), .int("n", \.n),
+            .named("split", \.split), .int("runs", \.runs), .int("n", \.n),
             .fixed("meanAccuracy", \.meanAccuracy), .optionalFixed("sdAccuracy", \.sdAccuracy),
             .fixed("meanSpuriousRate", \.meanSpuriousRate), .optionalFixed("sdSpuriousRate", \.sdSpuriousRate),
             .fixed("meanNearestAccuracy", \.meanNearestAccuracy), .optionalFixed("sdNearestAccuracy", \.sdNearestAccuracy),
