@@ -14,6 +14,12 @@ public enum DatasetLoader {
         public var fingerprint: String
         /// Images decoded now, and images found in the cache (summed over specs).
         public var decoded = 0, cached = 0
+
+        /// One line for the terminal: the folder's files, and how many patterns came from the
+        /// cache and were decoded.
+        public func summary(_ folder: String) -> String {
+            "\(folder): \(hashes.count) files, \(cached) pattern(s) from the cache, \(decoded) decoded"
+        }
     }
 
     /// Decodes every file of `dataset` with `spec` on `jobs` threads (no cache). The result does

@@ -28,32 +28,32 @@ extension ExperimentRunner {
 
     /// Each run's decoded dataset (nil for capacity). Each dataset's files are read once for
     /// every image spec the batch needs, and patterns come from the cache when it has them.
-    static func loadDatasets(_ batch: Batch, options: RunOptions) throws(ConfigError) -> ([LoadedDataset?], [String: String], [String]) {
-        var groups: [(key: String, section: ExperimentConfig.DatasetSection, specs: [ImageSpec])] = []
+    static func loadDatasets(_ batch: Batch, options: RunOptions) throws(ConfigError) -> (
+        data: [LoadedDataset?], fingerprints: [DatasetKey: String], report: [String]
+    ) {
+        var groups: [(key: DatasetKey, section: ExperimentConfig.DatasetSection, specs: [ImageSpec])] = []
         for run in batch.runs {
             guard let section = run.config.dataset else { continue }
             let spec = imageSpec(run.config)
-            if let g = groups.firstIndex(where: { $0.key == datasetKey(section) }) {
+            if let g = groups.firstIndex(where: { $0.key == DatasetKey(section) }) {
                 if !groups[g].specs.contains(spec) { groups[g].specs.append(spec) }
             } else {
-                groups.append((datasetKey(section), section, [spec]))
+                groups.append((DatasetKey(section), section, [spec]))
             }
         }
         try CNNEncoders.check(batch)
-        var loaded: [String: LoadedDataset] = [:], fingerprints: [String: String] = [:], report: [String] = []
+        var loaded: [LoadedSetKey: LoadedDataset] = [:], fingerprints: [DatasetKey: String] = [:], report: [String] = []
         for group in groups {
             let dataset = try openDataset(group.section, file: batch.file)
             let result = DatasetLoader.load(dataset, specs: group.specs, jobs: options.jobs, cache: options.cache)
             fingerprints[group.key] = result.fingerprint
-            report.append(
-                "\(group.section.path): \(dataset.files.count) files, \(result.cached) pattern(s) from the cache, \(result.decoded) decoded"
-            )
+            report.append(result.summary(group.section.path))
             var loadedSets = result.loaded
             if let testPath = group.section.test {
                 let test = try loadTestFolder(
                     testPath, section: group.section, train: dataset, specs: group.specs, options: options, file: batch.file)
                 fingerprints[group.key] = result.fingerprint + " + " + test.fingerprint
-                report.append("\(testPath): \(test.files) files, \(test.cached) pattern(s) from the cache, \(test.decoded) decoded")
+                report.append(test.summary(testPath))
                 loadedSets = zip(result.loaded, test.loaded).map { train, testSet in
                     var merged = train
                     merged.testStart = train.images.count
@@ -68,10 +68,12 @@ extension ExperimentRunner {
                     throw ConfigError(
                         file: batch.file, path: "dataset.path", "\(group.section.path): no usable images (\(data.refused.count) refused)")
                 }
-                loaded["\(group.key)|\(spec)"] = data
+                loaded[LoadedSetKey(dataset: group.key, spec: spec)] = data
             }
         }
-        let data = batch.runs.map { run in run.config.dataset.flatMap { loaded["\(datasetKey($0))|\(imageSpec(run.config))"] } }
+        let data = batch.runs.map { run in
+            run.config.dataset.flatMap { loaded[LoadedSetKey(dataset: DatasetKey($0), spec: imageSpec(run.config))] }
+        }
         return (data, fingerprints, report)
     }
 
@@ -81,9 +83,7 @@ extension ExperimentRunner {
     static func loadTestFolder(
         _ path: String, section: ExperimentConfig.DatasetSection, train: Dataset, specs: [ImageSpec],
         options: RunOptions, file: String?
-    ) throws(ConfigError)
-        -> (loaded: [LoadedDataset], fingerprint: String, files: Int, cached: Int, decoded: Int)
-    {
+    ) throws(ConfigError) -> DatasetLoader.Result {
         var testSection = section
         testSection.path = path
         testSection.test = nil
@@ -109,8 +109,7 @@ extension ExperimentRunner {
             m.relativePath = prefix + n.relativePath
             return m
         }
-        let result = DatasetLoader.load(dataset, specs: specs, jobs: options.jobs, cache: options.cache)
-        return (result.loaded, result.fingerprint, dataset.files.count, result.cached, result.decoded)
+        return DatasetLoader.load(dataset, specs: specs, jobs: options.jobs, cache: options.cache)
     }
 
     /// A run's image spec, with its dataset's pixel limit.
@@ -120,11 +119,6 @@ extension ExperimentRunner {
         spec.encoder = config.features.encoderSpec
         if config.features.encoder == .competing { spec.binarize = .none }
         return spec
-    }
-
-    /// The key of a dataset section's files (not of how they are decoded).
-    static func datasetKey(_ section: ExperimentConfig.DatasetSection) -> String {
-        "\(section.path)|\(section.classes ?? [])|\(section.limitPerClass ?? -1)|\(section.test ?? "")"
     }
 
     /// Lists a dataset, turning a problem into a config error on `dataset.path` or `dataset.classes`.
@@ -193,7 +187,9 @@ extension ExperimentRunner {
         }
         var input = RunInput(data: data, split: split)
         if let section = config.dataset {
-            input.baselineKey = "\(datasetKey(section))|\(imageSpec(config))|\(config.features)|\(run.seed)|\(config.split)"
+            input.sharedKey = SharedDataKey(
+                dataset: LoadedSetKey(dataset: DatasetKey(section), spec: imageSpec(config)), features: config.features, seed: run.seed,
+                split: config.split)
         }
         return input
     }

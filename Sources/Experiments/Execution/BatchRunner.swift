@@ -118,7 +118,7 @@ public enum ExperimentRunner {
         let result: RunResult
         switch run.config.task {
         case .classify:
-            let baselines = plan.baselines.value(input!.baselineKey) {
+            let baselines = plan.baselines.value(input!.sharedKey!) {
                 Baselines.compute(data: input!.data, split: input!.split!, jobs: jobs)
             }
             if case .dam = run.config.network.rule {
@@ -143,12 +143,12 @@ public enum ExperimentRunner {
 
     /// A run's input with its features turned into codes fitted on its training images (the
     /// input as it is without a feature stage). Runs with the same data, features, seed and
-    /// split share one coding (`baselineKey` names exactly those).
-    static func codedInput(_ input: RunInput, run: RunSpec, shared: OnceCache<LoadedDataset>, jobs: Int) -> RunInput {
+    /// split share one coding (`sharedKey` names exactly those).
+    static func codedInput(_ input: RunInput, run: RunSpec, shared: OnceCache<SharedDataKey, LoadedDataset>, jobs: Int) -> RunInput {
         guard run.config.features.isActive else { return input }
         var coded = input
         let train = input.split?.train ?? Array(input.data.images.indices)
-        coded.data = shared.value(input.baselineKey) {
+        coded.data = shared.value(input.sharedKey!) {
             FeatureCodes.apply(input.data, features: run.config.features, train: train, seed: run.seed, jobs: jobs)
         }
         return coded

@@ -7,7 +7,7 @@ public struct Plan: Sendable {
     /// Each run's input (nil for capacity runs), in batch order.
     public var inputs: [RunInput?]
     /// Dataset fingerprints by dataset key (path, classes, limit).
-    public var fingerprints: [String: String]
+    public var fingerprints: [DatasetKey: String]
     /// Estimated relative cost of each run (images or patterns to converge).
     public var costs: [Int]
     /// Runs of this shard, in batch order.
@@ -15,7 +15,7 @@ public struct Plan: Sendable {
     /// One line per dataset: files, patterns from the cache, patterns decoded.
     public var datasets: [String] = []
     /// The classify baselines, computed once per split and shared by the runs.
-    public var baselines = OnceCache<Baselines>()
+    public var baselines = OnceCache<SharedDataKey, Baselines>()
     /// The runs' data with their feature codes, fitted once per split and shared by the runs.
-    public var codedData = OnceCache<LoadedDataset>()
+    public var codedData = OnceCache<SharedDataKey, LoadedDataset>()
 }

@@ -6,5 +6,5 @@ public struct RunInput: Sendable {
     public var split: Splitter.Result?
     /// What identifies the split's baselines (dataset, image spec, seed, split settings): runs
     /// with the same key share them (classify only).
-    public var baselineKey = ""
+    public var sharedKey: SharedDataKey?
 }

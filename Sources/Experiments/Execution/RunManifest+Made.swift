@@ -5,7 +5,7 @@ extension RunManifest {
     /// The manifest of a run just computed: tool, seed, data fingerprint, every convention used,
     /// parameters, timings.
     static func made(
-        for result: RunResult, batch: Batch, data: LoadedDataset?, fingerprints: [String: String], build: String?,
+        for result: RunResult, batch: Batch, data: LoadedDataset?, fingerprints: [DatasetKey: String], build: String?,
         shard: Shard?, started: Date, seconds: Double
     ) -> RunManifest {
         let run = result.spec, c = run.config
@@ -19,7 +19,7 @@ extension RunManifest {
         if let data, let section = c.dataset {
             m.dataset = DatasetRecord(
                 path: section.path, resolvedPath: URL(fileURLWithPath: section.path).standardizedFileURL.path,
-                fingerprint: fingerprints[ExperimentRunner.datasetKey(section)] ?? "", fingerprintMethod: DatasetFingerprint.method,
+                fingerprint: fingerprints[DatasetKey(section)] ?? "", fingerprintMethod: DatasetFingerprint.method,
                 classes: data.dataset.classes, files: data.dataset.files.count, usedImages: data.images.count,
                 refused: data.unused)
         }

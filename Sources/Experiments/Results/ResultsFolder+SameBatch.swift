@@ -36,9 +36,9 @@ extension ResultsFolder {
     /// fingerprint of the dataset it read (``DatasetFingerprint``); `fingerprints` are the data's
     /// now, by dataset key. Images replaced (even under the same names), added or removed since
     /// would make the folder pool runs of two datasets: `--resume` and shards refuse and name it.
-    public func checkData(_ batch: Batch, fingerprints: [String: String]) throws {
+    public func checkData(_ batch: Batch, fingerprints: [DatasetKey: String]) throws {
         for run in batch.runs where isComplete(run) {
-            guard let section = run.config.dataset, let now = fingerprints[ExperimentRunner.datasetKey(section)],
+            guard let section = run.config.dataset, let now = fingerprints[DatasetKey(section)],
                 let recorded = (try? manifest(of: run))?.dataset?.fingerprint, !recorded.isEmpty, recorded != now
             else { continue }
             throw RunError(

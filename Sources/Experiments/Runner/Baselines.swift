@@ -166,14 +166,14 @@ struct Prototypes {
 /// Values computed once per key and shared by the runs of a batch: the classify baselines and the
 /// feature codes, per dataset, image spec, features and split, used by runs that differ only in
 /// the network (a run waits while another computes).
-public final class OnceCache<Value: Sendable>: Sendable {
-    private let entries = Mutex<[String: Value]>([:])
+public final class OnceCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let entries = Mutex<[Key: Value]>([:])
 
     /// An empty cache.
     public init() {}
 
     /// The value for `key`, computed by `make` the first time.
-    public func value(_ key: String, _ make: () -> Value) -> Value {
+    public func value(_ key: Key, _ make: () -> Value) -> Value {
         entries.withLock { cache in
             if let known = cache[key] { return known }
             let made = make()

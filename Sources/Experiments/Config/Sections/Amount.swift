@@ -1,6 +1,6 @@
 extension ExperimentConfig {
     /// A number of images, or a fraction of those available.
-    public enum Amount: Sendable, Equatable {
+    public enum Amount: Sendable, Hashable {
         /// A number of images.
         case count(Int)
         /// A fraction of the usable images, in (0, 1].

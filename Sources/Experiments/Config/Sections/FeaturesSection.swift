@@ -5,7 +5,7 @@ extension ExperimentConfig {
     /// `features`: a representation between the image and the memory. By default the memory
     /// sees the image's pixels; an encoder computes real-valued features from each image
     /// (cached like patterns), and each run turns them into ±1 codes fitted on its training split.
-    public struct FeaturesSection: Sendable, Equatable {
+    public struct FeaturesSection: Sendable, Hashable {
         /// What an image becomes.
         public enum EncoderName: String, Sendable, CaseIterable {
             /// The pixels (binarized by `image.binarize`): no feature stage.

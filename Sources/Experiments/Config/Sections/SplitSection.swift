@@ -1,6 +1,6 @@
 extension ExperimentConfig {
     /// `split` (classify only): how many usable images train and how many test.
-    public struct SplitSection: Sendable, Equatable {
+    public struct SplitSection: Sendable, Hashable {
         /// Half the images train by default.
         public var train: Amount = .fraction(0.5)
         /// Half the images test by default.
