@@ -1,8 +1,9 @@
 // The C ABI of the Python package (python/hopfieldlab, loaded with ctypes). Rules:
 // - only C types cross: Int (ssize_t), Int32, UInt64, Double, Bool, typed pointers, C strings;
 // - Python owns every array: NumPy allocates inputs and outputs, and passes pointers and sizes;
-// - a Swift error never crosses: each call returns 0, or 1 with *err set to a malloc'd UTF-8
-//   message (the engine's own text) that the caller releases with hopfieldlab_free_string;
+// - a Swift error never crosses: each call returns 0, or the status of its ``Problem`` (1: the
+//   work failed; 2: the input was refused) with *err set to a malloc'd UTF-8 message (the
+//   engine's own text, as `hopfield` prints it) that the caller releases with hopfieldlab_free_string;
 // - a Swift trap would end the Python process, so every size and value that the engine
 //   preconditions on is checked here first and reported as an error;
 // - networks and datasets are opaque handles (retained Swift objects) freed by hopfieldlab_*_free;
@@ -16,22 +17,24 @@ import Hopfield
 public typealias ErrorOut = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 
 /// A problem found at the C boundary (bad sizes, values or pointers), in the caller's words.
-struct ABIError: Error, CustomStringConvertible {
+struct ABIError: InputError, CustomStringConvertible {
     /// What is wrong.
     var description: String
 
     init(_ description: String) { self.description = description }
 }
 
-/// Runs `body`; a thrown error becomes status 1 and its description in `*err` (malloc'd).
+/// Runs `body`; a thrown error becomes its ``Problem``'s status (1 or 2) and message in `*err`
+/// (malloc'd), as the `hopfield` command would exit and print.
 func guarded(_ err: ErrorOut, _ body: () throws -> Void) -> Int32 {
     err?.pointee = nil
     do {
         try body()
         return 0
     } catch {
-        err?.pointee = strdup(String(describing: error))
-        return 1
+        let problem = Problem(error)
+        err?.pointee = strdup(problem.message)
+        return problem.status
     }
 }
 
@@ -113,7 +116,7 @@ let interrupted = "interrupted (KeyboardInterrupt): nothing of this call was kep
 
 /// Asks every engine call in progress to stop at its next safe point (between blocks of starts,
 /// between the runs of a batch; a run's folder is written whole or not at all). The Python
-/// package calls it on Ctrl-C; the stopped calls return 1 with an "interrupted" message.
+/// package calls it on Ctrl-C; the stopped calls return 1 (a failure) with an "interrupted" message.
 @_cdecl("hopfieldlab_interrupt")
 public func hopfieldlab_interrupt() { Interruption.request() }
 

@@ -68,7 +68,7 @@ func copiedRows(
     rows.reserveCapacity(count)
     for k in 0..<count {
         // Copying gigabytes takes seconds: an interruption is honoured here too.
-        if k % 4096 == 0, Interruption.isRequested { throw ABIError(interrupted) }
+        if k % 4096 == 0, Interruption.isRequested { throw Problem(.failure, interrupted) }
         if let binary {
             rows.append(UnsafeBufferPointer(start: binary + k * neurons, count: neurons).map(Double.init))
         } else if let reals {
@@ -131,11 +131,11 @@ func settleRowsInterruptibly(
     var rows: [SettledRow] = []
     rows.reserveCapacity(starts.count)
     for low in stride(from: 0, to: starts.count, by: block) {
-        if Interruption.isRequested { throw ABIError(interrupted) }
+        if Interruption.isRequested { throw Problem(.failure, interrupted) }
         let part = Array(starts[low..<min(starts.count, low + block)])
         rows += settleRows(network, starts: part, dynamics: dynamics, streams: { streams(low + $0) }, jobs: jobs)
     }
-    if Interruption.isRequested { throw ABIError(interrupted) }
+    if Interruption.isRequested { throw Problem(.failure, interrupted) }
     return rows
 }
 
@@ -255,7 +255,7 @@ public func hopfieldlab_network_trajectories(
             row.trajectory = []
             return (row, measured)
         }
-        if Interruption.isRequested { throw ABIError(interrupted) }
+        if Interruption.isRequested { throw Problem(.failure, interrupted) }
         for (k, (row, measured)) in rows.compactMap({ $0 }).enumerated() {
             guard measured.count <= capacity else { throw ABIError("trajectory \(k): \(measured.count) states for room for \(capacity)") }
             for t in 0..<capacity {

@@ -48,8 +48,7 @@ struct CompareCommand: ParsableCommand {
                 print(html)
             }
         } catch {
-            warn("error: \(error)")
-            throw ExitCode(1)
+            throw failure(error)
         }
     }
 }

@@ -16,6 +16,15 @@ func warn(_ text: String) {
     StandardError.write(text + "\n")
 }
 
+/// The one way a command reports a failure: prints `error: <message>` (``Problem``, as the C ABI
+/// renders it for Python) and returns the exit code of its kind, 2 for refused input (nothing
+/// was written), 1 for work that failed.
+func failure(_ error: any Error) -> ExitCode {
+    let problem = Problem(error)
+    warn("error: \(problem.message)")
+    return ExitCode(problem.status)
+}
+
 /// Opens a dataset or exits with a clear message.
 func openDataset(_ path: String, classes: [String]? = nil, limitPerClass: Int? = nil) throws -> Dataset {
     do { return try Dataset.open(path, classes: classes, limitPerClass: limitPerClass) } catch {
@@ -135,10 +144,11 @@ extension DatasetCommand {
 
         func run() throws {
             if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
-                warn(
-                    "error: \(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy, index.csv and skipped.csv there anyway"
-                )
-                throw ExitCode(1)
+                throw failure(
+                    Problem(
+                        .failure,
+                        "\(out) already holds \(existing.count) file(s); --force writes patterns.npy, labels.npy, index.csv and skipped.csv there anyway"
+                    ))
             }
             let rule = Binarization(name: binarize, threshold: threshold)!
             let dataset = try openDataset(folder, limitPerClass: limitPerClass)
@@ -150,8 +160,7 @@ extension DatasetCommand {
                 section.weights = weights
                 if section.encoder == .cnn {
                     do throws(ConfigError) { try CNNEncoders.load(weights) } catch {
-                        warn("error: --weights \(error.message)")
-                        throw ExitCode(2)
+                        throw failure(Problem(.input, "--weights \(error.message)"))
                     }
                 }
                 var featureSpec = spec

@@ -19,8 +19,7 @@ struct MergeCommand: ParsableCommand {
             print("\(results): merged")
             print(resultsTable(merged))
         } catch {
-            warn("error: \(error)")
-            throw ExitCode(1)
+            throw failure(error)
         }
     }
 }

@@ -101,8 +101,7 @@ struct RecallCommand: ParsableCommand {
             print(outcome.description)
             for file in outcome.files { print("  \(file)") }
         } catch {
-            warn("error: \(error)")
-            throw ExitCode(1)
+            throw failure(error)
         }
     }
 }

@@ -14,8 +14,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do { print(try Report.write(results: results)) } catch {
-            warn("error: \(error)")
-            throw ExitCode(1)
+            throw failure(error)
         }
     }
 }

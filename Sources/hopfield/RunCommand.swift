@@ -2,24 +2,22 @@ import ArgumentParser
 import Experiments
 import Foundation
 
-/// A config with its --set overrides. Config errors exit with status 2 (nothing is written);
-/// other failures exit with 1.
+/// A config with its --set overrides. A problem is reported (``failure(_:)``): config errors
+/// exit with status 2, having written nothing.
 func loadBatch(_ path: String, overrides: [String]) throws -> Batch {
     do {
         var parsed: [(String, JSONValue)] = []
         for text in overrides { parsed.append(try Batch.parseOverride(text)) }
         return try Batch.load(file: path, overrides: parsed)
     } catch {
-        warn("error: \(error.description)")
-        throw ExitCode(2)
+        throw failure(error)
     }
 }
 
-/// The batch checked against its data; a problem is reported and exits with status 2.
+/// The batch checked against its data; a problem is reported (``failure(_:)``) and exits with status 2.
 func preparePlan(_ batch: Batch, options: RunOptions = RunOptions()) throws -> Plan {
     do { return try ExperimentRunner.prepare(batch, options: options) } catch {
-        warn("error: \(error.description)")
-        throw ExitCode(2)
+        throw failure(error)
     }
 }
 
@@ -107,8 +105,7 @@ struct Run: ParsableCommand {
             let report: RunReport
             do { report = try ExperimentRunner.execute(plan, options: runOptions) } catch {
                 line?.finish()
-                warn("error: \(error)")
-                throw ExitCode(1)
+                throw failure(error)
             }
             line?.finish()
             if quiet { continue }

@@ -30,16 +30,15 @@ struct SchemaCommand: ParsableCommand {
         let currentSchema = (try? String(contentsOfFile: schemaPath, encoding: .utf8)) ?? ""
         let currentReadme = (try? String(contentsOfFile: readmePath, encoding: .utf8)) ?? ""
         guard let newReadme = ConfigSchema.updatingReadme(currentReadme) else {
-            warn("error: \(readmePath) has no config-reference markers (\(ConfigSchema.readmeMarkers.0))")
-            throw ExitCode(1)
+            throw failure(Problem(.failure, "\(readmePath) has no config-reference markers (\(ConfigSchema.readmeMarkers.0))"))
         }
         if check {
             var stale: [String] = []
             if currentSchema != ConfigSchema.text { stale.append(schemaPath) }
             if currentReadme != newReadme { stale.append(readmePath) }
             if !stale.isEmpty {
-                warn("error: \(stale.joined(separator: " and ")) differ from the config types; run `hopfield schema --write`")
-                throw ExitCode(1)
+                throw failure(
+                    Problem(.failure, "\(stale.joined(separator: " and ")) differ from the config types; run `hopfield schema --write`"))
             }
             print("\(schemaPath) and \(readmePath) match the config types")
             return

@@ -78,15 +78,13 @@ struct SlurmCommand: ParsableCommand {
         process.standardOutput = out
         process.standardError = err
         do { try process.run() } catch {
-            warn("error: cannot run sbatch: \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw failure(Problem(.failure, "cannot run sbatch: \(error.localizedDescription)"))
         }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            warn("error: sbatch \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))")
-            throw ExitCode(1)
+            throw failure(Problem(.failure, "sbatch \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))"))
         }
         // --parsable prints "jobid" or "jobid;cluster".
         return String(String(decoding: data, as: UTF8.self).split(separator: ";").first ?? "").trimmingCharacters(

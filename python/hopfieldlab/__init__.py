@@ -9,11 +9,12 @@
     res.runs, res.summary
 
 Everything runs the engine's own code (the same rules, dynamics, streams, loader and runner as the
-`hopfield` tool); its errors raise EngineError with the tool's message.
+`hopfield` tool); its errors raise EngineError with the tool's message (ConfigError, also a
+ValueError, when the input was refused before any work: where the tool exits with 2).
 """
 from __future__ import annotations
 
-from ._native import LIB_PATH, EngineError, lib, take_string
+from ._native import LIB_PATH, ConfigError, EngineError, lib, take_string
 from .corrupt import KINDS, corrupt
 from .datasets import Dataset, load_dataset
 from .network import MATCHES, STATUSES, Network, Settled, Trajectories
@@ -30,5 +31,5 @@ def rules() -> list[dict]:
     return json.loads(take_string(lib.hopfieldlab_rules()))
 
 
-__all__ = ["Dataset", "EngineError", "KINDS", "LIB_PATH", "MATCHES", "Network", "RunResult", "STATUSES", "Settled", "Trajectories",
+__all__ = ["ConfigError", "Dataset", "EngineError", "KINDS", "LIB_PATH", "MATCHES", "Network", "RunResult", "STATUSES", "Settled", "Trajectories",
            "corrupt", "derive_seed", "load_dataset", "rules", "run", "stream_key", "__version__"]

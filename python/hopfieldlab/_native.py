@@ -1,8 +1,8 @@
 """Loads the Swift engine (libHopfieldC.so) and declares its C functions for ctypes.
 
 Conventions of the C ABI (Sources/HopfieldCABI): NumPy allocates every array and passes pointers
-and sizes; each call returns 0, or 1 with a malloc'd message that `call` turns into EngineError
-and frees; networks and datasets are opaque handles freed by their *_free function.
+and sizes; each call returns 0, or 1 or 2 with a malloc'd message that `call` turns into EngineError
+(ConfigError for 2, refused input) and frees; networks and datasets are opaque handles freed by their *_free function.
 """
 from __future__ import annotations
 
@@ -87,6 +87,11 @@ class EngineError(RuntimeError):
     `hopfield` tool prints after "error: ")."""
 
 
+class ConfigError(EngineError, ValueError):
+    """The engine refused its input before doing any work (a config, a rule's parameters, an
+    argument), naming the JSON path or the argument: where the `hopfield` tool exits with 2."""
+
+
 def take_string(address) -> str:
     """The text of a malloc'd string returned by the library, which is then freed."""
     if not address:
@@ -142,8 +147,10 @@ def call(fn, *args) -> None:
     """Calls `fn(*args, &err)` and raises EngineError with the engine's message on failure.
     Ctrl-C stops the call within about a second (see `_interruptibly`)."""
     err = ctypes.c_void_p()
-    if _interruptibly(fn, (*args, ctypes.byref(err))) != 0:
-        raise EngineError(take_string(err.value) or "unknown error")
+    status = _interruptibly(fn, (*args, ctypes.byref(err)))
+    if status != 0:
+        # The engine's Problem: 2 is refused input (ConfigError), 1 work that failed.
+        raise (ConfigError if status == 2 else EngineError)(take_string(err.value) or "unknown error")
 
 
 def call_json(fn, *args):

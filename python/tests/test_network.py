@@ -214,25 +214,30 @@ def test_modern_network_and_beta(small):
 
 
 def test_engine_errors_become_exceptions_with_the_tools_message():
+    """Refused input (a config key, an argument) raises ConfigError, which is also an EngineError
+    and a ValueError; the engine renders the message as the `hopfield` tool prints it."""
     x = random_patterns(3, 16, seed=18)
-    with pytest.raises(hl.EngineError, match=r'^network.rule: "nope" is not one of hebbian, storkey, pseudoinverse, dense, modern'):
+    with pytest.raises(ValueError) as refused:
         hl.Network(x, "nope")
-    with pytest.raises(hl.EngineError, match=r"^network.beta: is only used by the modern and hebbian-rbm rules$"):
+    assert type(refused.value) is hl.ConfigError and isinstance(refused.value, hl.EngineError)
+    with pytest.raises(hl.ConfigError, match=r'^network.rule: "nope" is not one of hebbian, storkey, pseudoinverse, dense, modern'):
+        hl.Network(x, "nope")
+    with pytest.raises(hl.ConfigError, match=r"^network.beta: is only used by the modern and hebbian-rbm rules$"):
         hl.Network(x, "hebbian", beta=2)
-    with pytest.raises(hl.EngineError, match=r"^network.degree: is not used by the exponential interaction$"):
+    with pytest.raises(hl.ConfigError, match=r"^network.degree: is not used by the exponential interaction$"):
         hl.Network(x, "dense", interaction="exponential", degree=3)
-    with pytest.raises(hl.EngineError, match=r"^memory 1 entry 2 is 0, expected ±1$"):
+    with pytest.raises(hl.ConfigError, match=r"^memory 1 entry 2 is 0, expected ±1$"):
         bad = x.copy()
         bad[1, 2] = 0
         hl.Network(bad)
     net = hl.Network(x, "hebbian")
-    with pytest.raises(hl.EngineError, match=r'^dynamics.mode: "fast" is not one of async, async-random, sequential, sync'):
+    with pytest.raises(hl.ConfigError, match=r'^dynamics.mode: "fast" is not one of async, async-random, sequential, sync'):
         net.converge(x, mode="fast")
-    with pytest.raises(hl.EngineError, match=r"^dynamics.maxSweeps"):
+    with pytest.raises(hl.ConfigError, match=r"^dynamics.maxSweeps"):
         net.converge(x, max_sweeps=0)
-    with pytest.raises(hl.EngineError, match=r"^state 0 entry 0 is 0.5: a binary network takes −1, 0 \(undecided\) or \+1$"):
+    with pytest.raises(hl.ConfigError, match=r"^state 0 entry 0 is 0.5: a binary network takes −1, 0 \(undecided\) or \+1$"):
         net.converge(np.full((1, 16), 0.5))
-    with pytest.raises(hl.EngineError, match="has no pairwise weight matrix"):
+    with pytest.raises(hl.ConfigError, match="has no pairwise weight matrix"):
         hl.Network(x, "dense").weights()
     with pytest.raises(ValueError, match="states have 15 neurons, the network 16"):
         net.converge(x[:, :15])

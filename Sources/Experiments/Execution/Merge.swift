@@ -29,8 +29,7 @@ public enum Merge {
     @discardableResult
     public static func run(_ root: String, report: Bool = true) throws -> BatchResults {
         let folder = ResultsFolder(root)
-        let batch: Batch
-        do { batch = try folder.batch() } catch { throw RunError("\(error)") }
+        let batch = try folder.batch()
         // Not while a run or a shard still writes the folder.
         let lock = try ResultsLock(root: root, shard: nil)
         defer { lock.release() }

@@ -8,8 +8,7 @@ public enum Report {
     /// Reads a results folder and writes its report; returns the report's path.
     @discardableResult
     public static func write(results root: String) throws -> String {
-        let results: BatchResults
-        do { results = try ResultsFolder(root).read() } catch { throw RunError("\(error)") }
+        let results = try ResultsFolder(root).read()
         return try write(results)
     }
 
