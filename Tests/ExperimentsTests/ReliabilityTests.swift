@@ -147,7 +147,7 @@ import Testing
         ] {
             try original.write(toFile: two, atomically: true, encoding: .utf8)
             try Self.edit(two, column: column, to: value)
-            let error = #expect(throws: RunError.self) { try Report.write(results: root) }
+            let error = #expect(throws: ResultsFileError.self) { try Report.write(results: root) }
             #expect(error?.description == "\(two): \(reason)")
             #expect(throws: ResultsFileError.self) { try Merge.run(root, report: false) }
         }

@@ -29,41 +29,23 @@ enum ClassifierTask {
             if let divergence = TrainingEpoch.diverged(log) { throw RunError(divergence) }
         }
         let trainingSeconds = Date().timeIntervalSince(started)
-        var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []
+        let names = data.dataset.classes
+        let (rows, predictions) = ClassifyLoop.run(
+            spec, split: split, baselines: baselines, classes: names, selectionMinimum: 1
+        ) { _, members, _ in
+            parallelMap(count: members.count, jobs: jobs) { k in predict(model, data.images[members[k]], names: names) }
+        }
         var visuals = RunVisuals()
         visuals.size = spec.config.pictureSide
-        for name in split.parts {
-            let members = split.members(name)
-            let isTest = name == .test
-            let base = baselines.part(name)
-            let classified = parallelMap(count: members.count, jobs: jobs) { k in
-                predict(model, data.images[members[k]], names: data.dataset.classes)
+        // Up to 8 examples per outcome for the pictures: the first test images of each outcome.
+        let firstTest = predictions.count - split.test.count
+        for (index, image) in split.test.enumerated() {
+            let p = predictions[firstTest + index]
+            if visuals.examples.filter({ $0.group == p.outcome.rawValue }).count < 8 {
+                let input = floats(data.images[image].values).map(Double.init)
+                visuals.examples.append(
+                    .init(group: p.outcome.rawValue, input: input, state: input, nearest: pixels(model, p.nearestMemory)))
             }
-            var tally = Tally()
-            if base.neighbor != nil { tally.neighborCorrect = 0 }
-            for (index, image) in members.enumerated() {
-                var p = classified[index]
-                p.split = name
-                p.index = index
-                p.prototype = data.dataset.classes[base.prototype[index]]
-                if let neighbor = base.neighbor { p.neighbor = data.dataset.classes[neighbor[index]] }
-                tally.add(p.outcome, sweeps: 1)
-                if p.nearest == p.className { tally.nearestCorrect += 1 }
-                if p.prototype == p.className { tally.prototypeCorrect += 1 }
-                if base.neighbor != nil && p.neighbor == p.className { tally.neighborCorrect! += 1 }
-                if isTest && visuals.examples.filter({ $0.group == p.outcome.rawValue }).count < 8 {
-                    let input = floats(data.images[image].values).map(Double.init)
-                    visuals.examples.append(
-                        .init(
-                            group: p.outcome.rawValue, input: input, state: input,
-                            nearest: pixels(model, p.nearestMemory)))
-                }
-                predictions.append(p)
-            }
-            rows.append(
-                ClassifyRow(
-                    run: RunLabel(spec), split: name, tally: tally, selectionMinimum: 1,
-                    chance: base.chance))
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
         var record = NetworkRecord(parameters: model.memories.count)
@@ -84,7 +66,7 @@ enum ClassifierTask {
 
     /// One image classified: outcome, predicted class and nearest memory's vote, energies of the
     /// start (class neurons off) and of the end (the predicted class on).
-    static func predict(_ model: DenseClassifier, _ image: LoadedImage, names: [String]) -> ClassifyPrediction {
+    static func predict(_ model: DenseClassifier, _ image: LoadedImage, names: [String]) -> ClassifyLoop.Classified {
         let v = floats(image.values)
         let predicted = model.classify(v)
         let nearest = model.nearestMemory(v)
@@ -99,7 +81,7 @@ enum ClassifierTask {
         p.sweeps = 1
         p.energyStart = model.energy(v, on: nil)
         p.energyEnd = model.energy(v, on: predicted)
-        return p
+        return ClassifyLoop.Classified(prediction: p, label: image.file.label, nearestLabel: nearest.vote)
     }
 
     /// The image's values as Float (±1 or gray levels in [−1, 1]).

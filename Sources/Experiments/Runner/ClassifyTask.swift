@@ -4,20 +4,14 @@ import Hopfield
 /// training and test image converged and tallied as correct, error, inverted, spurious, cycle
 /// or unconverged, beside the nearest-memory fallback.
 enum ClassifyTask {
-    /// One image of a split: which split, and its index in the loaded images.
-    struct Item {
-        var split: Split
-        var image: Int
-    }
-
     static func run(
         _ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
         observer: TrainingObserver? = nil
     ) throws -> RunResult {
         let config = spec.config
         let memories = try RunMemories(spec, data: data, candidates: split.train, jobs: jobs, observer: observer)
-        let items =
-            split.parts.flatMap { part in split.members(part).map { Item(split: part, image: $0) } }
+        // The images of every split, in report order (indices into the loaded images).
+        let items = split.parts.flatMap(split.members)
         let firstTest = split.train.count + split.validation.count
         // The weight read-out needs every final state; the others keep the test images' only.
         let voter =
@@ -28,47 +22,32 @@ enum ClassifyTask {
             spec, data: data, items: items, firstTest: firstTest, keepAll: voter != nil,
             network: memories.network, jobs: jobs)
         var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
-        var rows: [ClassifyRow] = []
-        var predictions: [ClassifyPrediction] = []
-        for name in split.parts {
-            let members = items.indices.filter { items[$0].split == name }
-            var tally = Tally()
-            let isTest = name == .test
-            let base = baselines.part(name)
-            if base.neighbor != nil { tally.neighborCorrect = 0 }
-            var examples: [(rank: Int, label: Int, k: Int, prediction: ClassifyPrediction)] = []
-            var seenPerClass: [Int: Int] = [:]
-            for (index, k) in members.enumerated() {
-                var prediction = predict(items[k], index: index, settled[k], data: data, memories: memories, voter: voter)
-                let classes = data.dataset.classes
-                prediction.prototype = classes[base.prototype[index]]
-                if let neighbor = base.neighbor { prediction.neighbor = classes[neighbor[index]] }
-                predictions.append(prediction)
-                tally.add(prediction.outcome, sweeps: settled[k].sweeps)
-                if prediction.nearest == prediction.className { tally.nearestCorrect += 1 }
-                if prediction.prototype == prediction.className { tally.prototypeCorrect += 1 }
-                if base.neighbor != nil && prediction.neighbor == prediction.className { tally.neighborCorrect! += 1 }
-                if isTest {
-                    // Energy curves and the trajectory in dataset order (the first test images).
-                    if let energies = settled[k].energies { visuals.energyCurves.append(("test image \(k - firstTest)", energies)) }
-                    if k == firstTest {
-                        visuals.trajectory = settled[k].states
-                        visuals.trajectoryEnergies = settled[k].energies ?? []
-                    }
-                    let label = data.images[items[k].image].file.label
-                    examples.append((seenPerClass[label, default: 0], label, k, prediction))
-                    seenPerClass[label, default: 0] += 1
-                }
+        let classes = data.dataset.classes
+        let (rows, predictions) = ClassifyLoop.run(
+            spec, split: split, baselines: baselines, classes: classes, selectionMinimum: memories.minimumDissimilarity
+        ) { _, members, offset in
+            members.indices.map { index in
+                let k = offset + index
+                return predict(items[k], settled[k], data: data, memories: memories, voter: voter)
             }
-            // The pictures' examples across classes: test images taken in turn from each class
-            // (the first of every class, then the second, ...), not in dataset order.
-            for e in examples.sorted(by: { ($0.rank, $0.label) < ($1.rank, $1.label) }) {
-                collect(&visuals, e.prediction, input: data.images[items[e.k].image], settled[e.k], memories.network)
+        }
+        // Energy curves and the trajectory in dataset order (the first test images); the
+        // pictures' examples across classes: test images taken in turn from each class (the
+        // first of every class, then the second, ...), not in dataset order.
+        var examples: [(rank: Int, label: Int, k: Int)] = []
+        var seenPerClass: [Int: Int] = [:]
+        for k in firstTest..<items.count {
+            if let energies = settled[k].energies { visuals.energyCurves.append(("test image \(k - firstTest)", energies)) }
+            if k == firstTest {
+                visuals.trajectory = settled[k].states
+                visuals.trajectoryEnergies = settled[k].energies ?? []
             }
-            rows.append(
-                ClassifyRow(
-                    run: RunLabel(spec), split: name, tally: tally, selectionMinimum: memories.minimumDissimilarity,
-                    chance: base.chance))
+            let label = data.images[items[k]].file.label
+            examples.append((seenPerClass[label, default: 0], label, k))
+            seenPerClass[label, default: 0] += 1
+        }
+        for e in examples.sorted(by: { ($0.rank, $0.label) < ($1.rank, $1.label) }) {
+            collect(&visuals, predictions[e.k], input: data.images[items[e.k]], settled[e.k], memories.network)
         }
         var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
         if config.features.isActive {
@@ -84,7 +63,7 @@ enum ClassifyTask {
         result.visuals = visuals
         if config.outputs.states {
             result.states = StateArrays(
-                memories: memories.patterns.map(\.doubles), inputs: items.map { PatternVector(data.images[$0.image].values).doubles },
+                memories: memories.patterns.map(\.doubles), inputs: items.map { PatternVector(data.images[$0].values).doubles },
                 states: settled.map(\.state), continuous: config.network.rule.isContinuous)
         }
         return result
@@ -93,13 +72,13 @@ enum ClassifyTask {
     /// Every item converged from its image, each with the image's own stream. The first test
     /// image records its states and energies sweep by sweep, the next seven their energies.
     static func converge(
-        _ spec: RunSpec, data: LoadedDataset, items: [Item], firstTest: Int, keepAll: Bool = false,
+        _ spec: RunSpec, data: LoadedDataset, items: [Int], firstTest: Int, keepAll: Bool = false,
         network: StoredNetwork, jobs: Int
     ) -> [StoredNetwork.Settled] {
         let dynamics = spec.config.dynamics.dynamics
         let keepAll = keepAll || spec.config.outputs.states
         return network.settleAll(
-            count: items.count, jobs: jobs, start: { k in PatternVector(data.images[items[k].image].values).doubles },
+            count: items.count, jobs: jobs, start: { k in PatternVector(data.images[items[k]].values).doubles },
             dynamics: { k in
                 var d = dynamics
                 if k == firstTest { d.history = [.energy, .states] }
@@ -107,22 +86,20 @@ enum ClassifyTask {
                 return d
             },
             stream: { k in
-                let file = data.images[items[k].image].file
+                let file = data.images[items[k]].file
                 return RunStreams.item(spec.seed, "converge", UInt64(file.label), UInt64(file.indexInClass))
             }, keepState: { k in keepAll || k >= firstTest })
     }
 
     /// What one image's converged state says: the outcome, the class reached, the nearest memory.
     static func predict(
-        _ item: Item, index: Int, _ result: StoredNetwork.Settled, data: LoadedDataset,
+        _ item: Int, _ result: StoredNetwork.Settled, data: LoadedDataset,
         memories: RunMemories, voter: StoredNetwork.ClassVoter? = nil
-    ) -> ClassifyPrediction {
-        let image = data.images[item.image]
+    ) -> ClassifyLoop.Classified {
+        let image = data.images[item]
         let classes = data.dataset.classes
         func memoryLabel(_ mu: Int) -> Int { data.images[memories.images[mu]].file.label }
         var p = ClassifyPrediction()
-        p.split = item.split
-        p.index = index
         p.path = image.file.relativePath
         p.className = image.file.className
         p.outcome = Outcome(match: result.match, status: result.status) { memoryLabel($0) == image.file.label }
@@ -142,7 +119,7 @@ enum ClassifyTask {
         p.energyStart = result.energyStart
         p.energyEnd = result.energyEnd
         p.attractor = AttractorFields(result.attractor)
-        return p
+        return ClassifyLoop.Classified(prediction: p, label: image.file.label, nearestLabel: memoryLabel(result.nearest))
     }
 
     /// An example for the pictures from a test image: up to 8 per outcome, with the image's class
