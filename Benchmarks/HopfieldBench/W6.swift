@@ -94,7 +94,8 @@ struct W6: ParsableCommand {
         }
         var network: ModernNetwork?
         let build = seconds { network = ModernNetwork(memories: ContinuousMemories(memories.map { $0.map(Double.init) }), beta: 1) }
-        let stored = try StoredNetwork(rule: .modern(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
+        let stored = try StoredNetwork(
+            rule: ModernRule(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
         var results: [StoredNetwork.Settled] = []
         let time = medianSeconds(repeats: repeats) {
             results = stored.settleAll(
@@ -138,7 +139,8 @@ struct W6: ParsableCommand {
         let nnRight = zip(nearest, split.test).filter { data.labels[split.train[$0.0.index]] == data.labels[$0.1] }.count
         var stored: StoredNetwork?
         let build = seconds {
-            stored = try? StoredNetwork(rule: .modern(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
+            stored = try? StoredNetwork(
+                rule: ModernRule(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
         }
         var results: [StoredNetwork.Settled] = []
         let modernTime = medianSeconds(repeats: repeats) {
@@ -194,9 +196,9 @@ struct W6: ParsableCommand {
             MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0])))
         }
         if let export { try writeNPY(items.map { data.rows[$0] }, to: export + "/w6d-states.npy") }
-        let rules: [(String, LearningRule)] = [
-            ("pseudoinverse", .pseudoinverse(.zero)), ("dense-exponential", .dense(.exponential)),
-            ("storkey", .storkey), ("hebbian", .hebbian)
+        let rules: [(String, any RuleDefinition)] = [
+            ("pseudoinverse", PseudoinverseRule()), ("dense-exponential", DenseRule(interaction: .exponential)),
+            ("storkey", StorkeyRule()), ("hebbian", HebbianRule())
         ]
         for count in [200, 500, 1000] {
             var rng = RandomStreams.stream(1, RandomStreams.key("select"))

@@ -26,7 +26,7 @@ final class NetworkHandle: Sendable {
 /// sizes and the network's footprint (``MemoryBudget``) are checked before anything is copied.
 func memoryPatterns(
     binary: UnsafePointer<Int8>?, reals: UnsafePointer<Double>?, count: Int, neurons: Int,
-    rule: LearningRule
+    rule: any RuleDefinition
 ) throws -> [PatternVector] {
     _ = try checkedTotal(count, neurons, "memories")
     guard count >= 1, neurons >= 1 else {
@@ -51,15 +51,9 @@ func memoryPatterns(
     return rows.map { .continuous($0) }
 }
 
-/// The image side √N, checked where a config checks it: conv slides its kernel over square
-/// images (a non-square N would trap). Storkey's N limit and the memory budget: ``memoryPatterns``.
-func imageSide(_ rule: LearningRule, neurons: Int) throws -> Int {
-    let side = Int(Double(neurons).squareRoot().rounded())
-    if case .conv = rule, side * side != neurons {
-        throw ABIError("network.rule: conv slides a kernel over square images: N = \(neurons) is not a square")
-    }
-    return side
-}
+/// The image side √N, for a rule that slides a kernel over images (conv refuses a non-square N
+/// in ``RuleDefinition/sizeLimit(neurons:)``, checked with the memory budget by ``memoryPatterns``).
+func imageSide(neurons: Int) -> Int { Int(Double(neurons).squareRoot().rounded()) }
 
 /// Stores `count` memories of `neurons` values (row-major; `binary` int8 ±1, or `reals` for the
 /// modern rule) with the rule of `network`, a JSON `network` config section
@@ -80,7 +74,7 @@ public func hopfieldlab_network_create(
         var training = StoredNetwork.Training()
         training.seed = trainingSeed
         training.jobs = max(1, jobs)
-        training.side = try imageSide(section.rule, neurons: neurons)
+        training.side = imageSide(neurons: neurons)
         training.load = section.load
         let stored = try StoredNetwork(rule: section.rule, patterns: patterns, tolerance: section.tolerance, training: training)
         handle.pointee = Unmanaged.passRetained(NetworkHandle(network: stored, section: section)).toOpaque()

@@ -15,11 +15,14 @@ struct RecallCommand: ParsableCommand {
     @Option(help: "The image to converge.")
     var input: String
 
-    @Option(help: "hebbian, storkey, pseudoinverse, dense (a config's default interaction: cubic) or modern.")
-    var rule = "hebbian"
+    /// The rules that store the images as they are and run one trajectory: neither trained nor a classifier.
+    static let rules = Rules.all.filter { !$0.isTrained && !$0.isClassifier && ($0.usesUpdateOrder || $0.isContinuous) }.map(\.name)
 
-    @Option(help: "β for --rule modern.")
-    var beta = 1.0
+    @Option(help: ArgumentHelp("\(rules.joined(separator: ", ")), with a config's defaults (default: a config's, hebbian)."))
+    var rule: String?
+
+    @Option(help: "β, as a config's network.beta (default: the rule's).")
+    var beta: Double?
 
     @Option(help: "Pattern side.")
     var size = 64
@@ -57,7 +60,7 @@ struct RecallCommand: ParsableCommand {
     /// --beta and --size are checked as the config's network.beta and image.size.
     func validate() throws {
         do {
-            try ExperimentConfig.NetworkSection.keys["beta"].check(beta, option: "--beta")
+            if let beta { try ExperimentConfig.NetworkSection.keys["beta"].check(beta, option: "--beta") }
             try ExperimentConfig.ImageSection.keys["size"].check(size, option: "--size")
         } catch { throw ValidationError(error.description) }
     }
@@ -66,19 +69,20 @@ struct RecallCommand: ParsableCommand {
         var options = SingleRecall.Options(
             memories: memories, input: input,
             output: out ?? "Results/recall-" + Batch.folderName(URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent))
-        switch rule {
-        case "hebbian": options.rule = .hebbian
-        case "storkey": options.rule = .storkey
-        case "pseudoinverse": options.rule = .pseudoinverse(.zero)
-        // The same default interaction as a config's `"rule": "dense"` (issue 11: they disagreed).
-        case "dense": options.rule = .dense(ExperimentConfig.NetworkSection.defaultInteraction)
-        case "modern": options.rule = .modern(beta: beta)
-        default: throw ValidationError("--rule must be hebbian, storkey, pseudoinverse, dense or modern")
+        // The rule and β mean what they mean in a config's network section, with its defaults.
+        if let rule, !Self.rules.contains(rule) {
+            throw ValidationError("--rule must be \(Self.rules.dropLast().joined(separator: ", ")) or \(Self.rules.last!)")
         }
+        var section: [(String, JSONValue)] = rule.map { [("rule", .string($0))] } ?? []
+        if let beta { section.append(("beta", .double(beta))) }
+        do { options.network = try Embedding.network(.object(section)) } catch { throw ValidationError(error.description) }
         guard let binarization = Binarization(name: binarize), binarize != "threshold" else {
             throw ValidationError("--binarize must be midgray (or seed), mean, median, otsu or none")
         }
-        if binarization == .none && rule != "modern" { throw ValidationError("--binarize none needs --rule modern") }
+        if binarization == .none && !options.network.rule.acceptsGrayLevels {
+            throw ValidationError(
+                "--binarize none needs --rule \(Self.rules.filter { Rules.named($0)!.acceptsGrayLevels }.joined(separator: " or "))")
+        }
         guard let updates = UpdateMode(rawValue: mode) else {
             throw ValidationError("--mode must be async, async-random, sequential or sync")
         }

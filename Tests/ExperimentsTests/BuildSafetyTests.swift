@@ -9,49 +9,56 @@ import Testing
 @Suite struct BuildSafetyTests {
     static let gib = 1 << 30
 
+    /// The footprint of `rule` storing `p` patterns of `n` values.
+    static func footprint(_ rule: any RuleDefinition, neurons n: Int, memories p: Int) -> NetworkFootprint {
+        NetworkFootprint(neurons: n, memories: p, rule: rule.footprint(neurons: n, memories: p))
+    }
+
     @Test func footprintsGrowWithTheRulesOwnStructures() {
-        let perceptron = NetworkFootprint(rule: .perceptron(PerceptronNetwork.Options()), neurons: 100_000, memories: 2)
+        let perceptron = Self.footprint(PerceptronRule(), neurons: 100_000, memories: 2)
         #expect(perceptron.bytes >= 8 * 100_000 * 100_000)
-        var rbm = RBMNetwork.Options()
-        rbm.hidden = 100_000
-        #expect(NetworkFootprint(rule: .rbm(rbm), neurons: 784, memories: 10).bytes >= 3 * 8 * 784 * 100_000)
-        #expect(NetworkFootprint(rule: .pseudoinverse(.zero), neurons: 50, memories: 30_000).bytes >= 12 * 30_000 * 30_000)
-        #expect(NetworkFootprint(rule: .hebbian, neurons: 1_000_000_000, memories: 1).bytes >= 20 * 1_000_000_000)
-        #expect(NetworkFootprint(rule: .storkey, neurons: 8192, memories: 10).bytes >= 8192 * 8192 * 8)
+        var rbm = RBMRule()
+        rbm.options.hidden = 100_000
+        #expect(Self.footprint(rbm, neurons: 784, memories: 10).bytes >= 3 * 8 * 784 * 100_000)
+        #expect(Self.footprint(PseudoinverseRule(), neurons: 50, memories: 30_000).bytes >= 12 * 30_000 * 30_000)
+        #expect(Self.footprint(HebbianRule(), neurons: 1_000_000_000, memories: 1).bytes >= 20 * 1_000_000_000)
+        #expect(Self.footprint(StorkeyRule(), neurons: 8192, memories: 10).bytes >= 8192 * 8192 * 8)
         // A digits-sized network is small.
-        #expect(NetworkFootprint(rule: .hebbian, neurons: 784, memories: 10).bytes < 1 << 24)
+        #expect(Self.footprint(HebbianRule(), neurons: 784, memories: 10).bytes < 1 << 24)
     }
 
     @Test func absurdSizesSaturateInsteadOfOverflowing() {
-        let huge = NetworkFootprint(rule: .perceptron(PerceptronNetwork.Options()), neurons: Int.max / 2, memories: Int.max / 2)
+        let huge = Self.footprint(PerceptronRule(), neurons: Int.max / 2, memories: Int.max / 2)
         #expect(huge.bytes == Int.max)
         #expect(NetworkFootprint.product(1 << 40, 1 << 30, 8) == Int.max)
         #expect(NetworkFootprint.sum(Int.max, 1) == Int.max)
-        let message = huge.problem(rule: .perceptron(PerceptronNetwork.Options()), neurons: Int.max / 2, memories: 1, budget: Self.gib)
+        let message = huge.problem(rule: "perceptron", neurons: Int.max / 2, memories: 1, budget: Self.gib)
         #expect(message?.contains("needs more than") == true)
     }
 
     @Test func theProblemNamesTheSizesTheStructureAndTheBudget() {
-        let footprint = NetworkFootprint(rule: .perceptron(PerceptronNetwork.Options()), neurons: 100_000, memories: 2)
-        let message = footprint.problem(rule: .perceptron(PerceptronNetwork.Options()), neurons: 100_000, memories: 2, budget: 8 * Self.gib)
+        let footprint = Self.footprint(PerceptronRule(), neurons: 100_000, memories: 2)
+        let message = footprint.problem(rule: "perceptron", neurons: 100_000, memories: 2, budget: 8 * Self.gib)
         #expect(
             message == "perceptron with P = 2, N = 100000 needs about 76294 MiB (N×N Int32 couplings (two copies)), more than the 8192 MiB "
                 + "budget of this process (half the memory it may use; HOPFIELDLAB_MEMORY_LIMIT sets it): use fewer or smaller patterns")
-        #expect(footprint.problem(rule: .perceptron(PerceptronNetwork.Options()), neurons: 100_000, memories: 2, budget: Int.max) == nil)
+        #expect(footprint.problem(rule: "perceptron", neurons: 100_000, memories: 2, budget: Int.max) == nil)
     }
 
     @Test func storkeysLimitIsOneHelperForConfigsAndThePythonPackage() {
-        #expect(NetworkFootprint.ruleLimit(.storkey, neurons: 8192) == nil)
+        #expect(StorkeyRule().sizeLimit(neurons: 8192) == nil)
         #expect(
-            NetworkFootprint.ruleLimit(.storkey, neurons: 16384)
+            StorkeyRule().sizeLimit(neurons: 16384)
                 == "storkey builds an N×N matrix: N = 16384 needs 2048 MiB; use N ≤ 8192")
-        #expect(NetworkFootprint.ruleLimit(.hebbian, neurons: 1 << 40) == nil)
-        #expect(throws: ConfigError.self) { try StoredNetwork.checkBuildable(.storkey, neurons: 16384, memories: 1, continuous: false) }
+        #expect(HebbianRule().sizeLimit(neurons: 1 << 40) == nil)
+        #expect(throws: ConfigError.self) {
+            try StoredNetwork.checkBuildable(StorkeyRule(), neurons: 16384, memories: 1, continuous: false)
+        }
     }
 
     @Test func damIsRefusedBeforeAnythingIsBuilt() {
         do {
-            try StoredNetwork.checkBuildable(.dam(DenseClassifier.Options()), neurons: 100, memories: 5, continuous: false)
+            try StoredNetwork.checkBuildable(DamRule(), neurons: 100, memories: 5, continuous: false)
             Issue.record("dam was accepted")
         } catch {
             #expect(error.path == "network.rule")
@@ -60,9 +67,9 @@ import Testing
         }
         let row: [Int8] = [1, -1, 1, -1]
         #expect(throws: ConfigError.self) {
-            _ = try StoredNetwork(rule: .dam(DenseClassifier.Options()), patterns: [.binary(row, BinaryPattern(row))], tolerance: 0)
+            _ = try StoredNetwork(rule: DamRule(), patterns: [.binary(row, BinaryPattern(row))], tolerance: 0)
         }
-        #expect(throws: ConfigError.self) { _ = try StoredNetwork(rule: .hebbian, patterns: [], tolerance: 0) }
+        #expect(throws: ConfigError.self) { _ = try StoredNetwork(rule: HebbianRule(), patterns: [], tolerance: 0) }
     }
 
     @Test func theBudgetIsReadFromTheEnvironmentTextOrTheMachine() {

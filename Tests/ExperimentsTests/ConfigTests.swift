@@ -205,7 +205,7 @@ func configError(_ text: String) -> String? {
                 "memories.count=2,network.rule=hebbian,seed=8",
                 "memories.count=2,network.rule=storkey,seed=7"
             ])
-        #expect(batch.runs[2].config.network.rule == .storkey && batch.runs[2].config.memories.count == 2)
+        #expect(batch.runs[2].config.network.rule is StorkeyRule && batch.runs[2].config.memories.count == 2)
         #expect(batch.runs[7].config.memories.count == 4)
         #expect(batch.folderName.hasPrefix("sweep-it-~"), "a name changed on the way to a folder gets its hash")
         #expect(batch.runs[0].folder == "memories.count=2__network.rule=hebbian__seed=7~\(batch.runs[0].identity)")
@@ -248,7 +248,7 @@ func configError(_ text: String) -> String? {
         let config = try Batch.expand(try JSONParser.parse("{\"name\": \"d\", \"dataset\": {\"path\": \"D\"}}")).runs[0].config
         #expect(config.image.size == 64 && config.image.resize == .area && config.image.binarize == .midgray)
         #expect(config.memories.count == 8 && config.memories.select == .maxmin)
-        #expect(config.network.rule == .hebbian && config.dynamics.maxSweeps == 100 && config.dynamics.tie == .plus)
+        #expect(config.network.rule is HebbianRule && config.dynamics.maxSweeps == 100 && config.dynamics.tie == .plus)
         let echoed = try ExperimentConfig.decode(config.json)
         #expect(echoed == config, "the resolved config.json decodes to the same config")
     }

@@ -19,7 +19,7 @@ import Testing
         let n = 400
         let stored = Self.patterns(5, neurons: n, seed: 3)
         var perNeuron: [String: Double] = [:]
-        for rule in [LearningRule.hebbian, .storkey, .pseudoinverse(.zero)] {
+        for rule: any RuleDefinition in [HebbianRule(), StorkeyRule(), PseudoinverseRule()] {
             let network = try StoredNetwork(rule: rule, patterns: stored, tolerance: 0.01)
             let e = network.energy(of: stored[0].doubles) / Double(n)
             perNeuron[rule.name] = e
@@ -36,7 +36,7 @@ import Testing
 
     @Test func hebbianEnergiesAreTheIntegerEnergyOverN() throws {
         let stored = Self.patterns(3, neurons: 64, seed: 4)
-        let network = try StoredNetwork(rule: .hebbian, patterns: stored, tolerance: 0.01)
+        let network = try StoredNetwork(rule: HebbianRule(), patterns: stored, tolerance: 0.01)
         let start = Self.patterns(1, neurons: 64, seed: 9)[0].doubles
         // −½ Σ_{i≠j} s_i s_j Σ_μ x_i^μ x_j^μ, written out.
         var sum = 0

@@ -275,7 +275,10 @@ import Testing
             return try ExperimentConfig.decode(try JSONParser.parse(text), checkingConsistency: false)
         }
         let big = try perceptron(size: 128), small = try perceptron(size: 16)
-        let one = NetworkFootprint(rule: big.network.rule, neurons: big.neurons, memories: big.memories.count).bytes
+        let one = NetworkFootprint(
+            neurons: big.neurons, memories: big.memories.count,
+            rule: big.network.rule.footprint(neurons: big.neurons, memories: big.memories.count)
+        ).bytes
         let budget = 3 * one + one / 2
         #expect(MemoryEstimate.concurrentRuns(Array(repeating: big, count: 8), jobs: 8, budget: budget) == 3)
         #expect(MemoryEstimate.concurrentRuns(Array(repeating: big, count: 8), jobs: 2, budget: budget) == 2)

@@ -224,7 +224,7 @@ import Testing
     @Test func undecidedNeuronsLeftByAsyncRandomAreSpurious() throws {
         var rng = Xoshiro256StarStar(seed: 9)
         let memories = (0..<3).map { _ in Corruption.random(neurons: 64, rng: &rng) }
-        let network = try StoredNetwork(rule: .hebbian, patterns: memories.map { PatternVector(.binary($0)) }, tolerance: 0)
+        let network = try StoredNetwork(rule: HebbianRule(), patterns: memories.map { PatternVector(.binary($0)) }, tolerance: 0)
         var start = [Double](repeating: 0, count: 64)
         for i in 0..<4 { start[i] = Double(memories[1][i]) }
         var sawUndecided = false

@@ -26,7 +26,7 @@ import Testing
         #expect(ProjectionNetwork(memories: Memories(full), diagonal: .keep).limitations.isEmpty, "kept diagonal: W x = x, fixed points")
         // The warning reaches the run's record (its manifest and the terminal).
         let stored = try StoredNetwork(
-            rule: .pseudoinverse(.zero), patterns: full.map { PatternVector.binary($0, BinaryPattern($0)) },
+            rule: PseudoinverseRule(), patterns: full.map { PatternVector.binary($0, BinaryPattern($0)) },
             tolerance: 0)
         #expect(stored.record.warnings == projection.limitations)
         var manifest = RunManifest(

@@ -163,14 +163,14 @@ extension ExperimentConfig {
     /// Whether `memories.count` images are chosen by `memories.select` (not with `"all"`, nor for the
     /// dam rule, whose memories are trained from every training image).
     public var selectsMemories: Bool {
-        if case .dam = network.rule { return false }
+        if network.rule.isClassifier { return false }
         return !memories.all
     }
 
     /// Checks that need several sections at once (data-dependent checks come later).
     func checkConsistency() throws(ConfigError) {
         let n = neurons
-        if let limit = NetworkFootprint.ruleLimit(network.rule, neurons: n) {
+        if let limit = network.rule.sizeLimit(neurons: n) {
             throw ConfigError(path: "network.rule", task == .capacity ? limit : limit + " (image.size ≤ 90)")
         }
         try checkFeatures()
@@ -181,10 +181,7 @@ extension ExperimentConfig {
         if image.binarize == .none && !network.rule.acceptsGrayLevels && !features.isActive {
             throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern and dam rules take them")
         }
-        if case .dam = network.rule, task != .classify {
-            throw ConfigError(path: "network.rule", "dam is a classifier (memories trained on a training split): use the classify task")
-        }
-        try checkStoresAll()
+        try network.rule.check(self)
         if task == .classify, selectsMemories, let classes = dataset?.classes, memories.count < classes.count {
             throw ConfigError(
                 path: "memories.count", "\(memories.count) memories cannot cover the \(classes.count) classes (one per class at least)")
@@ -198,43 +195,11 @@ extension ExperimentConfig {
                 path: image.binarize == .none ? "image.binarize" : "features.codes",
                 "the basins task flips bits of ±1 patterns: binarize them")
         }
-        if usesRandomPatterns, case .conv = network.rule {
-            throw ConfigError(path: "network.rule", "conv needs images (its kernel slides over rows and columns): use a dataset")
-        }
-        if dynamics.temperature > 0 && !DynamicsSection.temperatureRules.contains(network.rule.name) {
+        if dynamics.temperature > 0 && !network.rule.supportsTemperature {
+            let rules = Rules.all.filter(\.supportsTemperature).map(\.name)
             throw ConfigError(
                 path: "dynamics.temperature",
-                "Glauber dynamics are defined here for \(DynamicsSection.temperatureRules.joined(separator: ", ")) (whose fields have a known scale), not \(network.rule.name)"
-            )
-        }
-    }
-
-    /// `memories.count: "all"` only for the rules that store every training image.
-    private func checkStoresAll() throws(ConfigError) {
-        let n = neurons
-        guard memories.all else { return }
-        switch network.rule {
-        case .modern, .dense, .dam: break
-        case .hebbian:
-            throw ConfigError(
-                path: "memories.count",
-                "\"all\" stores every training image: the Hebbian rule retrieves at most about 0.138·N random patterns (N = \(n)), and correlated images far fewer; use modern or dense"
-            )
-        case .storkey:
-            let capacity = Int(Double(n) / (2 * log(Double(n))).squareRoot())
-            throw ConfigError(
-                path: "memories.count",
-                "\"all\" stores every training image: Storkey's rule retrieves at most about N/√(2 ln N) random patterns (\(capacity) for N = \(n)), and correlated images fewer; use modern or dense"
-            )
-        case .pseudoinverse:
-            throw ConfigError(
-                path: "memories.count",
-                "\"all\" stores every training image: \(network.rule.name) stores fewer than N = \(n) patterns (pseudo-inverse: at most N independent ones); use modern or dense"
-            )
-        default:
-            throw ConfigError(
-                path: "memories.count",
-                "\"all\" stores every training image: only the modern and dense rules store that many (\(network.rule.name) is trained on its memories)"
+                "Glauber dynamics are defined here for \(rules.joined(separator: ", ")) (whose fields have a known scale), not \(network.rule.name)"
             )
         }
     }

@@ -8,16 +8,18 @@ import Hopfield
 enum MemoryEstimate {
     /// The network a run of `config` builds, as far as the config says: its rule, N, P and the
     /// key that sets what dominates it. Nil when P depends on the data (`memories.count: "all"`).
-    static func network(_ config: ExperimentConfig) -> (rule: LearningRule, neurons: Int, memories: Int, key: String)? {
-        let rule = config.network.rule, n = config.neurons
-        switch rule {
-        case .perceptron: return (rule, n, config.memories.count, "image.size")
-        case .rbm: return (rule, n, config.memories.count, "network.hidden")
-        case .dam(let o): return (rule, n, o.memories, "network.hidden")
-        default:
-            if let c = config.capacity, let p = c.patterns.max() { return (rule, c.neurons, p, "capacity.patterns") }
-            return config.memories.all ? nil : (rule, n, config.memories.count, "memories.count")
-        }
+    static func network(_ config: ExperimentConfig) -> (rule: any RuleDefinition, neurons: Int, memories: Int, key: String)? {
+        let rule = config.network.rule
+        guard let size = rule.estimatedSize(config) else { return nil }
+        return (rule, size.neurons, size.memories, size.key)
+    }
+
+    /// The footprint of `net`.
+    static func footprint(_ net: (rule: any RuleDefinition, neurons: Int, memories: Int, key: String), continuous: Bool) -> NetworkFootprint
+    {
+        NetworkFootprint(
+            neurons: net.neurons, memories: net.memories, continuous: continuous,
+            rule: net.rule.footprint(neurons: net.neurons, memories: net.memories))
     }
 
     /// Whether the run's patterns are real values (gray levels or uncoded features).
@@ -28,8 +30,8 @@ enum MemoryEstimate {
     /// Refuses a config whose network would take more than `budget` bytes.
     static func check(_ config: ExperimentConfig, budget: Int = MemoryBudget.bytes) throws(ConfigError) {
         guard let net = network(config) else { return }
-        let footprint = NetworkFootprint(rule: net.rule, neurons: net.neurons, memories: net.memories, continuous: isContinuous(config))
-        if let problem = footprint.problem(rule: net.rule, neurons: net.neurons, memories: net.memories, budget: budget) {
+        let footprint = footprint(net, continuous: isContinuous(config))
+        if let problem = footprint.problem(rule: net.rule.name, neurons: net.neurons, memories: net.memories, budget: budget) {
             throw ConfigError(path: net.key, problem)
         }
     }
@@ -41,7 +43,7 @@ enum MemoryEstimate {
     static func concurrentRuns(_ configs: [ExperimentConfig], jobs: Int, budget: Int = MemoryBudget.bytes) -> Int {
         let sizes = configs.compactMap { config -> Int? in
             guard let net = network(config) else { return nil }
-            return NetworkFootprint(rule: net.rule, neurons: net.neurons, memories: net.memories, continuous: isContinuous(config)).bytes
+            return footprint(net, continuous: isContinuous(config)).bytes
         }.sorted(by: >)
         var total = 0, k = 0
         while k < min(jobs, configs.count) {

@@ -17,6 +17,9 @@ struct ObjectReader {
 
     func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
+    /// Whether the object gives the key (without marking it read).
+    func has(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
+
     mutating func value(_ key: String) -> JSONValue? {
         if !known.contains(key) { known.append(key) }
         return pairs.first { $0.0 == key }?.1

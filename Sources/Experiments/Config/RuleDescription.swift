@@ -10,13 +10,18 @@ public struct RuleDescription: Sendable {
     public let formula: String
     /// The `network` keys the rule reads (besides `rule`).
     public let parameters: [String]
-
     /// Each parameter with this rule's default ("—" when it has none, as `load`).
-    public var defaults: [(name: String, value: String)] {
-        let resolved = RuleParameters.defaults(of: name)
-        return parameters.map { key in
-            if let v = resolved[key] { return (key, v.compact) }
-            return (key, ExperimentConfig.NetworkSection.keys[key].defaultDescription)
-        }
+    public let defaults: [(name: String, value: String)]
+
+    /// The description of `rule`'s type.
+    init(_ rule: any RuleDefinition) {
+        let type = rule.definition
+        name = type.name
+        summary = type.summary
+        formula = type.formula
+        parameters = type.parameters
+        defaults =
+            type.keys.map { ($0.name, $0.defaultDescription) }
+            + type.sectionKeys.map { ($0, ExperimentConfig.NetworkSection.keys[$0].defaultDescription) }
     }
 }

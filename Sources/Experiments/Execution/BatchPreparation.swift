@@ -140,17 +140,11 @@ extension ExperimentRunner {
     static func checkedInput(_ run: RunSpec, data: LoadedDataset?) throws(ConfigError) -> RunInput? {
         let config = run.config
         if let folder = config.network.load {
-            do { try StoredNetwork.checkSavedFiles(config.network.rule, neurons: config.neurons, folder: folder) } catch {
+            do { try config.network.rule.checkSaved(folder: folder, neurons: config.neurons, classes: data?.dataset.classes.count) } catch {
                 throw ConfigError(path: "network.load", "\(error)")
             }
         }
         guard let data else { return nil }
-        if let folder = config.network.load, case .dam(let o) = config.network.rule {
-            let path = joinPath(folder, "memories.npy")
-            do {
-                _ = try NPYReader.float32(path, shape: [o.memories, config.neurons + data.dataset.classes.count])
-            } catch { throw ConfigError(path: "network.load", "\(error)") }
-        }
         let labels = data.images.map(\.file.label)
         let classes = data.dataset.classes.count
         var candidates = labels

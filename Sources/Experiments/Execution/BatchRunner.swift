@@ -121,7 +121,7 @@ public enum ExperimentRunner {
             let baselines = plan.baselines.value(input!.sharedKey!) {
                 Baselines.compute(data: input!.data, split: input!.split!, jobs: jobs)
             }
-            if case .dam = run.config.network.rule {
+            if run.config.network.rule.isClassifier {
                 result = try ClassifierTask.run(
                     run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
             } else {

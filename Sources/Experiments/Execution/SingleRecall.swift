@@ -11,16 +11,15 @@ public enum SingleRecall {
         public var memories: [String]
         /// The image to converge.
         public var input: String
-        /// The learning rule.
-        public var rule: LearningRule = .hebbian
+        /// The learning rule with its parameters, and the modern network's equality tolerance, as
+        /// a config's `network` section.
+        public var network = ExperimentConfig.NetworkSection()
         /// How images become patterns.
         public var spec = ImageSpec(size: 64, resize: .area, binarize: .midgray)
         /// The dynamics (the whole history is recorded).
         public var dynamics = Dynamics()
         /// The seed of the update order.
         public var seed: UInt64 = 42
-        /// Modern networks: the equality tolerance.
-        public var tolerance = 0.01
         /// The folder for the pictures.
         public var output: String
         /// Corruptions applied to the input, in order, before it is converged (the notebooks'
@@ -167,7 +166,8 @@ public enum SingleRecall {
         var training = StoredNetwork.Training()
         training.seed = options.seed
         training.side = options.spec.size
-        let network = try StoredNetwork(rule: options.rule, patterns: memories, tolerance: options.tolerance, training: training)
+        let network = try StoredNetwork(
+            rule: options.network.rule, patterns: memories, tolerance: options.network.tolerance, training: training)
         var rng = RandomStreams.stream(options.seed, RandomStreams.key("recall"))
         var dynamics = options.dynamics
         dynamics.history = [.energy, .states]

@@ -9,7 +9,7 @@ enum ClassifyHeadline {
         rows.filter { $0.split == .test }.map { row in
             let run = batch?.runs.first { $0.gridValues.map(\.1.label) == row.grid }
             var isDam = false
-            if case .dam? = run?.config.network.rule { isDam = true }
+            if run?.config.network.rule.isClassifier == true { isDam = true }
             let point = zip(gridKeys, row.grid).map { "\($0) = \($1)" }.joined(separator: ", ")
             let name = point.isEmpty ? "this config" : point
             return "\(name): accuracy \(Format.fixed(row.meanAccuracy, 3)), \(row.spurious) of \(row.n) test images in spurious states; "

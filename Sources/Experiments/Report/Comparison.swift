@@ -36,7 +36,7 @@ public struct Comparison: Sendable {
                 guard let run = results.batch.runs.first(where: { $0.gridValues.map(\.1.label) == grid }) else { continue }
                 var metrics = rowMetrics
                 // The dam's memories are trained features: no nearest-memory retrieval to report.
-                if case .dam = run.config.network.rule { metrics["nearestAccuracy"] = nil }
+                if run.config.network.rule.isClassifier { metrics["nearestAccuracy"] = nil }
                 let config = BatchDifference.flatten(RunIdentity.resolvedJSON(run.config), labels: true).filter {
                     $0.0 != "name" && $0.0 != "seed"
                 }

@@ -83,7 +83,7 @@ public enum Report {
     /// The plain-words result, per grid point: test accuracy, spurious states, and where it
     /// stands against chance, nearest-memory retrieval, the nearest class prototype and 1-NN.
     static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> String {
-        if case .capacity(let rows) = summary, rows.contains(where: { $0.rule == "hebbian" }) {
+        if case .capacity(let rows) = summary, rows.contains(where: { $0.rule == HebbianRule.name }) {
             return
                 "<p class=\"note\">The Hebbian rows' <code>theoryOverlap</code> is the retrieval overlap of Amit, Gutfreund and Sompolinsky's theory at the row's load; it is empty above the critical load α<sub>c</sub> ≈ 0.138, where the theory has no retrieval state (not a prediction of zero overlap).</p>\n"
         }
@@ -184,7 +184,7 @@ public enum Report {
             if let last = record.trainingLog?.last {
                 // The dam has no stored patterns to be fixed points: its column would be training accuracy under another name.
                 var isDam = false
-                if case .dam = record.spec.config.network.rule { isDam = true }
+                if record.spec.config.network.rule.isClassifier { isDam = true }
                 row.replaceSubrange(
                     3..., with: [String(last.epoch), Format.fixed(last.loss, 6), isDam ? "" : Format.fixed(last.stablePatterns, 4)])
             }

@@ -25,8 +25,8 @@ public enum Conventions {
         }
         let rule = c.network.rule
         conventions += [
-            ("weights", weights(rule)),
-            ("updateOrder", update(rule, c.dynamics.mode)),
+            ("weights", rule.weightsConvention),
+            ("updateOrder", rule.updateConvention(c.dynamics.mode)),
             (
                 "tieRule",
                 rule.isContinuous ? "not applicable" : rule.usesUpdateOrder ? "field 0 → \(c.dynamics.tie.rawValue)" : "field 0 → plus"
@@ -74,44 +74,6 @@ public enum Conventions {
         case .otsu: return "otsu: +1 above Otsu's threshold"
         case .threshold(let t): return "threshold: +1 above gray level \(t)"
         case .none: return "none: gray scaled to [−1, 1] (x/127.5 − 1)"
-        }
-    }
-
-    static func weights(_ rule: LearningRule) -> String {
-        switch rule {
-        case .hebbian:
-            return "Hebbian W = Σ x xᵀ, zero diagonal, exact integers (the notebooks' 1/P or 1/N factor dropped: it changes no sign)"
-        case .storkey: return "Storkey (1997) incremental rule, zero diagonal"
-        case .pseudoinverse(let d):
-            return "pseudo-inverse W = Xᵀ(XXᵀ)⁻¹X, diagonal \(d == .zero ? "zeroed" : "kept"); dependent patterns skipped"
-        case .dense(let i): return "dense associative memory, E = −Σ F(x·s), F = \(i)"
-        case .modern(let beta): return "modern Hopfield (Ramsauer et al. 2020), β = \(Format.exact(beta))"
-        case .perceptron(let o):
-            return "perceptron rule per neuron (asymmetric W, biases), margin κ = \(Format.exact(o.margin)), at most \(o.maxEpochs) epochs"
-        case .rbm(let o):
-            return
-                "RBM with ±1 units, \(o.hidden) hidden, CD-\(o.cdSteps), \(o.epochs) epochs, learning rate \(Format.exact(o.learningRate)), batch \(o.batchSize); recall \(o.recall.rawValue)"
-        case .hebbianRBM(let a):
-            return "RBM with the memories as hidden units (W = Xᵀ), hidden activation \(a == .linear ? "linear" : "softmax")"
-        case .conv(let o):
-            return
-                "shared \(o.kernelSize)×\(o.kernelSize) kernel (centre excluded) and bias, pocket perceptron rule on every neighbourhood, margin κ = \(Format.exact(o.margin)), \(o.maxEpochs) epochs"
-        case .dam(let o):
-            return
-                "dense associative memory classifier (Krotov and Hopfield 2016): \(o.memories) memories over pixels and class neurons, F(x) = max(x, 0)^\(o.power) of x = a/T, T = \(Format.exact(o.temperature)); trained on the training split, loss Σ(c − t)^\(2 * o.lossPower), \(o.epochs) epochs, batches of \(o.batchSize), momentum \(Format.exact(o.momentum)), rate \(Format.exact(o.learningRate))·\(Format.exact(o.decay))^epoch, init N(0, \(Format.exact(o.initialSpread))²); Float arithmetic in fixed orders"
-        }
-    }
-
-    static func update(_ rule: LearningRule, _ mode: UpdateMode) -> String {
-        switch rule {
-        case .modern: return "all neurons at once (s ← Xᵀ softmax(βXs))"
-        case .dam: return "one update of the class neurons, the pixels clamped (class = argmax_α Σ_μ F(ξ^μ·on_α) − F(ξ^μ·off))"
-        case .rbm(let o):
-            return "all visible units at once through the hidden layer (v ← sign(W tanh(Wᵀv + b) + a))"
-                + (o.recall == .sampled ? ", after \(o.samplingSteps) Gibbs steps seeded from the image's stream" : "")
-        case .hebbianRBM(let a):
-            return "all visible units at once through the memories (v ← sign(Xᵀ g(Xv)), g = \(a == .linear ? "identity" : "softmax(β·)"))"
-        default: return order(mode)
         }
     }
 

@@ -18,7 +18,7 @@ enum CapacityTask {
                 pooled = pooled + tally
             }
             // Above α_c the theory has no retrieval state: the column stays empty (the report says why).
-            let theory = config.network.rule == .hebbian ? CapacityTheory.retrievalOverlap(load: Double(p) / Double(n)) : nil
+            let theory = config.network.rule is HebbianRule ? CapacityTheory.retrievalOverlap(load: Double(p) / Double(n)) : nil
             rows.append(
                 CapacityRow(
                     run: RunLabel(spec), rule: config.network.rule.name, neurons: n, patterns: p, trials: section.trials,
@@ -35,7 +35,7 @@ enum CapacityTask {
         var rng = RunStreams.item(spec.seed, "patterns", UInt64(p), UInt64(trial))
         let family = spec.config.patterns?.family ?? .independent(bias: 0)
         let patterns = family.draw(count: p, neurons: n, rng: &rng)
-        if spec.config.network.rule == .hebbian, HebbianCouplings.fits(neurons: n, patterns: p), HebbianCouplings.supports(dynamics) {
+        if spec.config.network.rule is HebbianRule, HebbianCouplings.fits(neurons: n, patterns: p), HebbianCouplings.supports(dynamics) {
             return measureHebbian(spec, patterns: patterns, trial: trial, jobs: jobs)
         }
         let network = try StoredNetwork(

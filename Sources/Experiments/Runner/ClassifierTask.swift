@@ -12,7 +12,7 @@ enum ClassifierTask {
         _ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
         observer: TrainingObserver?
     ) throws -> RunResult {
-        guard case .dam(let options) = spec.config.network.rule else { preconditionFailure("a dam run") }
+        guard let options = (spec.config.network.rule as? DamRule)?.options else { preconditionFailure("a dam run") }
         let classes = data.dataset.classes.count, n = data.images[0].values.count
         let started = Date()
         let model: DenseClassifier

@@ -1,22 +1,28 @@
 import Hopfield
 
 extension StoredNetwork {
-    /// The .npy files a trained rule saves in its run folder and `network.load` reads back:
-    /// name, NumPy element type and shape.
-    public static func savedFiles(_ rule: LearningRule, neurons n: Int) -> [(name: String, descr: String, shape: [Int])] {
-        switch rule {
-        case .perceptron: return [("weights.npy", "<i4", [n, n]), ("biases.npy", "<i4", [n])]
-        case .conv(let o): return [("kernel.npy", "<i4", [o.kernelSize, o.kernelSize]), ("bias.npy", "<i4", [1])]
-        case .rbm(let o):
-            return [("weights.npy", "<f8", [n, o.hidden]), ("visible-bias.npy", "<f8", [n]), ("hidden-bias.npy", "<f8", [o.hidden])]
-        default: return []
+    /// A .npy file a trained rule saves in its run folder and `network.load` reads back: name,
+    /// NumPy element type and shape.
+    public struct SavedFile: Sendable, Equatable {
+        /// The file's name (weights.npy).
+        public var name: String
+        /// The NumPy element type (`<i4`, `<f8`).
+        public var descr: String
+        /// The array's shape.
+        public var shape: [Int]
+
+        /// A file description.
+        public init(name: String, descr: String, shape: [Int]) {
+            self.name = name
+            self.descr = descr
+            self.shape = shape
         }
     }
 
-    /// Checks, before a batch starts, that a folder holds the parameter files of `rule` with the
-    /// right element types and shapes, and real parameters only finite values.
-    public static func checkSavedFiles(_ rule: LearningRule, neurons: Int, folder: String) throws {
-        for file in savedFiles(rule, neurons: neurons) {
+    /// Checks, before a batch starts, that a folder holds `files` with the right element types
+    /// and shapes, and real parameters only finite values.
+    public static func checkSavedFiles(_ files: [SavedFile], folder: String) throws {
+        for file in files {
             let path = joinPath(folder, file.name)
             if file.descr == "<f8" {
                 _ = try NPYReader.float64(path, shape: file.shape)

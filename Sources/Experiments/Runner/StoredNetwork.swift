@@ -30,6 +30,14 @@ public struct StoredNetwork: Sendable {
         public var observer: TrainingObserver?
         /// An empty value, filled in field by field (as when a CSV line is read).
         public init() {}
+
+        /// A saved int32 array of `load`, with its checked shape.
+        public func int32(_ file: SavedFile) throws -> [Int32] { try NPYReader.int32(joinPath(load!, file.name), shape: file.shape) }
+
+        /// A saved float64 array of `load`, with its checked shape.
+        public func float64(_ file: SavedFile) throws -> [Double] {
+            try NPYReader.float64(joinPath(load!, file.name), shape: file.shape)
+        }
     }
 
     /// Per-epoch training log (empty for rules that are not trained).
@@ -63,109 +71,81 @@ public struct StoredNetwork: Sendable {
         return continuousPatterns!.pattern(mu)
     }
 
-    /// Stores (or trains on, or loads) `patterns` with `rule`. Refuses the dam rule (a classifier
-    /// with no stored-pattern network) and, before allocating anything, a network that does not
-    /// fit in ``MemoryBudget`` (`NetworkFootprint`).
-    public init(rule: LearningRule, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
+    /// Stores (or trains on, or loads) `patterns` with `rule` (``RuleDefinition/build(_:)``). Refuses
+    /// a classifier rule (dam, with no stored-pattern network) and, before allocating anything, a
+    /// network that does not fit in ``MemoryBudget`` (`NetworkFootprint`).
+    public init(rule: any RuleDefinition, patterns: [PatternVector], tolerance: Double, training: Training = Training()) throws {
         guard let first = patterns.first else { throw ConfigError(path: "memories", "no pattern to store") }
         var continuous = false
         if case .continuous = first { continuous = true }
         try Self.checkBuildable(rule, neurons: first.count, memories: patterns.count, continuous: continuous)
         neurons = first.count
-        energyDivisor = Self.energyDivisor(rule, neurons: first.count)
+        energyDivisor = rule.energyDivisor(neurons: first.count)
         var binary: [[Int8]]? = []
         for p in patterns {
             if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
         }
         binaryMemories = binary.map(Memories.init)
         continuousPatterns = binary == nil ? ContinuousMemories(patterns.map(\.doubles)) : nil
-        let n = neurons
         let started = Date()
-        // Saved parameters, read back with their checked shapes.
-        let files = StoredNetwork.savedFiles(rule, neurons: n)
-        func int32(_ k: Int) throws -> [Int32] { try NPYReader.int32(joinPath(training.load!, files[k].name), shape: files[k].shape) }
-        func float64(_ k: Int) throws -> [Double] { try NPYReader.float64(joinPath(training.load!, files[k].name), shape: files[k].shape) }
-        switch rule {
-        case .modern(let beta):
-            let network =
-                binaryMemories.map { ModernNetwork(binary: $0, beta: beta) }
-                ?? ModernNetwork(memories: continuousPatterns!, beta: beta)
-            kind = .continuous(network, tolerance: tolerance)
-        case .hebbianRBM(let activation):
-            kind = .hebbianRBM(HebbianRBM(memories: binaryMemories!, activation: activation))
-        case .perceptron(let options):
-            if training.load != nil {
-                kind = .binary(.perceptron(PerceptronNetwork(memories: binaryMemories!, weights: try int32(0), biases: try int32(1))))
-            } else {
-                let (network, log) = PerceptronNetwork.train(
-                    binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
-                    observer: training.observer)
-                kind = .binary(.perceptron(network))
-                trainingLog = log
-            }
-        case .conv(let options):
-            if training.load != nil {
-                kind = .binary(
-                    .conv(
-                        ConvolutionNetwork(
-                            memories: binaryMemories!, side: training.side, kernelSize: options.kernelSize,
-                            kernel: try int32(0), bias: try int32(1)[0])))
-            } else {
-                let (network, log) = ConvolutionNetwork.train(
-                    binaryMemories!, side: training.side, options: options, seed: training.seed,
-                    observer: training.observer)
-                kind = .binary(.conv(network))
-                trainingLog = log
-            }
-        case .rbm(let options):
-            if training.load != nil {
-                kind = .rbm(
-                    RBMNetwork(
-                        memories: binaryMemories!, hidden: options.hidden, weights: try float64(0), visibleBias: try float64(1),
-                        hiddenBias: try float64(2), recall: options.recall, samplingSteps: options.samplingSteps))
-            } else {
-                let (network, log) = RBMNetwork.train(
-                    binaryMemories!, options: options, seed: training.seed, jobs: training.jobs,
-                    observer: training.observer)
-                kind = .rbm(network)
-                trainingLog = log
-            }
-        case .pseudoinverse(let diagonal):
-            let projection = ProjectionNetwork(memories: binaryMemories!, diagonal: diagonal, jobs: training.jobs)
-            warnings = projection.limitations
-            kind = .binary(BinaryNetworkBox(projection: projection, jobs: training.jobs))
-        default:
-            kind = .binary(BinaryNetworkBox(rule: rule, memories: binaryMemories!, jobs: training.jobs))
-        }
+        let built = try rule.build(
+            Input(binary: binaryMemories, continuous: continuousPatterns, tolerance: tolerance, training: training))
+        kind = built.kind
+        trainingLog = built.trainingLog
+        warnings = built.warnings
         if let divergence = TrainingEpoch.diverged(trainingLog) { throw RunError(divergence) }
         if rule.isTrained && training.load == nil { trainingSeconds = Date().timeIntervalSince(started) }
     }
 
-    /// The checks made before a network is built, from the sizes alone (nothing is allocated):
-    /// not the dam rule, which has no stored-pattern network; Storkey's N limit
-    /// (`NetworkFootprint.ruleLimit(_:neurons:)`); a `NetworkFootprint` within ``MemoryBudget``.
-    public static func checkBuildable(_ rule: LearningRule, neurons: Int, memories: Int, continuous: Bool) throws(ConfigError) {
-        if case .dam = rule {
-            throw ConfigError(
-                path: "network.rule",
-                "dam is a trained classifier (memories over pixels and class neurons, trained on "
-                    + "a labelled training split), not a network of stored patterns: use it through a config's classify task "
-                    + "(hopfield run, or hl.run in Python)")
+    /// What a rule builds its network from (``RuleDefinition/build(_:)``).
+    public struct Input: Sendable {
+        /// ±1 memories (nil for real-valued patterns).
+        public var binary: Memories?
+        /// Real-valued memories (nil for ±1 patterns).
+        public var continuous: ContinuousMemories?
+        /// The equality tolerance of continuous networks.
+        public var tolerance: Double
+        /// How a trained rule is trained, or where its parameters are loaded from.
+        public var training: Training
+    }
+
+    /// What a rule built: the network, its training log and its warnings.
+    public struct Built: Sendable {
+        /// The network.
+        public var kind: Kind
+        /// Per-epoch training log (empty for rules that are not trained).
+        public var trainingLog: [TrainingEpoch] = []
+        /// What the rule cannot promise for these patterns.
+        public var warnings: [String] = []
+
+        /// A built network.
+        public init(kind: Kind, trainingLog: [TrainingEpoch] = [], warnings: [String] = []) {
+            self.kind = kind
+            self.trainingLog = trainingLog
+            self.warnings = warnings
         }
-        if let limit = NetworkFootprint.ruleLimit(rule, neurons: neurons) { throw ConfigError(path: "network.rule", limit) }
-        let footprint = NetworkFootprint(rule: rule, neurons: neurons, memories: memories, continuous: continuous)
-        if let problem = footprint.problem(rule: rule, neurons: neurons, memories: memories, budget: MemoryBudget.bytes) {
+    }
+
+    /// The checks made before a network is built, from the sizes alone (nothing is allocated):
+    /// not a classifier rule, which has no stored-pattern network; the rule's N limit
+    /// (``RuleDefinition/sizeLimit(neurons:)``); a `NetworkFootprint` within ``MemoryBudget``.
+    public static func checkBuildable(_ rule: any RuleDefinition, neurons: Int, memories: Int, continuous: Bool) throws(ConfigError) {
+        if rule.isClassifier { throw classifierRefusal(rule.name) }
+        if let limit = rule.sizeLimit(neurons: neurons) { throw ConfigError(path: "network.rule", limit) }
+        let footprint = NetworkFootprint(
+            neurons: neurons, memories: memories, continuous: continuous, rule: rule.footprint(neurons: neurons, memories: memories))
+        if let problem = footprint.problem(rule: rule.name, neurons: neurons, memories: memories, budget: MemoryBudget.bytes) {
             throw ConfigError(path: "network", problem)
         }
     }
 
-    /// N for the rules whose couplings are the unnormalised XᵀX (Hebbian, and the Hebbian RBM
-    /// with a linear hidden layer, its equivalent), 1 for the others (see ``energyDivisor``).
-    public static func energyDivisor(_ rule: LearningRule, neurons: Int) -> Double {
-        switch rule {
-        case .hebbian, .hebbianRBM(.linear): return Double(neurons)
-        default: return 1
-        }
+    /// Why a classifier rule builds no network of stored patterns.
+    static func classifierRefusal(_ name: String) -> ConfigError {
+        ConfigError(
+            path: "network.rule",
+            "\(name) is a trained classifier (memories over pixels and class neurons, trained on "
+                + "a labelled training split), not a network of stored patterns: use it through a config's classify task "
+                + "(hopfield run, or hl.run in Python)")
     }
 
     /// A state's energy as runs report it: the rule's own energy over ``energyDivisor`` for

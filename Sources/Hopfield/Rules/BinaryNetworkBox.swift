@@ -17,8 +17,8 @@ public enum BinaryNetworkBox: Sendable {
     /// ``init(rule:memories:jobs:)``.
     case conv(ConvolutionNetwork)
 
-    /// Builds the network of a binary rule (not `.modern`, nor the trained and layered rules,
-    /// which `StoredNetwork` builds), in the form that is cheapest for its size:
+    /// Builds the network of a rule whose couplings come from the memories alone, in the form
+    /// that is cheapest for its size:
     /// - Storkey: always a ``FieldVectorNetwork`` (its matrix exists anyway; fields in O(1));
     /// - pseudo-inverse: a ``FieldVectorNetwork`` once rank² ≥ 4N (the own form costs O(P²) per
     ///   change, the field vector O(N)), while N ≤ ``fieldVectorLimit``;
@@ -41,8 +41,6 @@ public enum BinaryNetworkBox: Sendable {
         case .pseudoinverse(let diagonal):
             self.init(projection: ProjectionNetwork(memories: memories, diagonal: diagonal, jobs: jobs), jobs: jobs)
         case .dense(let interaction): self = .dense(DenseAssociativeNetwork(memories: memories, interaction: interaction))
-        case .modern: preconditionFailure("the modern network is continuous: use ModernNetwork")
-        case .perceptron, .rbm, .hebbianRBM, .conv, .dam: preconditionFailure("\(rule.name) is built by training")
         }
     }
 

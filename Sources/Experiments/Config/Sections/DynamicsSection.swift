@@ -15,9 +15,6 @@ extension ExperimentConfig {
         /// The same settings for the engine.
         public var dynamics: Dynamics { Dynamics(mode: mode, tie: tie, maxSweeps: maxSweeps, temperature: temperature) }
 
-        /// The rules whose fields have a scale T can be compared with (Hopfield's `BinaryNetwork.fieldScale`).
-        static let temperatureRules = ["hebbian", "storkey", "pseudoinverse"]
-
         /// The section's keys.
         public static let keys: [ConfigKey] = {
             let d = DynamicsSection()

@@ -148,9 +148,6 @@ extension ExperimentConfig {
         if features.encoder == .hog && features.dimension(size: image.size) == 0 {
             throw ConfigError(path: "image.size", "hog needs at least 2×2 cells of 8×8 pixels: image.size ≥ 16 (is \(image.size))")
         }
-        if case .conv = network.rule {
-            throw ConfigError(path: "network.rule", "conv slides a kernel over an image's rows and columns: feature codes are not images")
-        }
         if let c = corruption, c.rect != nil || c.kind == .mask || c.kind == .corner {
             throw ConfigError(
                 path: "corruption.kind", "\(c.kind.rawValue) masks a region of an image: feature codes are not images (use flip noise)")

@@ -46,7 +46,7 @@ public struct CapacityRow: ResultRow, Equatable {
         meanSweeps = Recorded.fixed(tally.meanSweeps)
         self.theoryOverlap = theoryOverlap.map { Recorded.fixed($0) }
         // The Hebbian theory's figures; the Storkey and pseudo-inverse rules are not bound by them.
-        if rule == LearningRule.hebbian.name {
+        if rule == HebbianRule.name {
             criticalLoad = Recorded.fixed(CapacityTheory.criticalLoad)
             mcEliecePatterns = Recorded.fixed(CapacityTheory.mcElieceCapacity(neurons: neurons))
         }
