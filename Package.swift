@@ -34,7 +34,14 @@ let package = Package(
         // from each. C because Swift cannot compile one function for several CPUs.
         // Optimised in debug builds too: the tests run the CNN on real photos (at -O0 its
         // convolutions take minutes), and the kernels' results do not depend on the level.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(
+            name: "CKernels",
+            cSettings: [
+                // No contraction of a * b + c into an FMA: the ordered kernels must round as the
+                // Swift code they replace does (cnn.c calls fmaf and the FMA intrinsics by name).
+                .unsafeFlags(["-ffp-contract=off"]),
+                .unsafeFlags(["-O2"], .when(configuration: .debug))
+            ]),
         // Feature encoders, pure computation on decoded images: Sobel edges, histograms of
         // oriented gradients, a pretrained EfficientNet-Lite0 (on the CKernels float kernels).
         .target(name: "Features", dependencies: ["CKernels"]),

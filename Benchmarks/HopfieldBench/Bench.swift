@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hopfield-bench",
         abstract: "HopfieldLab's benchmarks. Build and run in release mode: swift run -c release hopfield-bench <name>.",
-        subcommands: [Load.self, EngineBench.self, SweepBench.self, W1.self, W2.self, W6.self]
+        subcommands: [Load.self, EngineBench.self, SweepBench.self, W1.self, W2.self, W6.self, Speed.self]
     )
 }
 

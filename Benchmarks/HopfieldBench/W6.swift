@@ -26,6 +26,16 @@ struct FashionPatterns {
     func split(train: Double, test: Double, seed: UInt64) throws -> Splitter.Result {
         try Splitter.split(labels: labels, classes: 10, train: .fraction(train), test: .fraction(test), stratify: true, seed: seed)
     }
+
+    /// `count` memories drawn at random from the split's training images, as many per class
+    /// (seed 1's selection stream): their rows.
+    func randomMemories(_ split: Splitter.Result, count: Int) -> [[Int8]] {
+        var rng = RandomStreams.stream(1, RandomStreams.key("select"))
+        let candidates = split.train.map { MemorySelection.Candidate(label: labels[$0], pattern: PatternVector(.binary(rows[$0]))) }
+        return MemorySelection.random(candidates, quotas: MemorySelection.quotas(count: count, classes: 10), rng: &rng).map {
+            rows[split.train[$0]]
+        }
+    }
 }
 
 /// Seconds of one call of `body`.
@@ -47,8 +57,7 @@ struct W6: ParsableCommand {
             "W6 on Fashion-MNIST (scripts/fetch-fashion): a, b, c (and d); one JSON object per workload. --export writes the arrays for Benchmarks/python/w6.py."
     )
 
-    @Option(help: "The 60,000 training images in class folders.")
-    var dataset = "Datasets/fashion"
+    @OptionGroup var bench: FashionOptions
 
     @Option(help: "Fashion-MNIST's 10,000 test images in class folders (W6d).")
     var testDataset = "Datasets/fashion-test"
@@ -56,19 +65,10 @@ struct W6: ParsableCommand {
     @Option(help: "Workloads: any of a, b, c, d.")
     var workloads = "abc"
 
-    @Option(help: "Threads.")
-    var threads = 2
-
-    @Option(help: "Timed repetitions (the median is reported).")
-    var repeats = 3
-
-    @Option(help: "Write the workloads' arrays (.npy) here for the NumPy reference.")
-    var export: String?
-
     func run() throws {
         let data =
             workloads.contains(where: { "abc".contains($0) })
-            ? try FashionPatterns.load(dataset, jobs: threads) : FashionPatterns(rows: [], labels: [])
+            ? try FashionPatterns.load(bench.dataset, jobs: bench.threads) : FashionPatterns(rows: [], labels: [])
         if workloads.contains("a") { try w6a(data) }
         if workloads.contains("b") { try w6b(data) }
         if workloads.contains("c") { try w6c(data) }
@@ -79,16 +79,9 @@ struct W6: ParsableCommand {
     /// by the modern network, β = 1, synchronous (the engine's work, no files).
     func w6a(_ data: FashionPatterns) throws {
         let split = try data.split(train: 0.9, test: 0.1, seed: 1)
-        var rng = RandomStreams.stream(1, RandomStreams.key("select"))
-        let candidates = split.train.map {
-            MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0])))
-        }
-        let chosen = MemorySelection.random(candidates, quotas: MemorySelection.quotas(count: 2000, classes: 10), rng: &rng).map {
-            split.train[$0]
-        }
-        let memories = chosen.map { data.rows[$0] }
+        let memories = data.randomMemories(split, count: 2000)
         let items = split.train + split.test
-        if let export {
+        if let export = bench.export {
             try writeNPY(memories, to: export + "/w6a-memories.npy")
             try writeNPY(items.map { data.rows[$0] }, to: export + "/w6a-states.npy")
         }
@@ -97,9 +90,9 @@ struct W6: ParsableCommand {
         let stored = try StoredNetwork(
             rule: ModernRule(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
         var results: [StoredNetwork.Settled] = []
-        let time = medianSeconds(repeats: repeats) {
+        let time = medianSeconds(repeats: bench.repeats) {
             results = stored.settleAll(
-                count: items.count, jobs: threads, start: { k in data.rows[items[k]].map(Double.init) },
+                count: items.count, jobs: bench.threads, start: { k in data.rows[items[k]].map(Double.init) },
                 dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
                 stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
         }
@@ -109,7 +102,7 @@ struct W6: ParsableCommand {
             String(
                 format:
                     "{\"workload\": \"W6a\", \"images\": %d, \"memories\": %d, \"threads\": %d, \"seconds\": %.4f, \"networkSeconds\": %.4f, \"meanSteps\": %.3f, \"retrieved\": %d, \"kernels\": \"%@\"}",
-                items.count, memories.count, threads, time, build, steps, retrieved, Kernels.name))
+                items.count, memories.count, bench.threads, time, build, steps, retrieved, Kernels.name))
         _ = network
     }
 
@@ -119,7 +112,7 @@ struct W6: ParsableCommand {
         let split = try data.split(train: 0.9, test: 0.1, seed: 1)
         let memories = split.train.map { data.rows[$0] }
         let tests = split.test.map { data.rows[$0] }
-        if let export {
+        if let export = bench.export {
             try writeNPY(memories, to: export + "/w6b-memories.npy")
             try writeNPY(tests, to: export + "/w6b-tests.npy")
             try AtomicFile.write(
@@ -129,8 +122,8 @@ struct W6: ParsableCommand {
         }
         let packedMemories = PackedPatterns(rows: memories, neurons: 784), packedTests = PackedPatterns(rows: tests, neurons: 784)
         var nearest: [(index: Int, overlap: Int)] = []
-        let nnTime = medianSeconds(repeats: repeats) {
-            let blocks = parallelMap(count: (tests.count + 63) / 64, jobs: threads) { b -> [(index: Int, overlap: Int)] in
+        let nnTime = medianSeconds(repeats: bench.repeats) {
+            let blocks = parallelMap(count: (tests.count + 63) / 64, jobs: bench.threads) { b -> [(index: Int, overlap: Int)] in
                 let range = (b * 64)..<min(tests.count, (b + 1) * 64)
                 return packedMemories.best(for: PackedPatterns(rows: Array(tests[range]), neurons: 784), absolute: false)
             }
@@ -143,9 +136,9 @@ struct W6: ParsableCommand {
                 rule: ModernRule(beta: 1), patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01)
         }
         var results: [StoredNetwork.Settled] = []
-        let modernTime = medianSeconds(repeats: repeats) {
+        let modernTime = medianSeconds(repeats: bench.repeats) {
             results = stored!.settleAll(
-                count: tests.count, jobs: threads, start: { k in tests[k].map(Double.init) },
+                count: tests.count, jobs: bench.threads, start: { k in tests[k].map(Double.init) },
                 dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
                 stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
         }
@@ -154,7 +147,7 @@ struct W6: ParsableCommand {
             String(
                 format:
                     "{\"workload\": \"W6b\", \"memories\": %d, \"tests\": %d, \"threads\": %d, \"nnSeconds\": %.4f, \"nnAccuracy\": %.4f, \"modernSeconds\": %.4f, \"networkSeconds\": %.4f, \"modernNearestAccuracy\": %.4f, \"meanSteps\": %.3f, \"kernels\": \"%@\"}",
-                memories.count, tests.count, threads, nnTime, Double(nnRight) / Double(tests.count), modernTime, build,
+                memories.count, tests.count, bench.threads, nnTime, Double(nnRight) / Double(tests.count), modernTime, build,
                 Double(modernRight) / Double(tests.count), Double(results.reduce(0) { $0 + $1.sweeps }) / Double(results.count),
                 Kernels.name))
         _ = packedTests
@@ -171,8 +164,8 @@ struct W6: ParsableCommand {
         let candidates = indices.map { MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0]))) }
         let quotas = MemorySelection.quotas(count: 1000, classes: 10)
         var chosen: [Int] = []
-        let time = medianSeconds(repeats: max(1, repeats - 2), warmUp: false) {
-            chosen = MemorySelection.maxminBinary(candidates, quotas: quotas, jobs: threads)
+        let time = medianSeconds(repeats: max(1, bench.repeats - 2), warmUp: false) {
+            chosen = MemorySelection.maxminBinary(candidates, quotas: quotas, jobs: bench.threads)
         }
         let packed = PackedPatterns(rows: chosen.map { data.rows[indices[$0]] }, neurons: 784)
         let overlaps = packed.overlaps(0..<packed.count, with: packed)
@@ -182,42 +175,37 @@ struct W6: ParsableCommand {
             String(
                 format:
                     "{\"workload\": \"W6c\", \"candidates\": %d, \"memories\": %d, \"threads\": %d, \"seconds\": %.4f, \"minDissimilarity\": %.4f, \"kernels\": \"%@\"}",
-                candidates.count, chosen.count, threads, time, 1 - Double(largest) / 784, Kernels.name))
+                candidates.count, chosen.count, bench.threads, time, 1 - Double(largest) / 784, Kernels.name))
     }
 
     /// W6d: classical and dense rules on 6,000 images of Fashion-MNIST's test set (the 10,000 in
-    /// `--test-dataset`, split 3000/3000 as Benchmarks/w6d.json does, every image converged),
+    /// `--test-bench.dataset`, split 3000/3000 as Benchmarks/w6d.json does, every image converged),
     /// P = 200, 500, 1000 random memories of the training half, asynchronous updates.
     func w6d() throws {
-        let data = try FashionPatterns.load(testDataset, jobs: threads)
+        let data = try FashionPatterns.load(testDataset, jobs: bench.threads)
         let split = try Splitter.split(labels: data.labels, classes: 10, train: .count(3000), test: .count(3000), stratify: true, seed: 1)
         let items = split.train + split.test
-        let candidates = split.train.map {
-            MemorySelection.Candidate(label: data.labels[$0], pattern: PatternVector(.binary(data.rows[$0])))
-        }
-        if let export { try writeNPY(items.map { data.rows[$0] }, to: export + "/w6d-states.npy") }
+        if let export = bench.export { try writeNPY(items.map { data.rows[$0] }, to: export + "/w6d-states.npy") }
         let rules: [(String, any RuleDefinition)] = [
             ("pseudoinverse", PseudoinverseRule()), ("dense-exponential", DenseRule(interaction: .exponential)),
             ("storkey", StorkeyRule()), ("hebbian", HebbianRule())
         ]
         for count in [200, 500, 1000] {
-            var rng = RandomStreams.stream(1, RandomStreams.key("select"))
-            let chosen = MemorySelection.random(candidates, quotas: MemorySelection.quotas(count: count, classes: 10), rng: &rng)
-            let memories = chosen.map { data.rows[split.train[$0]] }
-            if let export { try writeNPY(memories, to: export + "/w6d-memories-\(count).npy") }
+            let memories = data.randomMemories(split, count: count)
+            if let export = bench.export { try writeNPY(memories, to: export + "/w6d-memories-\(count).npy") }
             for (name, rule) in rules {
                 var stored: StoredNetwork?
                 var training = StoredNetwork.Training()
-                training.jobs = threads
+                training.jobs = bench.threads
                 let build = seconds {
                     stored = try? StoredNetwork(
                         rule: rule, patterns: memories.map { .binary($0, BinaryPattern($0)) }, tolerance: 0.01,
                         training: training)
                 }
                 var results: [StoredNetwork.Settled] = []
-                let time = medianSeconds(repeats: max(1, repeats - 2)) {
+                let time = medianSeconds(repeats: max(1, bench.repeats - 2)) {
                     results = stored!.settleAll(
-                        count: items.count, jobs: threads, start: { k in data.rows[items[k]].map(Double.init) },
+                        count: items.count, jobs: bench.threads, start: { k in data.rows[items[k]].map(Double.init) },
                         dynamics: { _ in Dynamics(mode: .async, maxSweeps: 100) },
                         stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
                 }
@@ -226,8 +214,23 @@ struct W6: ParsableCommand {
                     String(
                         format:
                             "{\"workload\": \"W6d\", \"rule\": \"%@\", \"memories\": %d, \"images\": %d, \"threads\": %d, \"seconds\": %.4f, \"networkSeconds\": %.4f, \"meanSweeps\": %.3f}",
-                        name, count, items.count, threads, time + build, build, sweeps))
+                        name, count, items.count, bench.threads, time + build, build, sweeps))
             }
         }
     }
+}
+
+/// The options of the Fashion-MNIST benchmarks (`w6`, `speed`).
+struct FashionOptions: ParsableArguments {
+    @Option(help: "The 60,000 training images in class folders.")
+    var dataset = "Datasets/fashion"
+
+    @Option(help: "Threads.")
+    var threads = 2
+
+    @Option(help: "Timed repetitions (the median is reported).")
+    var repeats = 3
+
+    @Option(help: "Write the workloads' arrays (.npy) here for the NumPy reference.")
+    var export: String?
 }

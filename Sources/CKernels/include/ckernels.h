@@ -67,5 +67,7 @@ void hl_add_scaled_row(int32_t *h, const int16_t *w, int32_t delta, size_t n);
 
 /* The float kernels of the CNN encoder: part of the same module. */
 #include "cnnkernels.h"
+/* The fixed-order float and Double kernels of the dense classifier and the modern network. */
+#include "orderedkernels.h"
 
 #endif

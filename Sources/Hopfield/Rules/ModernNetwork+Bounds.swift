@@ -18,14 +18,41 @@ extension ModernNetwork.Run {
             reference = ReferenceDistances(distances(to: p.index[0]), neurons: n)
             referenceMemory = p.index[0]
         }
-        let supportValues = exact(p, at: p.index.sorted(), state: s)
+        let support = p.index.sorted()
+        let supportValues = exact(p, at: support, state: s)
         let floor = (supportValues.value.max() ?? 0) - network.cutoff / network.beta - Self.margin
         var candidates: [Int] = []
         forEachBoundGroup(p) { upper, _, members in
             if upper >= floor { for mu in members { candidates.append(Int(mu)) } }
         }
         candidates.sort()
-        return exact(p, at: candidates, state: s)
+        return exact(p, at: candidates, state: s, known: (support, supportValues.value))
+    }
+
+    /// ``exact(_:at:state:)``, reusing the values already computed at `known` (ascending
+    /// indices): each is the same computation, so the same bits.
+    func exact(_ p: SparseWeights, at indices: [Int], state s: [Double], known: ([Int], [Double])) -> KnownOverlaps {
+        var missing: [Int] = []
+        var next = 0
+        for mu in indices {
+            while next < known.0.count && known.0[next] < mu { next += 1 }
+            if !(next < known.0.count && known.0[next] == mu) { missing.append(mu) }
+        }
+        if missing.isEmpty && indices.count == known.0.count { return KnownOverlaps(subset: indices, value: known.1) }
+        let extra = exact(p, at: missing, state: s).value
+        var values: [Double] = []
+        values.reserveCapacity(indices.count)
+        var (a, b) = (0, 0)
+        for mu in indices {
+            while a < known.0.count && known.0[a] < mu { a += 1 }
+            if a < known.0.count && known.0[a] == mu {
+                values.append(known.1[a])
+            } else {
+                values.append(extra[b])
+                b += 1
+            }
+        }
+        return KnownOverlaps(subset: indices, value: values)
     }
 
     /// Hamming distances of every memory to memory `nu`.
@@ -48,8 +75,11 @@ extension ModernNetwork.Run {
     /// every machine and thread count.
     func exact(_ p: SparseWeights, at indices: [Int], state s: [Double]) -> KnownOverlaps {
         if p.index.count > Self.keptForSums {
-            let values = network.signs.withUnsafeBufferPointer { signs in
-                s.withUnsafeBufferPointer { s in indices.map { ModernNetwork.dot(signs.baseAddress! + $0 * n, s.baseAddress!, n) } }
+            // Four memories at a time, each in ModernNetwork.dot's order (`hl_sign_dots`).
+            let rows = indices.map { Int32(truncatingIfNeeded: $0) }
+            var values = [Double](repeating: 0, count: indices.count)
+            network.signs.withUnsafeBufferPointer { signs in
+                hl_sign_dots(signs.baseAddress, n, rows, rows.count, s, &values)
             }
             return KnownOverlaps(subset: indices, value: values)
         }

@@ -125,17 +125,14 @@ extension ModernNetwork {
         }
 
         /// Σ_ν p_ν x^ν, summed over the kept memories largest weight first (for ±1 memories from
-        /// their bytes: p·(±1) is ±p exactly, the same sums).
+        /// their bytes: p·(±1) is ±p exactly, the same sums; `hl_sign_combination` keeps 48
+        /// components in registers while the memories pass, each summed in that order).
         func state(_ p: SparseWeights) -> [Double] {
             var s = [Double](repeating: 0, count: n)
             if network.packed != nil {
+                let rows = p.index.map { Int32(truncatingIfNeeded: $0) }
                 network.signs.withUnsafeBufferPointer { signs in
-                    s.withUnsafeMutableBufferPointer { s in
-                        for (nu, weight) in zip(p.index, p.weight) {
-                            let base = signs.baseAddress! + nu * n
-                            for i in 0..<n { s[i] += weight * Double(base[i]) }
-                        }
-                    }
+                    hl_sign_combination(signs.baseAddress, n, rows, p.weight, rows.count, &s)
                 }
                 return s
             }

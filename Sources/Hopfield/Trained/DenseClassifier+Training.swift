@@ -1,3 +1,5 @@
+import CKernels
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -62,12 +64,18 @@ extension DenseClassifier {
     func step(_ batch: [Int], images: [Float], labels: [Int], state: inout TrainingState, rate: Float, jobs: Int) -> (
         loss: Double, correct: Int
     ) {
-        let b = batch.count, k = count, c = classes
+        let b = batch.count, k = count, c = classes, n = neurons
+        // The batch's images side by side (B × N), for the tiled kernels.
+        var gathered = [Float](repeating: 0, count: b * n)
+        for (row, image) in batch.enumerated() {
+            gathered.replaceSubrange((row * n)..<((row + 1) * n), with: images[(image * n)..<((image + 1) * n)])
+        }
         // Per image: G[b, μ] and H[b, μ, γ] = 2 δ_γ F_{n−1}(x_on(γ)) (see `backward`).
         var g = [Float](repeating: 0, count: b * k), h = [Float](repeating: 0, count: b * k * c)
         var losses = [Double](repeating: 0, count: b), hits = [Int](repeating: 0, count: b)
         let offsets = classOffsets(memories)
-        images.withUnsafeBufferPointer { v in
+        let chunk = Self.forwardRows
+        gathered.withUnsafeBufferPointer { v in
             memories.withUnsafeBufferPointer { xi in
                 let vp = SendableConstPointer(v.baseAddress!), xp = SendableConstPointer(xi.baseAddress!)
                 g.withUnsafeMutableBufferPointer { gb in
@@ -76,14 +84,19 @@ extension DenseClassifier {
                             hits.withUnsafeMutableBufferPointer { cb in
                                 let gp = SendablePointer(gb.baseAddress!), hp = SendablePointer(hb.baseAddress!)
                                 let lp = SendablePointer(lb.baseAddress!), cp = SendablePointer(cb.baseAddress!)
-                                parallelForEach(count: b, jobs: jobs) { row in
-                                    let image = vp.pointer + batch[row] * neurons
-                                    let a = (0..<k).map { Self.dot(image, xp.pointer + $0 * width, neurons) - offsets[$0] }
-                                    let (loss, hit) = backward(
-                                        a, label: labels[batch[row]], memories: xp.pointer,
-                                        g: gp.pointer + row * k, h: hp.pointer + row * k * c)
-                                    lp.pointer[row] = loss
-                                    cp.pointer[row] = hit ? 1 : 0
+                                parallelForEach(count: (b + chunk - 1) / chunk, jobs: jobs) { part in
+                                    let rows = (part * chunk)..<min(b, (part + 1) * chunk)
+                                    var dots = [Float](repeating: 0, count: rows.count * k)
+                                    hl_fdot_rows(xp.pointer, width, k, vp.pointer + rows.lowerBound * n, n, rows.count, n, &dots, k)
+                                    for row in rows {
+                                        let base = (row - rows.lowerBound) * k
+                                        let a = (0..<k).map { dots[base + $0] - offsets[$0] }
+                                        let (loss, hit) = backward(
+                                            a, label: labels[batch[row]], memories: xp.pointer,
+                                            g: gp.pointer + row * k, h: hp.pointer + row * k * c)
+                                        lp.pointer[row] = loss
+                                        cp.pointer[row] = hit ? 1 : 0
+                                    }
                                 }
                             }
                         }
@@ -91,9 +104,14 @@ extension DenseClassifier {
                 }
             }
         }
-        update(batch, images: images, g: g, h: h, state: &state, rate: rate, jobs: jobs)
+        update(gathered, rows: b, g: g, h: h, state: &state, rate: rate, jobs: jobs)
         return (losses.reduce(0, +), hits.reduce(0, +))
     }
+
+    /// Images per work item of the forward pass (their dot products with every memory in one
+    /// tiled call), and memories per work item of the update.
+    static let forwardRows = 10
+    static let updateMemories = 8
 
     /// For one image with overlaps a (class neurons off): s, c = tanh s, δ_α = (c_α − t_α)^(2m−1)
     /// (1 − c_α²); writes G_μ = Σ_α δ_α [F_{n−1}(x_on(α)) − F_{n−1}(x_off)] and
@@ -130,28 +148,35 @@ extension DenseClassifier {
 
     /// ∇ for every memory (pixels: Σ_b G_bμ v_b; classes: Σ_b H_bμγ − G_bμ, b in batch order),
     /// V ← p V − ∇, ξ_μ += rate · V_μ / max_J |V_μJ| (floored at 10⁻³⁰), clipped to [−1, 1].
-    func update(_ batch: [Int], images: [Float], g: [Float], h: [Float], state: inout TrainingState, rate: Float, jobs: Int) {
-        let k = count, c = classes, n = neurons, w = width, p = Float(options.momentum)
+    /// `gathered` holds the batch's images side by side (`rows` × N).
+    func update(_ gathered: [Float], rows b: Int, g: [Float], h: [Float], state: inout TrainingState, rate: Float, jobs: Int) {
+        let k = count, c = classes, n = neurons, w = width, p = Float(options.momentum), chunk = Self.updateMemories
         state.memories.withUnsafeMutableBufferPointer { xb in
             state.velocity.withUnsafeMutableBufferPointer { vb in
-                images.withUnsafeBufferPointer { ib in
-                    let xp = SendablePointer(xb.baseAddress!), vp = SendablePointer(vb.baseAddress!),
-                        ip = SendableConstPointer(ib.baseAddress!)
-                    parallelForEach(count: k, jobs: jobs) { mu in
-                        var gradient = [Float](repeating: 0, count: w)
-                        for (row, image) in batch.enumerated() {
-                            let weight = g[row * k + mu], pixels = ip.pointer + image * n
-                            for i in 0..<n { gradient[i] += weight * pixels[i] }
-                            for gamma in 0..<c { gradient[n + gamma] += h[(row * k + mu) * c + gamma] - weight }
+                gathered.withUnsafeBufferPointer { ib in
+                    g.withUnsafeBufferPointer { gb in
+                        let xp = SendablePointer(xb.baseAddress!), vp = SendablePointer(vb.baseAddress!)
+                        let ip = SendableConstPointer(ib.baseAddress!), gp = SendableConstPointer(gb.baseAddress!)
+                        parallelForEach(count: (k + chunk - 1) / chunk, jobs: jobs) { part in
+                            let memories = (part * chunk)..<min(k, (part + 1) * chunk)
+                            var gradient = [Float](repeating: 0, count: memories.count * w)
+                            hl_fcombine_rows(gp.pointer + memories.lowerBound, k, memories.count, ip.pointer, n, b, n, &gradient, w)
+                            for mu in memories {
+                                let base = (mu - memories.lowerBound) * w
+                                for row in 0..<b {
+                                    let weight = gp.pointer[row * k + mu]
+                                    for gamma in 0..<c { gradient[base + n + gamma] += h[(row * k + mu) * c + gamma] - weight }
+                                }
+                                let velocity = vp.pointer + mu * w, memory = xp.pointer + mu * w
+                                var largest: Float = 1e-30
+                                for j in 0..<w {
+                                    velocity[j] = p * velocity[j] - gradient[base + j]
+                                    largest = max(largest, abs(velocity[j]))
+                                }
+                                let scale = rate / largest
+                                for j in 0..<w { memory[j] = min(1, max(-1, memory[j] + scale * velocity[j])) }
+                            }
                         }
-                        let velocity = vp.pointer + mu * w, memory = xp.pointer + mu * w
-                        var largest: Float = 1e-30
-                        for j in 0..<w {
-                            velocity[j] = p * velocity[j] - gradient[j]
-                            largest = max(largest, abs(velocity[j]))
-                        }
-                        let scale = rate / largest
-                        for j in 0..<w { memory[j] = min(1, max(-1, memory[j] + scale * velocity[j])) }
                     }
                 }
             }

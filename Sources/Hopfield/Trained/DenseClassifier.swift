@@ -1,3 +1,5 @@
+import CKernels
+
 /// Krotov and Hopfield's (2016) dense associative memory classifier: K memories ξ^μ over the N
 /// pixel neurons and C class neurons, energy E = −Σ_μ F_n(ξ^μ·σ) with the rectified polynomial
 /// F_n(x) = max(x, 0)ⁿ, and the class read after one update of the class neurons (Eq. 9 of
@@ -15,7 +17,8 @@
 ///
 /// Arithmetic is Float in fixed orders (8-lane dot products combined pairwise, sums over
 /// memories, classes and samples in index order); tanh is computed in Double and rounded: the
-/// same bits for any thread count, on every machine with the same C library.
+/// same bits for any thread count, on every machine with the same C library. The dot products of
+/// many images with many memories run in register tiles (`hl_fdot_rows`), each in the same order.
 public struct DenseClassifier: Sendable {
     /// Training and model settings (config keys of the `dam` rule).
     public struct Options: Sendable, Equatable, Hashable {
@@ -71,13 +74,9 @@ public struct DenseClassifier: Sendable {
     public func scores(_ image: [Float]) -> [Float] {
         precondition(image.count == neurons)
         let offsets = classOffsets(memories)
-        return image.withUnsafeBufferPointer { v in
-            memories.withUnsafeBufferPointer { xi in
-                var a = [Float](repeating: 0, count: count)
-                for mu in 0..<count { a[mu] = Self.dot(v.baseAddress!, xi.baseAddress! + mu * width, neurons) - offsets[mu] }
-                return classScores(a, memories: xi.baseAddress!)
-            }
-        }
+        let dots = pixelDots(image)
+        let a = (0..<count).map { dots[$0] - offsets[$0] }
+        return memories.withUnsafeBufferPointer { classScores(a, memories: $0.baseAddress!) }
     }
 
     /// The predicted class: argmax_α s_α, the lowest α among equals.
@@ -87,14 +86,7 @@ public struct DenseClassifier: Sendable {
     /// the class its class part votes for (argmax_γ ξ_μγ).
     public func nearestMemory(_ image: [Float]) -> (memory: Int, vote: Int) {
         var best = 0, largest = -Float.infinity
-        image.withUnsafeBufferPointer { v in
-            memories.withUnsafeBufferPointer { xi in
-                for mu in 0..<count {
-                    let d = Self.dot(v.baseAddress!, xi.baseAddress! + mu * width, neurons)
-                    if d > largest { (best, largest) = (mu, d) }
-                }
-            }
-        }
+        for (mu, d) in pixelDots(image).enumerated() where d > largest { (best, largest) = (mu, d) }
         return (best, Self.argmax(Array(memories[(best * width + neurons)..<((best + 1) * width)])))
     }
 
@@ -102,17 +94,26 @@ public struct DenseClassifier: Sendable {
     /// class, −1 for the others; nil: all off), on the scale x = a/T.
     public func energy(_ image: [Float], on: Int?) -> Double {
         let offsets = classOffsets(memories)
+        let dots = pixelDots(image)
         var e = 0.0
-        image.withUnsafeBufferPointer { v in
-            memories.withUnsafeBufferPointer { xi in
-                for mu in 0..<count {
-                    var a = Self.dot(v.baseAddress!, xi.baseAddress! + mu * width, neurons) - offsets[mu]
-                    if let on { a += 2 * xi[mu * width + neurons + on] }
-                    e -= Double(Self.rectified(a / Float(options.temperature), options.power))
-                }
-            }
+        for mu in 0..<count {
+            var a = dots[mu] - offsets[mu]
+            if let on { a += 2 * memories[mu * width + neurons + on] }
+            e -= Double(Self.rectified(a / Float(options.temperature), options.power))
         }
         return e
+    }
+
+    /// Σ_i ξ_μi v_i for every memory, each in ``FloatDot``'s order (four memories at a time).
+    func pixelDots(_ image: [Float]) -> [Float] {
+        precondition(image.count == neurons)
+        var out = [Float](repeating: 0, count: count)
+        image.withUnsafeBufferPointer { v in
+            memories.withUnsafeBufferPointer { xi in
+                hl_fdot_rows(xi.baseAddress, width, count, v.baseAddress, neurons, 1, neurons, &out, count)
+            }
+        }
+        return out
     }
 
     /// Σ_γ ξ_μγ for every memory.
