@@ -15,4 +15,6 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import numpy, PIL, te
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet numpy pillow tensorflow-cpu
 fi
-exec "$venv/bin/python" Benchmarks/compare.py "$dataset"
+# NumPy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (in this command only: OpenBLAS picks
+# its best kernel for this CPU).
+exec env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$venv/bin/python" Benchmarks/compare.py "$dataset"

@@ -3,6 +3,9 @@
 # same work, on the same machine, in one run; prints one Markdown table with the ratios.
 #   Benchmarks/w6.sh [WORKLOADS]   (default: abcd; needs scripts/fetch-fashion first)
 # W6a/W6b/W6c/W6d are described in Benchmarks/HopfieldBench/W6.swift and Benchmarks/python/w6.py.
+# NumPy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (in that command only), so
+# OpenBLAS picks its best kernel for this CPU; the kernel and threads are printed. W6b's 1-NN is
+# also timed with faiss-cpu's IndexBinaryFlat when faiss is installed (python3 -m pip install faiss-cpu).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,5 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .build/release/hopfield-bench w6 --workloads "$workloads" --export "$work" | tee "$work/ours.jsonl" >&2
 python_workloads=$(echo "$workloads" | tr -d c | sed 's/./& /g')
-python3 Benchmarks/python/w6.py "$work" $python_workloads | tee "$work/numpy.jsonl" >&2
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 Benchmarks/python/w6.py "$work" $python_workloads |
+  tee "$work/numpy.jsonl" >&2
+grep '^numpy BLAS\|^faiss' "$work/numpy.jsonl" || true
 python3 Benchmarks/python/w6.py --table "$work/ours.jsonl" "$work/numpy.jsonl"

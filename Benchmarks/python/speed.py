@@ -21,18 +21,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from w6 import modern as modern_dynamics  # noqa: E402
-
-
-def blas_line():
-    try:
-        from threadpoolctl import threadpool_info
-        for pool in threadpool_info():
-            print("numpy BLAS: %s %s, kernel %s, %d threads" % (pool.get("internal_api"), pool.get("version"),
-                                                            pool.get("architecture"), pool.get("num_threads")),
-                  flush=True)
-    except ImportError:
-        print("numpy BLAS: unknown (python3 -m pip install threadpoolctl)", flush=True)
+from w6 import blas_line, modern as modern_dynamics  # noqa: E402
 
 
 def median(values):

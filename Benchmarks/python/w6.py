@@ -1,7 +1,9 @@
 """The NumPy references of the W6 workloads, on the arrays `hopfield-bench w6 --export DIR` writes.
 
 The same work as HopfieldLab's engine, written as a NumPy user would: float32, batched matrix
-products (BLAS), a stable softmax. Prints one JSON object per workload.
+products (BLAS), a stable softmax; W6b's 1-NN also with faiss-cpu's exact `IndexBinaryFlat`
+(k = 1, 2 threads) when faiss is installed. Prints the BLAS library, kernel and threads
+(threadpoolctl), then one JSON object per workload.
     python3 Benchmarks/python/w6.py DIR [a b d ...]
 W6d runs a sample of the images (asynchronous updates are a Python loop over neurons) and
 scales the time to all of them.
@@ -11,6 +13,36 @@ import sys
 import time
 
 import numpy as np
+
+
+def blas_line():
+    """Which BLAS NumPy runs, its kernel and threads (threadpoolctl), so a table says what it beat."""
+    try:
+        from threadpoolctl import threadpool_info
+        for pool in threadpool_info():
+            print("numpy BLAS: %s %s, kernel %s, %d threads" % (pool.get("internal_api"), pool.get("version"),
+                                                            pool.get("architecture"), pool.get("num_threads")),
+                  flush=True)
+    except ImportError:
+        print("numpy BLAS: unknown (python3 -m pip install threadpoolctl)", flush=True)
+
+
+def faiss_nearest(X, S, threads=2):
+    """Exact Hamming 1-NN of every row of S among the rows of X (±1 int8) with faiss-cpu's
+    IndexBinaryFlat, bits packed as faiss wants them; (indices, seconds of add + search), or None
+    without faiss."""
+    try:
+        import faiss
+    except ImportError:
+        print("faiss: not installed (python3 -m pip install faiss-cpu)", flush=True)
+        return None
+    faiss.omp_set_num_threads(threads)
+    xb, xq = np.packbits(X > 0, axis=1), np.packbits(S > 0, axis=1)
+    t = time.perf_counter()
+    index = faiss.IndexBinaryFlat(xb.shape[1] * 8)
+    index.add(xb)
+    _, nearest = index.search(xq, 1)
+    return nearest[:, 0], time.perf_counter() - t
 
 
 def modern(memories, states, beta=1.0, tolerance=1e-6, max_steps=100, chunk=2000):
@@ -57,6 +89,7 @@ def w6b(folder):
     t = time.perf_counter()
     nearest = np.concatenate([np.argmax(S[i:i + 500].astype(np.float32) @ Xf.T, axis=1) for i in range(0, len(S), 500)])
     nn_seconds = time.perf_counter() - t
+    found = faiss_nearest(X, S)
     t = time.perf_counter()
     final, steps = modern(X, S, chunk=500)
     modern_seconds = time.perf_counter() - t
@@ -64,7 +97,11 @@ def w6b(folder):
     print(json.dumps({"workload": "W6b", "implementation": "numpy", "memories": len(X), "tests": len(S),
                       "nnSeconds": round(nn_seconds, 4), "nnAccuracy": round(float((xl[nearest] == sl).mean()), 4),
                       "modernSeconds": round(modern_seconds, 4), "modernNearestAccuracy": round(float((xl[best] == sl).mean()), 4),
-                      "meanSteps": float(np.mean(steps))}))
+                      "meanSteps": float(np.mean(steps))}), flush=True)
+    if found is not None:
+        print(json.dumps({"workload": "W6b", "implementation": "faiss", "memories": len(X), "tests": len(S),
+                          "nnSeconds": round(found[1], 4), "nnAccuracy": round(float((xl[found[0]] == sl).mean()), 4)}),
+              flush=True)
 
 
 def converge_matrix(W, s, rng, max_sweeps=100):
@@ -148,20 +185,25 @@ def w6d(folder, sample=60):
 
 def table(ours_file, numpy_file):
     """One Markdown table: each workload's time here and in NumPy, and the ratio."""
-    ours = [json.loads(line) for line in open(ours_file) if line.strip()]
-    theirs = [json.loads(line) for line in open(numpy_file) if line.strip()]
+    ours = [json.loads(line) for line in open(ours_file) if line.startswith("{")]
+    theirs = [json.loads(line) for line in open(numpy_file) if line.startswith("{")]
     def key(r):
         return (r["workload"], r.get("rule", ""), r.get("memories", 0))
-    numpy_by_key = {key(r): r for r in theirs}
-    print("| workload | HopfieldLab (s) | NumPy (s) | ratio |")
+    numpy_by_key = {key(r): r for r in theirs if r.get("implementation") != "faiss"}
+    faiss_by_key = {key(r): r for r in theirs if r.get("implementation") == "faiss"}
+    print("| workload | HopfieldLab (s) | reference (s) | ratio |")
     print("| --- | ---: | ---: | ---: |")
     for r in ours:
-        rows = [("nn", "nnSeconds"), ("modern", "modernSeconds")] if r["workload"] == "W6b" else [("", "seconds")]
-        for label, field in rows:
+        rows = [("nn", "nnSeconds", numpy_by_key), ("nn", "nnSeconds", faiss_by_key), ("modern", "modernSeconds", numpy_by_key)] \
+            if r["workload"] == "W6b" else [("", "seconds", numpy_by_key)]
+        for label, field, references in rows:
             name = " ".join(x for x in (r["workload"], r.get("rule", ""), "P=%d" % r["memories"] if r["workload"] == "W6d" else "", label) if x)
-            other = numpy_by_key.get(key(r), {}).get(field)
-            ratio = "%.1fx" % (other / r[field]) if other else "-"
-            print("| %s | %.2f | %s | %s |" % (name, r[field], "%.2f" % other if other else "-", ratio))
+            other = references.get(key(r), {}).get(field)
+            which = "faiss IndexBinaryFlat" if references is faiss_by_key else "NumPy"
+            if references is faiss_by_key and other is None:
+                continue
+            ratio = "%.2fx" % (other / r[field]) if other else "-"
+            print("| %s | %.2f | %s %s | %s |" % (name, r[field], which, "%.2f" % other if other else "-", ratio))
 
 
 if __name__ == "__main__":
@@ -170,5 +212,6 @@ if __name__ == "__main__":
         sys.exit(0)
     folder = sys.argv[1]
     chosen = sys.argv[2:] or ["a", "b"]
+    blas_line()
     for name in chosen:
         {"a": w6a, "b": w6b, "d": w6d}[name](folder)

@@ -25,19 +25,19 @@ struct RecallCommand: ParsableCommand {
     var beta: Double?
 
     @Option(help: "Pattern side.")
-    var size = 64
+    var size = ExperimentConfig.ImageSection().size
 
     @Option(help: "bilinear or area.")
-    var resize: ResizeMethod = .area
+    var resize = ExperimentConfig.ImageSection().resize
 
     @Option(help: "midgray (the notebooks' rule, also called seed), mean, median, otsu (or none for --rule modern).")
-    var binarize = "midgray"
+    var binarize = ExperimentConfig.ImageSection().binarize.name
 
     @Option(help: "async, async-random, sequential or sync.")
     var mode = "async"
 
     @Option(help: "The seed of the update order.")
-    var seed: UInt64 = 42
+    var seed = Batch.defaultSeed
 
     @Option(
         help: ArgumentHelp(

@@ -52,6 +52,9 @@ public struct Batch: Sendable {
     /// far below what would strain memory.
     public static let maxConfigBytes = 64 << 20
 
+    /// The seed of a config without `seeds` (and of `hopfield recall`).
+    public static let defaultSeed: UInt64 = 42
+
     /// A config file's text: a regular file (a FIFO cannot block), at most ``maxConfigBytes``,
     /// whose first 4 KB are UTF-8 text (a binary file is refused before the rest is read).
     static func readText(_ file: String) throws(FileBytes.ReadError) -> String {
@@ -69,7 +72,7 @@ public struct Batch: Sendable {
             throw ConfigError(path: "", "this is the JSON Schema of configs (Configs/schema.json), not a config")
         }
         // Seeds.
-        var seeds: [UInt64] = [42]
+        var seeds = [defaultSeed]
         if let value = root["seeds"] {
             guard case .array(let items) = value, !items.isEmpty else {
                 throw ConfigError(path: "seeds", "expected a non-empty array of whole numbers")

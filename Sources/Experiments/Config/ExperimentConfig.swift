@@ -96,7 +96,9 @@ public struct ExperimentConfig: Sendable, Equatable {
         ConfigKey(
             "task", in: "", .choice(Task.allCases.map(\.rawValue)), default: .string(Task.classify.rawValue),
             "`classify`, `recall`, `capacity` or `basins`"),
-        ConfigKey("seeds", in: "", .list(.integer(0...Int.max)), default: .array([.int(42)]), defaultText: "[42]", "one run per seed"),
+        ConfigKey(
+            "seeds", in: "", .list(.integer(0...Int.max)), default: .array([.int(Int(Batch.defaultSeed))]),
+            defaultText: "[\(Batch.defaultSeed)]", "one run per seed"),
         ConfigKey("grid", in: "", .object, default: .object([]), defaultText: "{}", "`\"dotted.key\": [values]`")
     ]
 

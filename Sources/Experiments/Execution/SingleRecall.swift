@@ -15,11 +15,11 @@ public enum SingleRecall {
         /// a config's `network` section.
         public var network = ExperimentConfig.NetworkSection()
         /// How images become patterns.
-        public var spec = ImageSpec(size: 64, resize: .area, binarize: .midgray)
+        public var spec = ExperimentConfig.ImageSection().spec
         /// The dynamics (the whole history is recorded).
         public var dynamics = Dynamics()
         /// The seed of the update order.
-        public var seed: UInt64 = 42
+        public var seed = Batch.defaultSeed
         /// The folder for the pictures.
         public var output: String
         /// Corruptions applied to the input, in order, before it is converged (the notebooks'

@@ -53,6 +53,6 @@ public struct RunVisuals: Sendable {
     /// The side of the retrieval gallery's thumbnails.
     public static let retrievalSide = 48
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// No pictures yet: the task fills in what it draws.
     public init() {}
 }

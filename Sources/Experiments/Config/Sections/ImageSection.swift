@@ -13,6 +13,9 @@ extension ExperimentConfig {
         /// TensorFlow's fast integer IDCT by default, so photos decode as Keras decodes them.
         public var idct: IDCTMethod = .fast
 
+        /// The section at its defaults.
+        public init() {}
+
         /// The same settings for the image pipeline.
         public var spec: ImageSpec { ImageSpec(size: size, resize: resize, binarize: binarize, idct: idct) }
 

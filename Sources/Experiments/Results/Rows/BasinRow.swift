@@ -24,7 +24,7 @@ public struct BasinRow: ResultRow, Equatable {
     /// Starts converged for this memory over every level tried.
     public var starts = 0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The file's columns, in order.

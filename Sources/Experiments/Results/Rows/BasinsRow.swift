@@ -29,7 +29,7 @@ public struct BasinsRow: ResultRow, Equatable {
     /// Share of the memories that are fixed points.
     public var stableFraction = 0.0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The row of one run from its memories' rows.

@@ -28,7 +28,7 @@ public struct BasinsSummaryRow: ResultRow, Equatable {
     /// Mean over seeds of the share of memories that are fixed points.
     public var meanStableFraction = 0.0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The summary of runs that differ only by seed: pooled mean and deviation from each run's

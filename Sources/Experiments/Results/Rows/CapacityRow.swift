@@ -29,7 +29,7 @@ public struct CapacityRow: ResultRow, Equatable {
     /// N / (2 ln N) (Hebbian rule only; nil for the others).
     public var mcEliecePatterns: Double?
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The row of P patterns over every trial.

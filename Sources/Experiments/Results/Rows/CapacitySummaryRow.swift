@@ -30,7 +30,7 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
     /// Hebbian rule only, nil for the others).
     public var mcEliecePatterns: Double?
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The summary of runs that differ only by seed.

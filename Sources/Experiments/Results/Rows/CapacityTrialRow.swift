@@ -19,7 +19,7 @@ public struct CapacityTrialRow: ResultRow, Equatable {
     /// Sweeps per state, the last one (which changes nothing) included.
     public var meanSweeps = 0.0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The row of one trial.

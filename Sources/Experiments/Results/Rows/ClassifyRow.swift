@@ -35,7 +35,7 @@ public struct ClassifyRow: ResultRow, Equatable {
     /// The smallest dissimilarity 1 − |overlap|/N between two chosen memories.
     public var selectionMinDissimilarity = 0.0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The row of a split from its tally (rates recorded at the precision of their columns).

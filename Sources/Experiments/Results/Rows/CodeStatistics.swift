@@ -13,7 +13,7 @@ public struct CodeStatistics: ResultRow, Equatable {
     /// The mean |overlap|/N between two distinct stored memories (over at most 200 memories).
     public var meanMemoryOverlap = 0.0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The statistics of `train` codes and of the stored `memories`.

@@ -6,7 +6,7 @@ public struct LabelledBasinRow: ResultRow, Equatable {
     /// The memory's row of the run's basins.csv.
     public var basin = BasinRow()
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// A run's memory row, labelled.

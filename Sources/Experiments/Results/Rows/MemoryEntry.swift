@@ -13,7 +13,7 @@ public struct MemoryEntry: ResultRow, Equatable {
     /// The closest other memory (nil with a single memory).
     public var closestMemory: Int?
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The row of memory `memory`.

@@ -7,7 +7,7 @@ public struct Proportion: Sendable, Equatable {
     /// The Wilson 95% interval's upper end.
     public var high95 = 0.0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// k successes of n trials, recorded at 4 decimals.

@@ -28,7 +28,7 @@ public struct RecallPrediction: ResultRow, Equatable {
     /// What the final state is: memory, inverted, mixture (named) or other, and its top overlaps.
     public var attractor = AttractorFields()
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The file's columns, in order (runs files start with the run and one column per grid key).

@@ -1,4 +1,5 @@
 /// A row of a recall run's runs.csv: one corruption level, every trial pooled.
+@dynamicMemberLookup
 public struct RecallRow: ResultRow, Equatable {
     /// The run: its key, seed and grid values.
     public var run = RunLabel()
@@ -6,65 +7,29 @@ public struct RecallRow: ResultRow, Equatable {
     public var kind = ""
     /// The level as written in the config ("0.1"), or "" for kinds without levels.
     public var level = ""
-    /// Starts at this level, every trial pooled.
-    public var n = 0
-    /// States that ended exactly on their target pattern.
-    public var exact = 0
-    /// exact / n.
-    public var exactRate = 0.0
-    /// Mean overlap m/N of the final state with the target pattern.
-    public var meanOverlap = 0.0
-    /// The 0.99-quantile of |start − target| over every pixel (notebook 003's measure).
-    public var startErrorQuantile99 = 0.0
-    /// The 0.99-quantile of |state − target| over every pixel.
-    public var errorQuantile99 = 0.0
-    /// States that ended on another stored memory.
-    public var otherMemory = 0
-    /// States that ended on a negated memory.
-    public var inverted = 0
-    /// States that ended on a fixed point that is no memory.
-    public var spurious = 0
-    /// Synchronous dynamics that revisited a state.
-    public var cycles = 0
-    /// States still changing after `dynamics.maxSweeps` sweeps.
-    public var unconverged = 0
-    /// Sweeps per state, the last one (which changes nothing) included.
-    public var meanSweeps = 0.0
+    /// The outcomes and measures of the level's starts, every trial pooled.
+    public var counts = RecallCounts()
     /// The network's parameter count.
     public var parameters = 0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
-    /// The row of one level (rates recorded at the precision of their columns).
+    /// The row of one level.
     public init(run: RunLabel, kind: String, level: String, tally: Tally, parameters: Int) {
         self.run = run
         self.kind = kind
         self.level = level
-        n = tally.n
-        let measures = RecallMeasures(tally)
-        exact = measures.exact
-        exactRate = measures.exactRate
-        meanOverlap = measures.meanOverlap
-        startErrorQuantile99 = measures.startErrorQuantile99
-        errorQuantile99 = measures.errorQuantile99
-        otherMemory = tally[.error]
-        inverted = tally[.inverted]
-        spurious = tally[.spurious]
-        cycles = tally[.cycle]
-        unconverged = tally[.unconverged]
-        meanSweeps = measures.meanSweeps
+        counts = RecallCounts(tally)
         self.parameters = parameters
     }
 
+    /// The counts' fields as the row's own (`row.exactRate`).
+    public subscript<Value>(dynamicMember path: KeyPath<RecallCounts, Value>) -> Value { counts[keyPath: path] }
+
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<RecallRow>] {
-        RunLabel.columns(gridKeys: gridKeys).map { $0.lifted(\.run) } + [
-            .text("kind", \.kind), .text("level", \.level), .int("n", \.n), .int("exact", \.exact), .fixed("exactRate", \.exactRate),
-            .fixed("meanOverlap", \.meanOverlap), .fixed("startErrorQuantile99", \.startErrorQuantile99),
-            .fixed("errorQuantile99", \.errorQuantile99), .int("otherMemory", \.otherMemory), .int("inverted", \.inverted),
-            .int("spurious", \.spurious), .int("cycles", \.cycles), .int("unconverged", \.unconverged),
-            .fixed("meanSweeps", \.meanSweeps), .int("parameters", \.parameters)
-        ]
+        RunLabel.columns(gridKeys: gridKeys).map { $0.lifted(\.run) } + [.text("kind", \.kind), .text("level", \.level)]
+            + RecallCounts.columns(\.counts) + [.int("parameters", \.parameters)]
     }
 }

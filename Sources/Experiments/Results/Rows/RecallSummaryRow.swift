@@ -29,7 +29,7 @@ public struct RecallSummaryRow: ResultRow, Equatable {
     /// spurious / n over every seed, with its Wilson 95% interval.
     public var spuriousRate = Proportion()
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The summary of runs that differ only by seed.

@@ -44,7 +44,7 @@ extension ClassifyRow {
     }
 }
 
-extension RecallRow {
+extension RecallCounts {
     /// The first value out of its range (``RowRanges``), or nil.
     var outOfRange: String? {
         RowRanges.counts(
@@ -52,7 +52,6 @@ extension RecallRow {
                 ("exact", exact), ("otherMemory", otherMemory), ("inverted", inverted), ("spurious", spurious),
                 ("cycles", cycles), ("unconverged", unconverged)
             ], n: n)
-            ?? (parameters < 0 ? "parameters = \(parameters) is negative" : nil)
             ?? RowRanges.values([("exactRate", exactRate)], in: 0...1, n: n)
             ?? RowRanges.values([("meanOverlap", meanOverlap)], in: -1...1, n: n)
             ?? RowRanges.nonNegative(
@@ -61,6 +60,11 @@ extension RecallRow {
                     ("meanSweeps", meanSweeps)
                 ], n: n)
     }
+}
+
+extension RecallRow {
+    /// The first value out of its range (``RowRanges``), or nil.
+    var outOfRange: String? { counts.outOfRange ?? (parameters < 0 ? "parameters = \(parameters) is negative" : nil) }
 }
 
 extension CapacityRow {

@@ -9,7 +9,7 @@ public struct TrainingLogRow: ResultRow, Equatable {
     /// The fraction of training patterns that are fixed points after this epoch.
     public var stablePatterns = 0.0
 
-    /// An empty value, filled in field by field (as when a CSV line is read).
+    /// An empty value, filled in field by field when a CSV line is read.
     public init() {}
 
     /// The row of a logged epoch.
