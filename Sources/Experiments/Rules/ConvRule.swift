@@ -1,6 +1,6 @@
 import Hopfield
 
-/// One shared k×k kernel and bias for every pixel, trained by the pocket perceptron rule (``ConvolutionNetwork``).
+/// One shared k×k kernel and bias for every pixel, trained by the pocket perceptron rule (`ConvolutionNetwork`).
 public struct ConvRule: TrainedRuleDefinition {
     /// `conv`.
     public static let name = "conv"

@@ -1,6 +1,6 @@
 import Hopfield
 
-/// Krotov and Hopfield's (2016) dense associative memory classifier (``DenseClassifier``): memories
+/// Krotov and Hopfield's (2016) dense associative memory classifier (`DenseClassifier`): memories
 /// over pixels and class neurons, the class read after one update (the classify task only).
 public struct DamRule: TrainedRuleDefinition {
     /// `dam`.

@@ -1,6 +1,6 @@
 import Hopfield
 
-/// Krotov and Hopfield's (2016) dense associative memory (``DenseAssociativeNetwork``).
+/// Krotov and Hopfield's (2016) dense associative memory (`DenseAssociativeNetwork`).
 public struct DenseRule: RuleDefinition {
     /// `dense`.
     public static let name = "dense"

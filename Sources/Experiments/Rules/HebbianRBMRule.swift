@@ -1,6 +1,6 @@
 import Hopfield
 
-/// An RBM whose hidden units are the memories, W = Xᵀ (``HebbianRBM``).
+/// An RBM whose hidden units are the memories, W = Xᵀ (`HebbianRBM`).
 public struct HebbianRBMRule: RuleDefinition {
     /// `hebbian-rbm`.
     public static let name = "hebbian-rbm"

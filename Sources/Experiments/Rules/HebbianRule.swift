@@ -1,7 +1,7 @@
 import Hopfield
 
 /// Hebbian storage (notebooks 000-002): W = Σ_μ x^μ x^μᵀ with a zero diagonal, kept as exact
-/// integers (``HebbianNetwork``, or a ``FieldVectorNetwork`` when that is cheaper).
+/// integers (`HebbianNetwork`, or a `FieldVectorNetwork` when that is cheaper).
 public struct HebbianRule: RuleDefinition {
     /// `hebbian`.
     public static let name = "hebbian"

@@ -1,6 +1,6 @@
 import Hopfield
 
-/// The continuous modern Hopfield network (Ramsauer et al. 2020, notebook 001; ``ModernNetwork``).
+/// The continuous modern Hopfield network (Ramsauer et al. 2020, notebook 001; `ModernNetwork`).
 public struct ModernRule: RuleDefinition {
     /// `modern`.
     public static let name = "modern"

@@ -1,6 +1,6 @@
 import Hopfield
 
-/// One perceptron per neuron (Gardner 1988), trained until every pattern is stable (``PerceptronNetwork``).
+/// One perceptron per neuron (Gardner 1988), trained until every pattern is stable (`PerceptronNetwork`).
 public struct PerceptronRule: TrainedRuleDefinition {
     /// `perceptron`.
     public static let name = "perceptron"

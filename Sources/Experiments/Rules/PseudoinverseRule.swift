@@ -1,6 +1,6 @@
 import Hopfield
 
-/// The projection rule W = Xᵀ(X Xᵀ)⁻¹X (``ProjectionNetwork``).
+/// The projection rule W = Xᵀ(X Xᵀ)⁻¹X (`ProjectionNetwork`).
 public struct PseudoinverseRule: RuleDefinition {
     /// `pseudoinverse`.
     public static let name = "pseudoinverse"

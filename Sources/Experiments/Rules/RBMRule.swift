@@ -1,6 +1,6 @@
 import Hopfield
 
-/// A restricted Boltzmann machine with ±1 units trained by contrastive divergence (notebook 003; ``RBMNetwork``).
+/// A restricted Boltzmann machine with ±1 units trained by contrastive divergence (notebook 003; `RBMNetwork`).
 public struct RBMRule: TrainedRuleDefinition {
     /// `rbm`.
     public static let name = "rbm"

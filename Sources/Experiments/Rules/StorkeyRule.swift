@@ -1,7 +1,7 @@
 import Foundation
 import Hopfield
 
-/// Storkey's (1997) incremental rule, run from its field vector (``MatrixNetwork/storkey(_:jobs:)``).
+/// Storkey's (1997) incremental rule, run from its field vector (`MatrixNetwork.storkey(_:jobs:)`).
 public struct StorkeyRule: RuleDefinition {
     /// `storkey`.
     public static let name = "storkey"
