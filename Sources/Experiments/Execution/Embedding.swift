@@ -84,7 +84,8 @@ public enum Embedding {
         let level = section.levels.first ?? 0
         return patterns.indices.map { k in
             var rng = stream(k)
-            return RecallStart.make(section.kind, level: level, config: section, memory: k, patterns: patterns, size: side, rng: &rng)
+            return RecallStart.make(
+                section.kind, level: level, value: section.value, rect: section.rect, memory: k, patterns: patterns, size: side, rng: &rng)
         }
     }
 }

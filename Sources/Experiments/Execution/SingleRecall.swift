@@ -103,10 +103,8 @@ public enum SingleRecall {
         var rng = RandomStreams.stream(seed, RandomStreams.key("recall-noise"))
         var values = input
         for c in corruptions {
-            var section = ExperimentConfig.CorruptionSection()
-            section.value = c.value
-            section.rect = c.rect
-            values = RecallStart.make(c.kind, level: c.level, config: section, memory: 0, patterns: [values], size: size, rng: &rng)
+            values = RecallStart.make(
+                c.kind, level: c.level, value: c.value, rect: c.rect, memory: 0, patterns: [values], size: size, rng: &rng)
         }
         return (values, zip(input, values).filter { $0 != $1 }.count)
     }

@@ -4,13 +4,15 @@ import Hopfield
 /// set at random), or a random, negated or mixture state (notebooks 001 and 002).
 enum RecallStart {
     /// A start for memory μ at a level: the corrupted pattern (real values; 0 = undecided).
+    /// `value` is what masks and Bernoulli noise write, `rect` a mask's rows and columns
+    /// (r0, r1, c0, c1) instead of the centred square, as in the `corruption` section.
     static func make(
-        _ kind: ExperimentConfig.CorruptionKind, level: Double, config: ExperimentConfig.CorruptionSection,
+        _ kind: ExperimentConfig.CorruptionKind, level: Double, value: Int8, rect: [Int]? = nil,
         memory mu: Int, patterns: [[Double]], size: Int, rng: inout Xoshiro256StarStar
     ) -> [Double] {
         let x = patterns[mu]
         let n = x.count
-        let value = Double(config.value)
+        let value = Double(value)
         switch kind {
         case .flip:
             let k = Int((level * Double(n)).rounded(.toNearestOrAwayFromZero))
@@ -24,7 +26,7 @@ enum RecallStart {
         case .mask:
             var out = x
             let rows: Range<Int>, columns: Range<Int>
-            if let rect = config.rect {
+            if let rect {
                 rows = rect[0]..<rect[1]
                 columns = rect[2]..<rect[3]
             } else {

@@ -77,7 +77,7 @@ enum RecallTask {
             let item = items[k]
             var noise = RunStreams.item(spec.seed, "corrupt", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
             let start = RecallStart.make(
-                corruption.kind, level: levels[item.level] ?? 0, config: corruption, memory: item.memory,
+                corruption.kind, level: levels[item.level] ?? 0, value: corruption.value, rect: corruption.rect, memory: item.memory,
                 patterns: values, size: size, rng: &noise)
             var rng = RunStreams.item(spec.seed, "converge", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
             var d = dynamics
