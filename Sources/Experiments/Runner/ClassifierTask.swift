@@ -32,7 +32,7 @@ enum ClassifierTask {
         let names = data.dataset.classes
         let (rows, predictions) = ClassifyLoop.run(
             spec, split: split, baselines: baselines, classes: names, selectionMinimum: 1
-        ) { _, members, _ in
+        ) { members, _ in
             parallelMap(count: members.count, jobs: jobs) { k in predict(model, data.images[members[k]], names: names) }
         }
         var visuals = RunVisuals()

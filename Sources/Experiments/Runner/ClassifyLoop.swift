@@ -14,12 +14,12 @@ enum ClassifyLoop {
     }
 
     /// Every split of `split` (train, validation when held out, test) classified by
-    /// `classify(part, members, offset)`, which returns the members' results in order (`offset`:
+    /// `classify(members, offset)`, which returns the members' results in order (`offset`:
     /// how many images the earlier splits had), then tallied. `selectionMinimum` is the
     /// memories' smallest pairwise dissimilarity, written in every row.
     static func run(
         _ spec: RunSpec, split: Splitter.Result, baselines: Baselines, classes: [String], selectionMinimum: Double,
-        classify: (_ part: Split, _ members: [Int], _ offset: Int) -> [Classified]
+        classify: (_ members: [Int], _ offset: Int) -> [Classified]
     ) -> (rows: [ClassifyRow], predictions: [ClassifyPrediction]) {
         var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []
         var offset = 0
@@ -28,7 +28,7 @@ enum ClassifyLoop {
             let base = baselines.part(part)
             var tally = Tally()
             if base.neighbor != nil { tally.neighborCorrect = 0 }
-            for (index, c) in classify(part, members, offset).enumerated() {
+            for (index, c) in classify(members, offset).enumerated() {
                 var p = c.prediction
                 p.split = part
                 p.index = index

@@ -25,7 +25,7 @@ enum ClassifyTask {
         let classes = data.dataset.classes
         let (rows, predictions) = ClassifyLoop.run(
             spec, split: split, baselines: baselines, classes: classes, selectionMinimum: memories.minimumDissimilarity
-        ) { _, members, offset in
+        ) { members, offset in
             members.indices.map { index in
                 let k = offset + index
                 return predict(items[k], settled[k], data: data, memories: memories, voter: voter)
