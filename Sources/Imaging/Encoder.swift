@@ -1,81 +1,78 @@
-import Features
+/// What an encoder sees of an image.
+public enum FeatureInput: Sendable, Hashable {
+    /// The gray image resized to the pattern's size × size (0...255).
+    case gray
+    /// The RGB image resized to side × side, each channel rounded to a byte as an image library
+    /// writes a resized image.
+    case rgb(side: Int)
+}
 
-/// What a pattern is made of: the image's own pixels, or features computed from the image
-/// (`features.encoder` in a config).
+/// A resized image as an encoder gets it: gray levels, or interleaved RGB bytes.
+public enum EncoderImage: Sendable {
+    /// `width` × `height` gray levels (0...255), row-major from the top left.
+    case gray(pixels: [Float], width: Int, height: Int)
+    /// `side` × `side` RGB pixels, three interleaved bytes each, row-major from the top left.
+    case rgb(bytes: [UInt8], side: Int)
+}
+
+/// Features computed from an image (`features.encoder` in a config): one conforming type per
+/// encoder, with the pixels themselves as ``Encoder/pixels`` (no extractor).
 ///
 /// Raw binarized pixels leave nothing for an associative memory to remember on natural photos
 /// (cats and dogs sit at chance); a representation step between the image and the memory is what
 /// makes them classify. Features are real numbers: a run turns them into ±1 codes
 /// (`features.codes`), or the rules that take real values use them as they are.
-public enum Encoder: Sendable, Hashable {
+public protocol FeatureExtractor: Sendable {
+    /// The config name (`edges`, `hog`, `cnn`).
+    var name: String { get }
+    /// Everything the features depend on besides the image and its spec, as text (the pattern
+    /// cache's key: two extractors with the same identity give the same features).
+    var identity: String { get }
+    /// What the extractor sees of the image (the gray image by default).
+    var input: FeatureInput { get }
+    /// Features per image for size × size patterns.
+    func dimension(size: Int) -> Int
+    /// The features of one resized image (of the kind ``input`` says).
+    func features(of image: EncoderImage) -> [Float]
+}
+
+extension FeatureExtractor {
+    /// The name: nothing else shapes the features.
+    public var identity: String { name }
+    /// The gray image at the pattern's size.
+    public var input: FeatureInput { .gray }
+}
+
+/// What a pattern is made of: the image's own pixels (``pixels``), or the features a
+/// ``FeatureExtractor`` computes from it. Two encoders are equal when their identities are.
+public struct Encoder: Sendable, Hashable, CustomStringConvertible {
+    /// The features' extractor; nil for the pixels.
+    public let extractor: (any FeatureExtractor)?
+
     /// The resized image, binarized or as gray levels (``ImageSpec/binarize``): no feature stage.
-    case pixels
-    /// Sobel gradients of the resized gray image (TensorFlow's `sobel_edges`, reflected borders),
-    /// as three maps: magnitude m, m·cos 2θ and m·sin 2θ (an unsigned orientation weighted by the
-    /// edge's strength): 3·size² features. Notebook 000's commented-out idea.
-    case edges
-    /// Dalal and Triggs' histograms of oriented gradients on the resized gray image, as
-    /// scikit-image computes them (9 orientations, 8×8-pixel cells, 2×2-cell blocks, L2-Hys).
-    case hog
-    /// A pretrained convolutional network's global features (EfficientNet-Lite0 on ImageNet,
-    /// 1280 values) of the RGB image resized to 224×224.
-    case cnn(CNNWeights)
+    public static let pixels = Encoder(nil)
+
+    /// The encoder of `extractor` (nil: the pixels).
+    public init(_ extractor: (any FeatureExtractor)?) { self.extractor = extractor }
 
     /// The config name.
-    public var name: String {
-        switch self {
-        case .pixels: return "pixels"
-        case .edges: return "edges"
-        case .hog: return "hog"
-        case .cnn: return "cnn"
-        }
-    }
+    public var name: String { extractor?.name ?? "pixels" }
 
     /// Features per image for size × size images (pixels: size²).
-    public func dimension(size: Int) -> Int {
-        switch self {
-        case .pixels: return size * size
-        case .edges: return SobelEdges.dimension(width: size, height: size)
-        case .hog: return HOGParameters().dimension(width: size, height: size)
-        case .cnn: return CNNWeights.featureCount
-        }
-    }
+    public func dimension(size: Int) -> Int { extractor?.dimension(size: size) ?? size * size }
 
     /// The side of the square image the encoder sees: the pattern's size, or the network's input.
     public func inputSide(size: Int) -> Int {
-        if case .cnn = self { return CNNWeights.inputSide }
+        if case .rgb(let side) = extractor?.input { return side }
         return size
     }
 
-    /// Everything the features depend on, as text (the pattern cache's key).
-    public var description: String {
-        switch self {
-        case .pixels: return ""
-        case .edges, .hog: return " encoder=\(name)"
-        case .cnn(let w): return " encoder=cnn(\(w.model), \(w.contentHash))"
-        }
-    }
-}
+    /// Everything the features depend on, as text (the pattern cache's key): empty for the pixels.
+    public var description: String { extractor.map { " encoder=\($0.identity)" } ?? "" }
 
-/// A pretrained network's weights file, named by its content: the pattern cache keys features
-/// by the weights' hash, so other weights never reuse them.
-public struct CNNWeights: Sendable, Hashable {
-    /// Where the file is (for messages and loading).
-    public var path: String
-    /// The model's name ("efficientnet-lite0").
-    public var model: String
-    /// The XXH3-128 of the file's bytes, in hex.
-    public var contentHash: String
+    /// The same identity.
+    public static func == (a: Encoder, b: Encoder) -> Bool { a.description == b.description }
 
-    /// Features per image: the head's 1280 channels averaged over the image.
-    public static let featureCount = 1280
-    /// The side of the square RGB input the network sees.
-    public static let inputSide = 224
-
-    /// A weights file known by its path, model and content hash.
-    public init(path: String, model: String, contentHash: String) {
-        self.path = path
-        self.model = model
-        self.contentHash = contentHash
-    }
+    /// Hashes the identity.
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 }

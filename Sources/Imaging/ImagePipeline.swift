@@ -16,12 +16,10 @@ public enum ImagePipeline {
     public static func process(_ decoded: DecodedImage, spec: ImageSpec) -> Loaded {
         let resized = Resizer.resize(decoded.image, width: spec.size, height: spec.size, method: spec.resize)
         let values: PatternValues
-        switch spec.encoder {
-        case .pixels:
+        if let extractor = spec.encoder.extractor {
+            values = .continuous(extractor.features(of: .gray(pixels: resized.pixels, width: resized.width, height: resized.height)))
+        } else {
             values = spec.binarize.isBinary ? .binary(spec.binarize.binarize(resized)) : .continuous(Binarization.continuous(resized))
-        case .edges: values = .continuous(SobelEdges.features(resized.pixels, width: resized.width, height: resized.height))
-        case .hog: values = .continuous(HOG.features(resized.pixels, width: resized.width, height: resized.height))
-        case .cnn: preconditionFailure("cnn features are computed from the RGB image (ImagePipeline.load)")
         }
         return Loaded(values: values, decoded: decoded)
     }
@@ -33,21 +31,17 @@ public enum ImagePipeline {
 
     /// Decodes and processes bytes already read; `path` only labels the errors.
     public static func load(bytes: [UInt8], path: String, spec: ImageSpec) throws(ImageError) -> Loaded {
-        guard case .cnn(let weights) = spec.encoder else {
+        guard let extractor = spec.encoder.extractor, case .rgb(let side) = extractor.input else {
             return process(try ImageDecoder.decode(bytes, path: path, options: spec.decodeOptions), spec: spec)
-        }
-        guard let network = CNNRegistry.network(at: weights.path) else {
-            preconditionFailure("\(weights.path): the cnn weights are loaded when the run is prepared")
         }
         let (decoded, planes) = try ImageDecoder.decodeRGB(bytes, path: path, options: spec.decodeOptions)
         // Each channel resized as gray images are, then rounded to bytes as an image library
-        // writes a resized image: the network's input is 8-bit RGB, (x − 127)/128.
-        let side = CNNWeights.inputSide
+        // writes a resized image.
         let resized = planes.map { Resizer.resize($0, width: side, height: side, method: spec.resize).pixels }
         var rgb = [UInt8](repeating: 0, count: 3 * side * side)
         for c in 0..<3 {
             for (i, v) in resized[c].enumerated() { rgb[3 * i + c] = UInt8(max(0, min(255, v.rounded()))) }
         }
-        return Loaded(values: .continuous(network.features(rgb: rgb, width: side, height: side)), decoded: decoded)
+        return Loaded(values: .continuous(extractor.features(of: .rgb(bytes: rgb, side: side))), decoded: decoded)
     }
 }

@@ -110,11 +110,14 @@ extension DatasetCommand {
         @Option(help: "Keep the first K files of each class (sorted order).")
         var limitPerClass: Int?
 
-        @Option(help: "Also write features.npy (float32 [images, D]) from this encoder: edges, hog or cnn.")
+        @Option(help: "Also write features.npy (float32 [images, D]) from this encoder: \(exportable.joined(separator: ", ")).")
         var features: String?
 
         @Option(help: "The cnn encoder's weights (written by scripts/fetch-encoder).")
-        var weights = ExperimentConfig.FeaturesSection().weights
+        var weights = CNNEncoder().weights
+
+        /// The encoders that compute features per image.
+        static let exportable = Encoders.all.filter { $0.extractor != nil && $0.definition.isPerImage }.map(\.name)
 
         @Option(help: "Threads (default: all cores).")
         var jobs: Int = availableCores
@@ -126,8 +129,8 @@ extension DatasetCommand {
 
         func validate() throws {
             guard (1...4096).contains(size) else { throw ValidationError("--size must be between 1 and 4096") }
-            if let features, ![ExperimentConfig.FeaturesSection.EncoderName.edges, .hog, .cnn].map(\.rawValue).contains(features) {
-                throw ValidationError("--features must be one of edges, hog, cnn")
+            if let features, !Self.exportable.contains(features) {
+                throw ValidationError("--features must be one of \(Self.exportable.joined(separator: ", "))")
             }
             if features == "hog" && size < 16 { throw ValidationError("--features hog needs --size 16 or more (2×2 cells of 8×8 pixels)") }
             guard Binarization.names.contains(binarize) || Binarization.aliases[binarize] != nil else {
@@ -155,16 +158,12 @@ extension DatasetCommand {
             let spec = ImageSpec(size: size, resize: resize, binarize: rule)
             var specs = [spec]
             if let features {
-                var section = ExperimentConfig.FeaturesSection()
-                section.encoder = ExperimentConfig.FeaturesSection.EncoderName(rawValue: features)!
-                section.weights = weights
-                if section.encoder == .cnn {
-                    do throws(ConfigError) { try CNNEncoders.load(weights) } catch {
-                        throw failure(Problem(.input, "--weights \(error.message)"))
-                    }
+                let encoder = features == CNNEncoder.name ? CNNEncoder(weights: weights) : Encoders.named(features)!
+                do throws(ConfigError) { try encoder.prepare() } catch {
+                    throw failure(Problem(.input, "--weights \(error.message)"))
                 }
                 var featureSpec = spec
-                featureSpec.encoder = section.encoderSpec
+                featureSpec.encoder = Encoder(encoder.extractor)
                 specs.append(featureSpec)
             }
             let result = DatasetLoader.load(dataset, specs: specs, jobs: jobs, cache: cache.cache)

@@ -76,6 +76,48 @@ import Testing
         #expect(try neurons("{\"encoder\": \"cnn\", \"codes\": \"simhash\", \"bits\": 512}") == 512)
     }
 
+    /// Every registered encoder: its name is a `features.encoder` choice; its own keys, and no
+    /// other encoder's, are accepted and written back (so its runs keep their identity); a
+    /// per-image encoder's extractor gives ``EncoderDefinition/dimension(size:)`` values for a
+    /// real photo; and two encoders key the pattern cache apart exactly when they differ.
+    @Test func everyEncoderIsOneRegisteredType() throws {
+        guard case .choice(let choices) = ExperimentConfig.FeaturesSection.keys["encoder"].kind else {
+            Issue.record("features.encoder is not a choice")
+            return
+        }
+        #expect(choices == Encoders.all.map(\.name))
+        let photo = try ImageDecoder.decode(
+            try ImageFile.read(TestPaths.shared("catsdogs/cat/cat.1.jpg")), path: "cat.1.jpg", options: DecodeOptions())
+        var identities = Set<Encoder>()
+        for encoder in Encoders.all {
+            let given = encoder.definition.keys.map { "\"\($0.name)\": \($0.defaultValue!.compact)" }
+            let text = (["\"encoder\": \"\(encoder.name)\""] + given).joined(separator: ", ")
+            let config = try Batch.expand(
+                try JSONParser.parse("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"features\": {\(text)}}")
+            ).runs[0].config
+            #expect(config.features.encoder.isSame(as: encoder), "\(encoder.name)")
+            for key in encoder.definition.keys { #expect(config.json.compact.contains("\"\(key.name)\":"), "\(key.name)") }
+            for other in Encoders.keys where !encoder.definition.keys.contains(where: { $0.name == other.name }) {
+                let refused = configError(
+                    "{\(Self.base), \"features\": {\"encoder\": \"\(encoder.name)\", \"\(other.name)\": \(other.defaultValue!.compact)}}")
+                #expect(refused?.hasPrefix("features.") == true, "\(encoder.name) + \(other.name): \(refused ?? "accepted")")
+            }
+            identities.insert(Encoder(encoder.extractor))
+            guard let extractor = encoder.extractor, extractor.input == .gray else { continue }
+            var spec = ImageSpec(size: 32)
+            spec.encoder = Encoder(extractor)
+            let values = ImagePipeline.process(photo, spec: spec).values
+            guard case .continuous(let features) = values else {
+                Issue.record("\(encoder.name): not real features")
+                continue
+            }
+            #expect(features.count == encoder.dimension(size: 32) && features.count == spec.valueCount, "\(encoder.name)")
+        }
+        // pixels and competing both read the pixels; edges, hog and cnn each their own.
+        #expect(identities.count == Encoders.all.filter { $0.extractor != nil }.count + 1)
+        #expect(Encoder(CNNEncoder(weights: "a.hlnn")) == Encoder(CNNEncoder(weights: "b.hlnn")), "keyed by content, not path")
+    }
+
     /// A config without a feature stage keeps its resolved JSON (and so its run folders): the
     /// section is written only when it is there.
     @Test func configsWithoutFeaturesKeepTheirIdentity() throws {
@@ -149,7 +191,7 @@ import Testing
 
         let dataset = try Dataset.open(TestPaths.shared("catsdogs"), limitPerClass: 100)
         var spec = ImageSpec(size: 64, resize: .area)
-        spec.encoder = .hog
+        spec.encoder = Encoder(HOGEncoder())
         let exported = try DatasetExport.write(
             DatasetLoader.load(dataset, spec: ImageSpec(size: 64, resize: .area), jobs: 2),
             features: DatasetLoader.load(dataset, spec: spec, jobs: 2, cache: cache), to: out.file("export"))

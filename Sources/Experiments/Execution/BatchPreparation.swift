@@ -41,7 +41,7 @@ extension ExperimentRunner {
                 groups.append((DatasetKey(section), section, [spec]))
             }
         }
-        try CNNEncoders.check(batch)
+        try prepareEncoders(batch)
         var loaded: [LoadedSetKey: LoadedDataset] = [:], fingerprints: [DatasetKey: String] = [:], report: [String] = []
         for group in groups {
             let dataset = try openDataset(group.section, file: batch.file)
@@ -112,12 +112,22 @@ extension ExperimentRunner {
         return DatasetLoader.load(dataset, specs: specs, jobs: options.jobs, cache: options.cache)
     }
 
+    /// Loads what every run's encoder reads from disk (the cnn's weights), once per encoder and
+    /// parameters; a problem is a config error in the batch's file.
+    static func prepareEncoders(_ batch: Batch) throws(ConfigError) {
+        var seen: [any EncoderDefinition] = []
+        for run in batch.runs where !seen.contains(where: { $0.isSame(as: run.config.features.encoder) }) {
+            seen.append(run.config.features.encoder)
+            do { try run.config.features.encoder.prepare() } catch { throw ConfigError(file: batch.file, path: error.path, error.message) }
+        }
+    }
+
     /// A run's image spec, with its dataset's pixel limit.
     static func imageSpec(_ config: ExperimentConfig) -> ImageSpec {
         var spec = config.image.spec
         if let section = config.dataset { spec.maxPixels = section.maxPixels }
-        spec.encoder = config.features.encoderSpec
-        if config.features.encoder == .competing { spec.binarize = .none }
+        spec.encoder = Encoder(config.features.encoder.extractor)
+        if config.features.encoder.readsGrayLevels { spec.binarize = .none }
         return spec
     }
 

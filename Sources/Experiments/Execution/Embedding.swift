@@ -40,12 +40,13 @@ public enum Embedding {
         spec.maxPixels = section.maxPixels
         if let features {
             let encoder = try ExperimentConfig.FeaturesSection.decode(features, task: .recall, random: false)
-            if encoder.encoder == .competing {
+            if !encoder.encoder.definition.isPerImage {
                 throw ConfigError(
-                    path: "features.encoder", "competing hidden units are trained per run on its training split: use a config (hl.run)")
+                    path: "features.encoder",
+                    "\(encoder.encoder.name) features are trained per run on its training split: use a config (hl.run)")
             }
-            if encoder.encoder == .cnn { try CNNEncoders.load(encoder.weights) }
-            spec.encoder = encoder.encoderSpec
+            try encoder.encoder.prepare()
+            spec.encoder = Encoder(encoder.encoder.extractor)
         }
         let data = DatasetLoader.load(opened, spec: spec, jobs: max(1, jobs), cache: cache)
         if data.images.isEmpty {

@@ -15,14 +15,8 @@ enum FeatureCodes {
             guard case .continuous(let v) = image.values else { preconditionFailure("features are real values") }
             return v
         }
-        if features.encoder == .competing {
-            // Hidden units trained on the training images only, from the run's own stream.
-            let gray = values.map { $0.map(Double.init) }
-            let units = CompetingHiddenUnits(
-                training: train.map { gray[$0] }, options: features.competing,
-                seed: RandomStreams.derive(seed, RandomStreams.key("competing")), jobs: jobs)
-            values = parallelMap(count: gray.count, jobs: jobs) { i in units.features(gray[i]).map(Float.init) }
-        }
+        // Fitted on the training images only (competing hidden units), from the run's own stream.
+        values = features.encoder.fit(values, train: train, seed: seed, jobs: jobs)
         if features.codes == .none {
             var real = data
             for i in real.images.indices { real.images[i].values = .continuous(values[i]) }

@@ -6,21 +6,6 @@ extension ExperimentConfig {
     /// sees the image's pixels; an encoder computes real-valued features from each image
     /// (cached like patterns), and each run turns them into ±1 codes fitted on its training split.
     public struct FeaturesSection: Sendable, Hashable {
-        /// What an image becomes.
-        public enum EncoderName: String, Sendable, CaseIterable {
-            /// The pixels (binarized by `image.binarize`): no feature stage.
-            case pixels
-            /// Sobel gradient magnitude and orientation of the resized gray image.
-            case edges
-            /// Histograms of oriented gradients of the resized gray image.
-            case hog
-            /// EfficientNet-Lite0's ImageNet features of the RGB image at 224×224.
-            case cnn
-            /// Krotov and Hopfield's (2019) competing hidden units, trained without labels on
-            /// each run's training images (gray levels): their currents.
-            case competing
-        }
-
         /// How real features become ±1 patterns.
         public enum Codes: String, Sendable, CaseIterable {
             /// +1 where a feature is above its median over the run's training images (every
@@ -34,47 +19,45 @@ extension ExperimentConfig {
         }
 
         /// No feature stage by default: patterns are the binarized pixels, as in the notebooks.
-        public var encoder: EncoderName = .pixels
+        public var encoder: any EncoderDefinition = PixelsEncoder()
         /// Median codes by default: balanced bits, fitted on the training split only.
         public var codes: Codes = .median
         /// SimHash bits: 1024 keeps the angle between two 1280-dimensional features within a few
         /// degrees.
         public var bits = 1024
-        /// Where `scripts/fetch-encoder` writes the converted EfficientNet-Lite0 weights.
-        public var weights = "Datasets/encoders/efficientnet-lite0.hlnn"
-        /// `competing`: the hidden units and their training (Krotov's notebook's settings, with
-        /// 100 units and 30 epochs).
-        public var competing = CompetingHiddenUnits.Options()
 
         /// The defaults: no feature stage.
         public init() {}
 
         /// Whether there is a feature stage at all.
-        public var isActive: Bool { encoder != .pixels }
+        public var isActive: Bool { encoder.isActive }
+
+        /// The same encoder with the same parameters, codes and bits.
+        public static func == (a: FeaturesSection, b: FeaturesSection) -> Bool {
+            a.encoder.isSame(as: b.encoder) && a.codes == b.codes && a.bits == b.bits
+        }
+
+        /// Hashes the encoder's name, the codes and the bits.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(encoder.name)
+            hasher.combine(codes)
+            hasher.combine(bits)
+        }
 
         /// The section's keys.
         public static let keys: [ConfigKey] = {
             let d = FeaturesSection()
+            let encoders = Encoders.all.map { "`\($0.name)` (\($0.definition.summary))" }
             return [
                 ConfigKey(
-                    "encoder", in: "features", .choice(EncoderName.allCases.map(\.rawValue)), default: .string(d.encoder.rawValue),
-                    "`pixels` (the binarized image), `edges` (Sobel magnitude and orientation, 3·size² values), `hog` (9 orientations, 8×8 cells, 2×2 blocks, L2-Hys), `cnn` (EfficientNet-Lite0 ImageNet features, 1280 values, of the RGB image at 224×224), `competing` (Krotov and Hopfield's hidden units, trained per run on its training images)"
-                ),
+                    "encoder", in: "features", .choice(Encoders.all.map(\.name)), default: .string(d.encoder.name),
+                    encoders.joined(separator: ", ")),
                 ConfigKey(
                     "codes", in: "features", .choice(Codes.allCases.map(\.rawValue)), default: .string(d.codes.rawValue),
                     "features → ±1: `median` (sign of each feature minus its training-split median), `simhash` (signs of `bits` seeded random projections of the centred features), `none` (real values: modern and dam rules)"
                 ),
-                ConfigKey("bits", in: "features", .integer(8...65_536), default: .int(d.bits), "`simhash`: code length N"),
-                ConfigKey(
-                    "weights", in: "features", .string(nonEmpty: true), default: .string(d.weights),
-                    "`cnn`: the weights file `scripts/fetch-encoder` writes"),
-                ConfigKey(
-                    "hidden", in: "features", .integer(2...10_000), default: .int(d.competing.hidden),
-                    "`competing`: hidden units K (the features)"),
-                ConfigKey(
-                    "epochs", in: "features", .integer(1...10_000), default: .int(d.competing.epochs),
-                    "`competing`: passes over the training images")
-            ]
+                ConfigKey("bits", in: "features", .integer(8...65_536), default: .int(d.bits), "`simhash`: code length N")
+            ] + Encoders.keys
         }()
 
         static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> FeaturesSection {
@@ -83,47 +66,42 @@ extension ExperimentConfig {
             if task == .capacity { throw ConfigError(path: "features", "the capacity task uses random patterns, not images") }
             if random { throw ConfigError(path: "features", "random patterns are not images: there is nothing to encode") }
             var r = try ObjectReader(value, path: "features")
-            features.encoder = try r.choice(keys["encoder"], as: EncoderName.self) ?? features.encoder
+            let name = try r.choice(keys["encoder"]) { $0 } ?? features.encoder.name
             let codes = try r.choice(keys["codes"], as: Codes.self)
             let bits = try r.int(keys["bits"])
-            let weights = try r.string(keys["weights"])
-            let hidden = try r.int(keys["hidden"]), epochs = try r.int(keys["epochs"])
+            var given: [(String, JSONValue)] = []
+            for key in Encoders.keys {
+                if let v = r.value(key.name) { given.append((key.name, v)) }
+            }
             try r.finish()
-            if !features.isActive, codes != nil || bits != nil || weights != nil || hidden != nil || epochs != nil {
+            let encoder = Encoders.named(name)!
+            if !encoder.isActive, codes != nil || bits != nil || !given.isEmpty {
+                let names = ["codes", "bits"] + Encoders.keys.map(\.name)
+                let active = Encoders.all.filter(\.isActive).map(\.name)
                 throw ConfigError(
                     path: "features.encoder",
-                    "is \"pixels\": codes, bits, weights, hidden and epochs need an encoder (edges, hog, cnn or competing)")
+                    "is \"\(name)\": \(names.dropLast().joined(separator: ", ")) and \(names.last!) need an encoder (\(active.dropLast().joined(separator: ", ")) or \(active.last!))"
+                )
             }
-            if features.encoder != .competing, hidden != nil || epochs != nil {
-                throw ConfigError(
-                    path: hidden != nil ? "features.hidden" : "features.epochs", "is only used with \"encoder\": \"competing\"")
+            for (key, _) in given where !encoder.definition.keys.contains(where: { $0.name == key }) {
+                let owners = Encoders.owners(of: key).map { "\"\($0)\"" }.joined(separator: " or ")
+                throw ConfigError(path: "features.\(key)", "is only used with \"encoder\": \(owners)")
             }
-            features.competing.hidden = hidden ?? features.competing.hidden
-            features.competing.epochs = epochs ?? features.competing.epochs
+            var reader = FeatureKeys(reader: try ObjectReader(.object(given), path: "features"))
+            features.encoder = try encoder.definition.init(&reader)
             features.codes = codes ?? features.codes
             if bits != nil && features.codes != .simhash {
                 throw ConfigError(path: "features.bits", "is only used with \"codes\": \"simhash\"")
             }
             features.bits = bits ?? features.bits
-            if weights != nil && features.encoder != .cnn {
-                throw ConfigError(path: "features.weights", "is only used with \"encoder\": \"cnn\"")
-            }
-            if let weights {
-                if weights.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                    throw ConfigError(path: "features.weights", "contains a control character")
-                }
-                features.weights = weights
-            }
             return features
         }
 
         var json: JSONValue {
-            var pairs: [(String, JSONValue)] = [("encoder", .string(encoder.rawValue))]
+            var pairs: [(String, JSONValue)] = [("encoder", .string(encoder.name))]
             if isActive { pairs.append(("codes", .string(codes.rawValue))) }
             if codes == .simhash && isActive { pairs.append(("bits", .int(bits))) }
-            if encoder == .cnn { pairs.append(("weights", .string(weights))) }
-            if encoder == .competing { pairs += [("hidden", .int(competing.hidden)), ("epochs", .int(competing.epochs))] }
-            return .object(pairs)
+            return .object(pairs + encoder.json)
         }
     }
 }
@@ -131,7 +109,7 @@ extension ExperimentConfig {
 extension ExperimentConfig.FeaturesSection {
     /// Features per image of size × size (before coding; the cnn's do not depend on the size).
     public func dimension(size: Int) -> Int {
-        encoder == .competing ? competing.hidden : encoderSpec.dimension(size: size)
+        encoder.dimension(size: size)
     }
 }
 
@@ -145,27 +123,10 @@ extension ExperimentConfig {
                 "\"none\" keeps real-valued features: only the modern and dam rules take them (\(network.rule.name) stores ±1 patterns: use median or simhash)"
             )
         }
-        if features.encoder == .hog && features.dimension(size: image.size) == 0 {
-            throw ConfigError(path: "image.size", "hog needs at least 2×2 cells of 8×8 pixels: image.size ≥ 16 (is \(image.size))")
-        }
+        try features.encoder.check(self)
         if let c = corruption, c.rect != nil || c.kind == .mask || c.kind == .corner {
             throw ConfigError(
                 path: "corruption.kind", "\(c.kind.rawValue) masks a region of an image: feature codes are not images (use flip noise)")
-        }
-    }
-}
-
-extension ExperimentConfig.FeaturesSection {
-    /// The image pipeline's encoder for this section (the cnn's weights named by their expected
-    /// content, which `CNNEncoders.check(_:)` verifies before anything runs).
-    public var encoderSpec: Encoder {
-        switch encoder {
-        case .pixels: return .pixels
-        case .edges: return .edges
-        case .hog: return .hog
-        case .cnn: return .cnn(CNNWeights(path: weights, model: CNNEncoders.model, contentHash: CNNEncoders.expectedHash))
-        // Trained per run on its split: the images are loaded as gray levels.
-        case .competing: return .pixels
         }
     }
 }
