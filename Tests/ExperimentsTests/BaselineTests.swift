@@ -72,7 +72,7 @@ import Testing
                 """))
         let report = try execute(batch, .test(output: out.path))
         let results = try #require(report.results)
-        guard case .classify(let rows) = results.runs else {
+        guard let rows = results.runs.rows(of: ClassifyTask.self) else {
             Issue.record("not a classify result")
             return
         }

@@ -126,7 +126,7 @@ import Testing
                  "corruption": {"kind": "flip", "levels": [0.1], "trials": 2}, "outputs": {"pictures": false}, "seeds": [3]}
                 """))
         let report = try execute(batch, .test(output: out.path))
-        guard case .recall(let rows)? = report.results?.runs else { Issue.record("no recall rows"); return }
+        guard let rows = report.results?.runs.rows(of: RecallTask.self) else { Issue.record("no recall rows"); return }
         #expect(rows.count == 1 && rows[0].n == 20 && rows[0].exactRate == 1, "\(rows)")
     }
 }

@@ -274,7 +274,7 @@ import Testing
                  "outputs": {"pictures": false}, "seeds": [1]}
                 """))
         let report = try execute(batch, .test(output: out.path))
-        guard case .classify(let rows)? = report.results.map(\.runs) else {
+        guard let rows = report.results?.runs.rows(of: ClassifyTask.self) else {
             Issue.record("no classify results")
             return
         }

@@ -255,7 +255,8 @@ import Testing
             stratify: true, seed: spec.seed)
         let baselines = Baselines.compute(data: data, split: split, jobs: 2)
         let result = try ClassifyTask.run(spec, data: data, split: split, baselines: baselines, jobs: 2)
-        guard case .classify(let rows) = result.table, case .classify(let predictions) = result.detail else {
+        guard let rows = result.table.rows(of: ClassifyTask.self), let predictions = (result.detail as? ClassifyTask.Detail)?.predictions
+        else {
             Issue.record("not a classify result")
             return
         }
@@ -279,13 +280,13 @@ import Testing
              "corruption": {"kind": "flip", "levels": [0, 0.1], "trials": 3}}
             """)
         let result = try RecallTask.run(spec, data: data, jobs: 2)
-        guard case .recall(let rows) = result.table, case .recall(let trials, let predictions) = result.detail else {
+        guard let rows = result.table.rows(of: RecallTask.self), let detail = result.detail as? RecallTask.Detail else {
             Issue.record("not a recall result")
             return
         }
         #expect(rows.map(\.level) == ["0", "0.1"] && rows.allSatisfy { $0.n == 12 })
         #expect(rows[0].exact == 12 && rows[0].exactRate == 1 && rows[0].meanOverlap == 1 && rows[0].errorQuantile99 == 0)
-        #expect(trials.count == 6 && trials.reduce(0) { $0 + $1.n } == 24 && predictions.count == 24)
+        #expect(detail.trials.count == 6 && detail.trials.reduce(0) { $0 + $1.n } == 24 && detail.predictions.count == 24)
         #expect(rows[1].startErrorQuantile99 == 2, "10% of the bits flipped: the 0.99-quantile of |start − target| is 2")
     }
 
@@ -299,7 +300,7 @@ import Testing
              "corruption": {"kind": "negative"}}
             """)
         let result = try RecallTask.run(spec, data: data, jobs: 2)
-        guard case .recall(let rows) = result.table, case .recall(_, let predictions) = result.detail else {
+        guard let rows = result.table.rows(of: RecallTask.self), let predictions = (result.detail as? RecallTask.Detail)?.predictions else {
             Issue.record("not a recall result")
             return
         }
@@ -318,7 +319,7 @@ import Testing
              "corruption": {"kind": "mixture", "trials": 3}}
             """)
         let result = try RecallTask.run(spec, data: data, jobs: 2)
-        guard case .recall(_, let predictions) = result.detail else {
+        guard let predictions = (result.detail as? RecallTask.Detail)?.predictions else {
             Issue.record("not a recall result")
             return
         }
@@ -342,7 +343,7 @@ import Testing
             {"name": "c", "task": "capacity", "capacity": {"neurons": 200, "patterns": [2, 60], "trials": 2}}
             """)
         let result = try CapacityTask.run(spec, jobs: 2)
-        guard case .capacity(let rows) = result.table, case .capacity(let trials) = result.detail else {
+        guard let rows = result.table.rows(of: CapacityTask.self), let trials = (result.detail as? CapacityTask.Detail)?.trials else {
             Issue.record("not a capacity result")
             return
         }
@@ -374,7 +375,7 @@ import Testing
         let read = try ResultsFolder(report.root).read()
         #expect(read.runs == results.runs && read.summary == results.summary)
         #expect(read.records.map(\.manifest.text) == results.records.map(\.manifest.text))
-        guard case .capacity(let summary) = results.summary else {
+        guard let summary = results.summary.rows(of: CapacityTask.self) else {
             Issue.record("not a capacity summary")
             return
         }

@@ -88,7 +88,7 @@ import Testing
                 startedAt: "", seconds: 0)
             manifest.parameters = 10
             results.add(
-                run: run, table: .classify([]), manifest: manifest,
+                run: run, table: RunTable(ClassifyTask.self, []), manifest: manifest,
                 trainingLog: [TrainingLogRow(TrainingEpoch(epoch: 3, loss: 0.5, stablePatterns: 0.875))])
         }
         let table = Report.trainingTable(results)
@@ -183,7 +183,7 @@ import Testing
             let manifest = RunManifest(
                 run: run.key, seed: run.seed, grid: [], task: "classify", conventions: [], libraries: "", platform: "",
                 startedAt: "", seconds: 0)
-            results.add(run: run, table: .classify([v, t]), manifest: manifest, trainingLog: nil)
+            results.add(run: run, table: RunTable(ClassifyTask.self, [v, t]), manifest: manifest, trainingLog: nil)
         }
         let selection = try #require(Selection.choose(results))
         #expect(selection.choices.map(\.run.grid) == [["4"], ["8"]])

@@ -9,19 +9,6 @@ import Imaging
 /// values, and `Configs/schema.json` and the README's config reference are generated from the
 /// same keys (``ConfigSchema``).
 public struct ExperimentConfig: Sendable, Equatable {
-    /// What a run does with its patterns.
-    public enum Task: String, Sendable, CaseIterable {
-        /// Notebook 000: store memories from a training split, converge every image, tally outcomes.
-        case classify
-        /// Notebooks 001–003: corrupt stored patterns and measure retrieval.
-        case recall
-        /// Notebook 001, exercise 6.13: random patterns, P over a range, stability and overlap.
-        case capacity
-        /// Each stored memory's basin of attraction: the largest fraction of flipped bits from
-        /// which it is still recalled, found by bisection.
-        case basins
-    }
-
     /// Names the results folder.
     public var name: String
     /// What the experiment shows.
@@ -95,7 +82,7 @@ public struct ExperimentConfig: Sendable, Equatable {
             "what the experiment shows (echoed in the report; at most 10,000 characters, not copied into run folders)"),
         ConfigKey(
             "task", in: "", .choice(Task.allCases.map(\.rawValue)), default: .string(Task.classify.rawValue),
-            "`classify`, `recall`, `capacity` or `basins`"),
+            Task.allCases.dropLast().map { "`\($0)`" }.joined(separator: ", ") + " or `\(Task.allCases.last!)`"),
         ConfigKey(
             "seeds", in: "", .list(.integer(0...Int.max)), default: .array([.int(Int(Batch.defaultSeed))]),
             defaultText: "[\(Batch.defaultSeed)]", "one run per seed"),

@@ -200,18 +200,6 @@ extension ExperimentRunner {
 
     /// A run's estimated relative cost: images (or patterns) to converge, times N/64.
     static func cost(_ run: RunSpec, images: Int?) -> Int {
-        let config = run.config
-        switch config.task {
-        case .classify: return max(1, images ?? 1) * config.neurons / 64
-        case .recall:
-            return max(1, config.storedCount * max(1, config.corruption?.levels.count ?? 1) * (config.corruption?.trials ?? 1))
-                * config.neurons / 64
-        case .basins:
-            let b = config.basins!
-            return max(1, config.storedCount * b.trials * (b.steps + 1) * config.neurons / 64)
-        case .capacity:
-            let c = config.capacity!
-            return c.patterns.reduce(0) { $0 + $1 * $1 } * c.trials * c.neurons / 1024
-        }
+        run.config.task.definition.cost(run.config, images: images)
     }
 }

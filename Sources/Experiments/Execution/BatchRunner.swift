@@ -115,23 +115,9 @@ public enum ExperimentRunner {
             observer = { epoch in report(key, epoch) }
         }
         let input = plan.inputs[index].map { codedInput($0, run: run, shared: plan.codedData, jobs: jobs) }
-        let result: RunResult
-        switch run.config.task {
-        case .classify:
-            let baselines = plan.baselines.value(input!.sharedKey!) {
-                Baselines.compute(data: input!.data, split: input!.split!, jobs: jobs)
-            }
-            if run.config.network.rule.isClassifier {
-                result = try ClassifierTask.run(
-                    run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
-            } else {
-                result = try ClassifyTask.run(
-                    run, data: input!.data, split: input!.split!, baselines: baselines, jobs: jobs, observer: observer)
-            }
-        case .recall: result = try RecallTask.run(run, data: input?.data, jobs: jobs, observer: observer)
-        case .capacity: result = try CapacityTask.run(run, jobs: jobs)
-        case .basins: result = try BasinsTask.run(run, data: input?.data, jobs: jobs, observer: observer)
-        }
+        var context = TaskContext(input: input, jobs: jobs, observer: observer)
+        context.baselines = plan.baselines
+        let result = try run.config.task.definition.run(run, context: context)
         // A run computed while a stop was requested may have been cut short: never written.
         if Interruption.isRequested { throw RunError("interrupted before it was written") }
         let manifest = RunManifest.made(

@@ -1,16 +1,5 @@
 /// The plots of a batch's report, from its summary rows.
 enum BatchPlots {
-    static func svgs(_ summary: SummaryTable, gridKeys: [String]) -> [String] {
-        switch summary {
-        case .classify(let rows):
-            return validation(rows.filter { $0.split == .validation }, gridKeys: gridKeys)
-                + classify(rows.filter { $0.split == .test }, gridKeys: gridKeys)
-        case .recall(let rows): return recall(rows, gridKeys: gridKeys)
-        case .capacity(let rows): return capacity(rows, gridKeys: gridKeys)
-        case .basins(let rows): return basins(rows, gridKeys: gridKeys)
-        }
-    }
-
     /// The validation curve (`split.validation`): accuracy and nearest-memory accuracy per grid
     /// point, means over seeds with Wilson intervals; the choice is made per seed on these rows.
     static func validation(_ rows: [ClassifySummaryRow], gridKeys: [String]) -> [String] {

@@ -32,7 +32,7 @@ public struct Comparison: Sendable {
         for (folder, results) in zip(folders, batches) {
             let name = URL(fileURLWithPath: folder).lastPathComponent
             let seeds = results.batch.seeds.map(String.init).joined(separator: " ")
-            for (grid, group, rowMetrics) in Self.metricRows(results.summary) {
+            for (grid, group, rowMetrics) in results.summary.metrics() {
                 guard let run = results.batch.runs.first(where: { $0.gridValues.map(\.1.label) == grid }) else { continue }
                 var metrics = rowMetrics
                 // The dam's memories are trained features: no nearest-memory retrieval to report.
@@ -54,54 +54,6 @@ public struct Comparison: Sendable {
             [point.folder, point.task] + keys.map { value[$0] ?? "" } + [point.seeds, point.group] + used.map { point.metrics[$0] ?? "" }
         }
         paired = Self.pairedAcrossFolders(batches, names: folders.map { URL(fileURLWithPath: $0).lastPathComponent })
-    }
-
-    /// Per summary row: its grid labels, its group (split, corruption level, P) and its metrics.
-    static func metricRows(_ summary: SummaryTable) -> [(grid: [String], group: String, metrics: [String: String])] {
-        func f(_ v: Double) -> String { Format.fixed(v, 4) }
-        switch summary {
-        case .classify(let rows):
-            return rows.map { r in
-                let accuracy = Proportion(r.correct, of: r.n)
-                var m = [
-                    "n": String(r.n), "accuracy": f(r.meanAccuracy), "accuracyLow95": f(accuracy.low95),
-                    "accuracyHigh95": f(accuracy.high95),
-                    "nearestAccuracy": f(r.meanNearestAccuracy), "spuriousRate": f(r.meanSpuriousRate),
-                    "spuriousLow95": f(r.spuriousRate.low95), "spuriousHigh95": f(r.spuriousRate.high95)
-                ]
-                if let neighbor = r.meanNeighborAccuracy { m["neighborAccuracy"] = f(neighbor) }
-                return (r.grid, r.split.rawValue, m)
-            }
-        case .recall(let rows):
-            return rows.map { r in
-                (
-                    r.grid, r.kind + (r.level.isEmpty ? "" : " " + r.level),
-                    [
-                        "n": String(r.n), "exactRate": f(r.meanExactRate), "exactLow95": f(r.exactRate.low95),
-                        "exactHigh95": f(r.exactRate.high95),
-                        "meanOverlap": f(r.meanOverlap), "spuriousRate": f(r.spuriousRate.rate), "spuriousLow95": f(r.spuriousRate.low95),
-                        "spuriousHigh95": f(r.spuriousRate.high95)
-                    ]
-                )
-            }
-        case .capacity(let rows):
-            return rows.map { r in
-                var m = ["stableFraction": f(r.meanStableFraction), "meanOverlap": f(r.meanOverlap), "exactRate": f(r.meanExactRate)]
-                if let theory = r.theoryOverlap { m["theoryOverlap"] = f(theory) }
-                return (r.grid, "\(r.rule) P=\(r.patterns) N=\(r.neurons)", m)
-            }
-        case .basins(let rows):
-            return rows.map { r in
-                (
-                    r.grid, "\(r.rule) P=\(r.patterns) N=\(r.neurons)",
-                    [
-                        "memories": String(r.memories), "meanRadius": f(r.meanRadius), "radiusLow95": f(r.radiusLow95),
-                        "radiusHigh95": f(r.radiusHigh95),
-                        "zeroFraction": f(r.zeroFraction), "stableFraction": f(r.meanStableFraction)
-                    ]
-                )
-            }
-        }
     }
 
     /// McNemar's test for every pair of classify runs from different folders whose test images

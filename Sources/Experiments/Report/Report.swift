@@ -40,7 +40,7 @@ public enum Report {
         }
         html += warnings(results)
         html += "<h2>Plots</h2>\n"
-        for svg in BatchPlots.svgs(summary, gridKeys: batch.gridKeys) { html += "<div class=\"figure\">\(HTML.svgImage(svg))</div>\n" }
+        for svg in summary.plots(gridKeys: batch.gridKeys) { html += "<div class=\"figure\">\(HTML.svgImage(svg))</div>\n" }
         html +=
             "<h2>Summary</h2>\n<p>Runs that differ only by seed, grouped: means, standard deviations over seeds, and pooled counts with Wilson 95% intervals (<code>summary.csv</code>).</p>\n"
         let fields = summary.fields(gridKeys: batch.gridKeys)
@@ -83,22 +83,7 @@ public enum Report {
     /// The plain-words result, per grid point: test accuracy, spurious states, and where it
     /// stands against chance, nearest-memory retrieval, the nearest class prototype and 1-NN.
     static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> String {
-        if case .capacity(let rows) = summary, rows.contains(where: { $0.rule == HebbianRule.name }) {
-            return
-                "<p class=\"note\">The Hebbian rows' <code>theoryOverlap</code> is the retrieval overlap of Amit, Gutfreund and Sompolinsky's theory at the row's load; it is empty above the critical load α<sub>c</sub> ≈ 0.138, where the theory has no retrieval state (not a prediction of zero overlap).</p>\n"
-        }
-        if case .basins(let rows) = summary {
-            return
-                "<p class=\"note\">Each memory's basin radius is the largest fraction of flipped bits from which it is still recalled (<code>basins.csv</code> in each run's folder: one row per memory), found by bisection over the number of flipped bits with <code>basins.trials</code> seeded starts per level; a level is inside when at least <code>basins.quorum</code> of its starts are recalled. Means pool every seed's memories; intervals are 95% normal intervals of the mean.</p>\n"
-                + "<ul>\n"
-                + BasinsHeadline.sentences(rows, gridKeys: gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
-                + "\n</ul>\n"
-        }
-        guard case .classify(let rows) = summary else { return "" }
-        let items = ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch).map { "<li>\(HTML.escape($0))</li>" }.joined(
-            separator: "\n")
-        return
-            "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, \(ClassifyHeadline.baselineWords(batch)).</p>\n<ul>\n\(items)\n</ul></div>\n"
+        summary.headline(gridKeys: gridKeys, batch: batch)
     }
 
     /// The runs' network warnings (the manifests' `warnings`), each message once with the runs

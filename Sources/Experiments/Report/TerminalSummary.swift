@@ -13,9 +13,7 @@ public enum TerminalSummary {
     /// radius falls with the load; nothing for the other tasks.
     /// The dam rule's rows (found through `batch`) leave out nearest-memory retrieval.
     public static func headline(_ summary: SummaryTable, gridKeys: [String], batch: Batch? = nil) -> [String] {
-        if case .basins(let rows) = summary { return BasinsHeadline.sentences(rows, gridKeys: gridKeys) }
-        guard case .classify(let rows) = summary else { return [] }
-        return ClassifyHeadline.sentences(rows, gridKeys: gridKeys, batch: batch)
+        summary.sentences(gridKeys: gridKeys, batch: batch)
     }
 
     /// The header and rows to print: the group columns (everything before `runs`), then `wanted`.

@@ -35,7 +35,9 @@ public struct BatchResults: Sendable {
     }
 
     /// runs.csv: every run's rows in batch order.
-    public var runs: RunTable { RunTable.joined(tables) ?? .classify([]) }
+    public var runs: RunTable {
+        RunTable.joined(tables) ?? RunTable.read(empty: batch.runs.first?.config.task ?? .classify)
+    }
 
     /// summary.csv.
     public var summary: SummaryTable { runs.summary }

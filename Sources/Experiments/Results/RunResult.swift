@@ -8,8 +8,8 @@ public struct RunResult: Sendable {
     public var spec: RunSpec
     /// The run's rows of runs.csv (its tally.csv).
     public var table: RunTable
-    /// Per-item and per-trial records.
-    public var detail: RunDetail
+    /// Per-item and per-trial records (the task's own type).
+    public var detail: any TaskDetail
     /// The stored memories (classify and recall).
     public var memories: [MemoryEntry] = []
     /// The network's parameter count, training log and saved parameters (classify and recall).
@@ -22,7 +22,7 @@ public struct RunResult: Sendable {
     public var codes: CodeStatistics?
 
     /// A result with its rows and records; memories, network and pictures are added by the task.
-    public init(spec: RunSpec, table: RunTable, detail: RunDetail) {
+    public init(spec: RunSpec, table: RunTable, detail: any TaskDetail) {
         self.spec = spec
         self.table = table
         self.detail = detail
@@ -33,15 +33,8 @@ public struct RunResult: Sendable {
     public func files(gridKeys: [String]) -> [(name: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = [("tally.csv", Array(table.csv(gridKeys: gridKeys).utf8))]
         func add(_ name: String, _ text: String) { files.append((name, Array(text.utf8))) }
-        switch detail {
-        case .classify(let predictions): add("predictions.csv", ClassifyPrediction.csv(predictions))
-        case .recall(let trials, let predictions):
-            add("recall.csv", RecallTrialRow.csv(trials))
-            add("predictions.csv", RecallPrediction.csv(predictions))
-        case .capacity(let trials): add("capacity.csv", CapacityTrialRow.csv(trials))
-        case .basins(let rows): add("basins.csv", BasinRow.csv(rows))
-        }
-        if spec.config.task != .capacity { add("memories.csv", MemoryEntry.csv(memories)) }
+        for file in detail.files { add(file.name, file.text) }
+        if spec.config.task.definition.writesMemories { add("memories.csv", MemoryEntry.csv(memories)) }
         if let network {
             if !network.trainingLog.isEmpty { add("training.csv", TrainingLogRow.csv(network.trainingLog.map(TrainingLogRow.init))) }
             files += network.parameterFiles

@@ -24,7 +24,9 @@ public struct Selection: Sendable, Equatable {
     /// validation row has the highest metric (the first in batch order among equals); nil when
     /// the batch does not select.
     public static func choose(_ results: BatchResults) -> Selection? {
-        guard let metric = results.batch.runs.first?.config.split.select, case .classify(let rows) = results.runs else { return nil }
+        guard let metric = results.batch.runs.first?.config.split.select, let rows = results.runs.rows(of: ClassifyTask.self) else {
+            return nil
+        }
         func value(_ row: ClassifyRow) -> Double { metric == .accuracy ? row.accuracy : row.nearestAccuracy }
         var choices: [Choice] = []
         for seed in results.batch.seeds {

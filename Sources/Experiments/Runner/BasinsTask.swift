@@ -7,7 +7,7 @@ import Hopfield
 /// bits drawn from the stream (seed, "corrupt", μ, k, t) and converging with the stream (seed,
 /// "converge", μ, k, t): the same level of the same memory always gets the same starts, whatever
 /// the path of the bisection, the grid point or the thread count.
-enum BasinsTask {
+enum BasinsTask: Sendable {
     /// One memory's search: its radius and where the bisection stopped.
     struct Basin: Sendable {
         var inside = 0
@@ -42,8 +42,9 @@ enum BasinsTask {
             return row
         }
         var result = RunResult(
-            spec: spec, table: .basins([BasinsRow(run: RunLabel(spec), criterion: criterionText(config.basins!), basins: rows)]),
-            detail: .basins(rows))
+            spec: spec,
+            table: RunTable(BasinsTask.self, [BasinsRow(run: RunLabel(spec), criterion: criterionText(config.basins!), basins: rows)]),
+            detail: BasinsTask.Detail(basins: rows))
         result.memories = memories.entries(data)
         result.network = memories.network.record
         result.visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)

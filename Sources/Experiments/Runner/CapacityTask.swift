@@ -3,7 +3,7 @@ import Hopfield
 /// Notebook 001's exercise 6.13: random unbiased patterns of N neurons, P over a list, several
 /// trials: how many stored patterns are fixed points, and the overlap reached from each stored
 /// pattern, beside the theory.
-enum CapacityTask {
+enum CapacityTask: Sendable {
     static func run(_ spec: RunSpec, jobs: Int) throws -> RunResult {
         let config = spec.config
         let section = config.capacity!
@@ -24,7 +24,7 @@ enum CapacityTask {
                     run: RunLabel(spec), rule: config.network.rule.name, neurons: n, patterns: p, trials: section.trials,
                     tally: pooled, theoryOverlap: theory))
         }
-        return RunResult(spec: spec, table: .capacity(rows), detail: .capacity(trials))
+        return RunResult(spec: spec, table: RunTable(CapacityTask.self, rows), detail: CapacityTask.Detail(trials: trials))
     }
 
     /// One trial: P fresh random patterns stored; each one checked for stability and converged

@@ -47,7 +47,7 @@ enum ClassifierTask {
                     .init(group: p.outcome.rawValue, input: input, state: input, nearest: pixels(model, p.nearestMemory)))
             }
         }
-        var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
+        var result = RunResult(spec: spec, table: RunTable(ClassifyTask.self, rows), detail: ClassifyTask.Detail(predictions: predictions))
         var record = NetworkRecord(parameters: model.memories.count)
         record.trainingLog = log
         if !log.isEmpty { record.trainingSeconds = trainingSeconds }

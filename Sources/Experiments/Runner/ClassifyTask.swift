@@ -3,7 +3,7 @@ import Hopfield
 /// Notebook 000's experiment: memories chosen from the training split and stored; every
 /// training and test image converged and tallied as correct, error, inverted, spurious, cycle
 /// or unconverged, beside the nearest-memory fallback.
-enum ClassifyTask {
+enum ClassifyTask: Sendable {
     static func run(
         _ spec: RunSpec, data: LoadedDataset, split: Splitter.Result, baselines: Baselines, jobs: Int,
         observer: TrainingObserver? = nil
@@ -49,7 +49,7 @@ enum ClassifyTask {
         for e in examples.sorted(by: { ($0.rank, $0.label) < ($1.rank, $1.label) }) {
             collect(&visuals, predictions[e.k], input: data.images[items[e.k]], settled[e.k], memories.network)
         }
-        var result = RunResult(spec: spec, table: .classify(rows), detail: .classify(predictions))
+        var result = RunResult(spec: spec, table: RunTable(ClassifyTask.self, rows), detail: ClassifyTask.Detail(predictions: predictions))
         if config.features.isActive {
             result.codes = Retrievals.codeStatistics(data, train: split.train, memories: memories)
             if config.outputs.pictures {

@@ -3,7 +3,7 @@ import Hopfield
 /// Notebooks 001–003's experiment: stored patterns corrupted over a list of levels (or
 /// replaced by random, negative or mixture starts), converged, and scored against the pattern
 /// they came from.
-enum RecallTask {
+enum RecallTask: Sendable {
     /// One start: its level, its trial and the memory it comes from.
     struct Item: Sendable {
         var level: Int
@@ -54,7 +54,8 @@ enum RecallTask {
                     run: RunLabel(spec), kind: corruption.kind.rawValue, level: levelText, tally: pooled,
                     parameters: memories.network.parameterCount))
         }
-        var result = RunResult(spec: spec, table: .recall(rows), detail: .recall(trials: trials, predictions: predictions))
+        var result = RunResult(
+            spec: spec, table: RunTable(RecallTask.self, rows), detail: RecallTask.Detail(trials: trials, predictions: predictions))
         result.memories = memories.entries(data)
         result.network = memories.network.record
         result.visuals = visuals

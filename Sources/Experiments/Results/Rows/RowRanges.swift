@@ -25,9 +25,9 @@ enum RowRanges {
     }
 }
 
-extension ClassifyRow {
+extension ClassifyRow: TaskRow {
     /// The first value out of its range (``RowRanges``), or nil.
-    var outOfRange: String? {
+    public var outOfRange: String? {
         RowRanges.counts(
             [
                 ("correct", correct), ("errors", errors), ("inverted", inverted), ("spurious", spurious), ("cycles", cycles),
@@ -62,14 +62,14 @@ extension RecallCounts {
     }
 }
 
-extension RecallRow {
+extension RecallRow: TaskRow {
     /// The first value out of its range (``RowRanges``), or nil.
-    var outOfRange: String? { counts.outOfRange ?? (parameters < 0 ? "parameters = \(parameters) is negative" : nil) }
+    public var outOfRange: String? { counts.outOfRange ?? (parameters < 0 ? "parameters = \(parameters) is negative" : nil) }
 }
 
-extension CapacityRow {
+extension CapacityRow: TaskRow {
     /// The first value out of its range (``RowRanges``), or nil.
-    var outOfRange: String? {
+    public var outOfRange: String? {
         if neurons < 1 || patterns < 0 || trials < 1 {
             return "neurons = \(neurons), patterns = \(patterns), trials = \(trials) out of range"
         }
@@ -80,9 +80,9 @@ extension CapacityRow {
     }
 }
 
-extension BasinsRow {
+extension BasinsRow: TaskRow {
     /// The first value out of its range (``RowRanges``), or nil.
-    var outOfRange: String? {
+    public var outOfRange: String? {
         if neurons < 1 || patterns < 1 || memories < 1 {
             return "neurons = \(neurons), patterns = \(patterns), memories = \(memories) out of range"
         }
@@ -100,13 +100,7 @@ extension RunTable {
     /// Refuses rows that are not the run's own (another run's tally.csv copied over this one's)
     /// or hold a value out of its range (``RowRanges``); `path` names the file.
     func check(belongsTo run: RunSpec, path: String) throws(ResultsFileError) {
-        let rows: [(label: RunLabel, problem: String?)]
-        switch self {
-        case .classify(let r): rows = r.map { ($0.run, $0.outOfRange) }
-        case .recall(let r): rows = r.map { ($0.run, $0.outOfRange) }
-        case .capacity(let r): rows = r.map { ($0.run, $0.outOfRange) }
-        case .basins(let r): rows = r.map { ($0.run, $0.outOfRange) }
-        }
+        let rows = labels
         if rows.isEmpty { throw ResultsFileError(path: path, reason: "no rows") }
         for (k, row) in rows.enumerated() {
             if row.label.key != run.key || row.label.seed != run.seed {
