@@ -388,8 +388,8 @@ import Testing
         let terminal = TerminalSummary.fields(results.summary, gridKeys: batch.gridKeys)
         #expect(
             terminal.header == [
-                "network.rule", "rule", "neurons", "patterns", "load", "runs", "meanExactRate", "meanOverlap",
-                "meanStableFraction", "theoryOverlap"
+                "network.rule", "rule", "neurons", "patterns", "load", "runs", "meanStableFraction", "meanOverlap",
+                "meanExactRate", "theoryOverlap"
             ])
         #expect(terminal.rows.count == 4)
     }

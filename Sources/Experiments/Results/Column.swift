@@ -1,17 +1,27 @@
 /// One column of a CSV file of typed rows: its name, how a row's value is written, and how it is
 /// read back. A file's columns (``ResultRow/columns(gridKeys:)``) are its one definition: the
-/// CSV writers, the roll-ups, the report and the terminal table all go through them.
+/// CSV writers, the roll-ups, the report and the terminal table (the columns marked ``shown``)
+/// all go through them.
 public struct Column<Row>: @unchecked Sendable {
     /// The header name.
     public let name: String
     let write: (Row) -> String
     let read: (inout Row, String) -> Bool
+    /// Whether the terminal's table after a run shows the column (``shown``).
+    public private(set) var onTerminal = false
 
     /// A column from a writer and a reader (which returns false for a field it cannot read).
     public init(_ name: String, write: @escaping (Row) -> String, read: @escaping (inout Row, String) -> Bool) {
         self.name = name
         self.write = write
         self.read = read
+    }
+
+    /// The same column, shown in the terminal's table after a run.
+    public var shown: Column {
+        var column = self
+        column.onTerminal = true
+        return column
     }
 
     /// Text as it is.
@@ -89,6 +99,8 @@ public struct Column<Row>: @unchecked Sendable {
     /// The same column for a row that holds this one's row type at `path`.
     public func lifted<Outer>(_ path: WritableKeyPath<Outer, Row>) -> Column<Outer> {
         let write = self.write, read = self.read
-        return Column<Outer>(name, write: { write($0[keyPath: path]) }, read: { outer, field in read(&outer[keyPath: path], field) })
+        var outer = Column<Outer>(name, write: { write($0[keyPath: path]) }, read: { outer, field in read(&outer[keyPath: path], field) })
+        outer.onTerminal = onTerminal
+        return outer
     }
 }

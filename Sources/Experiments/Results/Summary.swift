@@ -44,13 +44,14 @@ public enum Summary {
     /// One column per grid key, for rows that keep their grid values at `path`.
     static func gridColumns<Row>(_ gridKeys: [String], _ path: WritableKeyPath<Row, [String]>) -> [Column<Row>] {
         gridKeys.indices.map { i in
-            Column(
+            Column<Row>(
                 gridKeys[i], write: { $0[keyPath: path][i] },
                 read: { row, field in
                     if row[keyPath: path].count <= i { row[keyPath: path] += Array(repeating: "", count: i + 1 - row[keyPath: path].count) }
                     row[keyPath: path][i] = field
                     return true
-                })
+                }
+            ).shown
         }
     }
 }

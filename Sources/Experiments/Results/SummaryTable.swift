@@ -18,6 +18,9 @@ public struct SummaryTable: Sendable, Equatable {
     /// or a terminal).
     public func fields(gridKeys: [String]) -> (header: [String], rows: [[String]]) { box.fields(gridKeys: gridKeys) }
 
+    /// The header and fields of the columns marked ``Column/shown``, for the terminal.
+    func shownFields(gridKeys: [String]) -> (header: [String], rows: [[String]]) { box.shownFields(gridKeys: gridKeys) }
+
     /// Per row, as `hopfield compare` lists it (``TaskDefinition/metrics(_:)``).
     func metrics() -> [(grid: [String], group: String, metrics: [String: String])] { box.metrics() }
 
@@ -39,6 +42,7 @@ protocol TaskSummaryBox: Sendable {
     var task: ExperimentConfig.Task { get }
     func csv(gridKeys: [String]) -> String
     func fields(gridKeys: [String]) -> (header: [String], rows: [[String]])
+    func shownFields(gridKeys: [String]) -> (header: [String], rows: [[String]])
     func metrics() -> [(grid: [String], group: String, metrics: [String: String])]
     func plots(gridKeys: [String]) -> [String]
     func sentences(gridKeys: [String], batch: Batch?) -> [String]
@@ -52,6 +56,10 @@ struct TaskSummary<T: TaskDefinition>: TaskSummaryBox {
     var task: ExperimentConfig.Task { ExperimentConfig.Task(T.self) }
     func csv(gridKeys: [String]) -> String { T.SummaryRow.csv(rows, gridKeys: gridKeys) }
     func fields(gridKeys: [String]) -> (header: [String], rows: [[String]]) { Fields.of(rows, gridKeys: gridKeys) }
+    func shownFields(gridKeys: [String]) -> (header: [String], rows: [[String]]) {
+        let columns = T.SummaryRow.columns(gridKeys: gridKeys).filter(\.onTerminal)
+        return (columns.map(\.name), rows.map { row in columns.map { $0.write(row) } })
+    }
     func metrics() -> [(grid: [String], group: String, metrics: [String: String])] { rows.map(T.metrics) }
     func plots(gridKeys: [String]) -> [String] { T.plots(rows, gridKeys: gridKeys) }
     func sentences(gridKeys: [String], batch: Batch?) -> [String] { T.sentences(rows, gridKeys: gridKeys, batch: batch) }

@@ -65,10 +65,12 @@ public struct BasinsSummaryRow: ResultRow, Equatable {
     /// The file's columns, in order.
     public static func columns(gridKeys: [String]) -> [Column<BasinsSummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
-            .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
-            .int("runs", \.runs), .int("memories", \.memories), .fixed("meanRadius", \.meanRadius), .optionalFixed("sdRadius", \.sdRadius),
-            .fixed("radiusLow95", \.radiusLow95), .fixed("radiusHigh95", \.radiusHigh95), .fixed("zeroFraction", \.zeroFraction),
-            .fixed("meanStableFraction", \.meanStableFraction)
+            .text("rule", \.rule).shown, .int("neurons", \.neurons).shown, .int("patterns", \.patterns).shown, .fixed("load", \.load).shown,
+            .int("runs", \.runs).shown, .int("memories", \.memories).shown, .fixed("meanRadius", \.meanRadius).shown,
+            .optionalFixed("sdRadius", \.sdRadius),
+            .fixed("radiusLow95", \.radiusLow95).shown, .fixed("radiusHigh95", \.radiusHigh95).shown,
+            .fixed("zeroFraction", \.zeroFraction).shown,
+            .fixed("meanStableFraction", \.meanStableFraction).shown
         ]
     }
 }

@@ -53,11 +53,12 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<CapacitySummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
-            .text("rule", \.rule), .int("neurons", \.neurons), .int("patterns", \.patterns), .fixed("load", \.load),
-            .int("runs", \.runs), .fixed("meanStableFraction", \.meanStableFraction),
+            .text("rule", \.rule).shown, .int("neurons", \.neurons).shown, .int("patterns", \.patterns).shown, .fixed("load", \.load).shown,
+            .int("runs", \.runs).shown, .fixed("meanStableFraction", \.meanStableFraction).shown,
             .optionalFixed("sdStableFraction", \.sdStableFraction),
-            .fixed("meanOverlap", \.meanOverlap), .optionalFixed("sdOverlap", \.sdOverlap), .fixed("meanExactRate", \.meanExactRate),
-            .optionalFixed("theoryOverlap", \.theoryOverlap), .optionalFixed("criticalLoad", \.criticalLoad),
+            .fixed("meanOverlap", \.meanOverlap).shown, .optionalFixed("sdOverlap", \.sdOverlap),
+            .fixed("meanExactRate", \.meanExactRate).shown,
+            .optionalFixed("theoryOverlap", \.theoryOverlap).shown, .optionalFixed("criticalLoad", \.criticalLoad),
             .optionalFixed("mcEliecePatterns", \.mcEliecePatterns)
         ]
     }

@@ -66,13 +66,14 @@ public struct ClassifySummaryRow: ResultRow, Equatable {
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<ClassifySummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
-            .named("split", \.split), .int("runs", \.runs), .int("n", \.n),
-            .fixed("meanAccuracy", \.meanAccuracy), .optionalFixed("sdAccuracy", \.sdAccuracy),
-            .fixed("meanSpuriousRate", \.meanSpuriousRate), .optionalFixed("sdSpuriousRate", \.sdSpuriousRate),
-            .fixed("meanNearestAccuracy", \.meanNearestAccuracy), .optionalFixed("sdNearestAccuracy", \.sdNearestAccuracy),
-            .fixed("meanChanceAccuracy", \.meanChanceAccuracy), .fixed("meanPrototypeAccuracy", \.meanPrototypeAccuracy),
-            .optionalFixed("meanNeighborAccuracy", \.meanNeighborAccuracy),
-            .int("correct", \.correct), .int("errors", \.errors), .int("inverted", \.inverted), .int("spurious", \.spurious)
-        ] + Proportion.columns("error", \.errorRate) + Proportion.columns("spurious", \.spuriousRate)
+            .named("split", \.split).shown, .int("runs", \.runs).shown, .int("n", \.n).shown,
+            .fixed("meanAccuracy", \.meanAccuracy).shown, .optionalFixed("sdAccuracy", \.sdAccuracy),
+            .fixed("meanSpuriousRate", \.meanSpuriousRate).shown, .optionalFixed("sdSpuriousRate", \.sdSpuriousRate),
+            .fixed("meanNearestAccuracy", \.meanNearestAccuracy).shown, .optionalFixed("sdNearestAccuracy", \.sdNearestAccuracy),
+            .fixed("meanChanceAccuracy", \.meanChanceAccuracy).shown, .fixed("meanPrototypeAccuracy", \.meanPrototypeAccuracy).shown,
+            .optionalFixed("meanNeighborAccuracy", \.meanNeighborAccuracy).shown,
+            .int("correct", \.correct), .int("errors", \.errors), .int("inverted", \.inverted).shown, .int("spurious", \.spurious)
+        ] + Proportion.columns("error", \.errorRate, shown: true)
+            + Proportion.columns("spurious", \.spuriousRate, shown: true)
     }
 }

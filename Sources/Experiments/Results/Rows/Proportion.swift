@@ -19,8 +19,9 @@ public struct Proportion: Sendable, Equatable {
     }
 
     /// `<name>Rate`, `<name>Low95`, `<name>High95`.
-    static func columns<Row>(_ name: String, _ path: WritableKeyPath<Row, Proportion>) -> [Column<Row>] {
-        [Column<Proportion>.fixed(name + "Rate", \.rate), .fixed(name + "Low95", \.low95), .fixed(name + "High95", \.high95)]
+    static func columns<Row>(_ name: String, _ path: WritableKeyPath<Row, Proportion>, shown: Bool = false) -> [Column<Row>] {
+        let rate = Column<Proportion>.fixed(name + "Rate", \.rate)
+        return [shown ? rate.shown : rate, .fixed(name + "Low95", \.low95), .fixed(name + "High95", \.high95)]
             .map { $0.lifted(path) }
     }
 }

@@ -52,10 +52,11 @@ public struct RecallSummaryRow: ResultRow, Equatable {
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<RecallSummaryRow>] {
         Summary.gridColumns(gridKeys, \.grid) + [
-            .text("kind", \.kind), .text("level", \.level), .int("runs", \.runs), .int("n", \.n),
-            .fixed("meanExactRate", \.meanExactRate), .optionalFixed("sdExactRate", \.sdExactRate),
-            .fixed("meanOverlap", \.meanOverlap), .optionalFixed("sdOverlap", \.sdOverlap),
-            .fixed("meanErrorQuantile99", \.meanErrorQuantile99), .int("exact", \.exact)
-        ] + Proportion.columns("exact", \.exactRate) + [.int("spurious", \.spurious)] + Proportion.columns("spurious", \.spuriousRate)
+            .text("kind", \.kind).shown, .text("level", \.level).shown, .int("runs", \.runs).shown, .int("n", \.n).shown,
+            .fixed("meanExactRate", \.meanExactRate).shown, .optionalFixed("sdExactRate", \.sdExactRate),
+            .fixed("meanOverlap", \.meanOverlap).shown, .optionalFixed("sdOverlap", \.sdOverlap),
+            .fixed("meanErrorQuantile99", \.meanErrorQuantile99).shown, .int("exact", \.exact)
+        ] + Proportion.columns("exact", \.exactRate) + [.int("spurious", \.spurious)]
+            + Proportion.columns("spurious", \.spuriousRate, shown: true)
     }
 }
