@@ -7,8 +7,8 @@
 /// Whole-file reads with POSIX calls: no Foundation on the hot path of loading thousands of
 /// images, and an error that says what the operating system said.
 public enum FileBytes {
-    /// Why a file could not be read: its path and what the operating system, or the size limit,
-    /// said.
+    /// Why a file could not be read (or written: the experiments' `IOFailure` is this type): its
+    /// path and what the operating system, or the size limit, said.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
         /// The path as given to ``FileBytes/read(_:limit:followLinks:)``.
         public let path: String

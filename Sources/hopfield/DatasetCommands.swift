@@ -192,19 +192,14 @@ extension DatasetCommand {
             var images: String
             @Option(help: "The labels file (magic 0x00000801).")
             var labels: String
-            @Option(help: "The dataset folder to create.")
-            var out: String
-            @Option(help: "Import only the first N records.")
-            var limit: Int?
             @Option(help: "Comma-separated class names for labels 0, 1, 2... (default: the label numbers).")
             var names: String?
-            @Flag(help: "Replace an existing non-empty output folder.")
-            var force = false
+            @OptionGroup var target: ImportTarget
 
             func run() throws {
                 let summary = try IDXImporter.importFiles(
-                    images: images, labels: labels, output: out, limit: limit,
-                    names: names.map { $0.split(separator: ",").map(String.init) }, replace: force)
+                    images: images, labels: labels, output: target.out, limit: target.limit,
+                    names: names.map { $0.split(separator: ",").map(String.init) }, replace: target.force)
                 report(summary)
             }
         }
@@ -221,18 +216,13 @@ extension DatasetCommand {
 
             @Argument(help: "The CSV file.")
             var file: String
-            @Option(help: "The dataset folder to create.")
-            var out: String
             @Option(help: "first, last, or the name of a header column.")
             var label: String = "first"
             @Option(help: "Image width (default: the square root of the pixel count).")
             var width: Int?
             @Option(help: "Image height.")
             var height: Int?
-            @Option(help: "Import only the first N images.")
-            var limit: Int?
-            @Flag(help: "Replace an existing non-empty output folder.")
-            var force = false
+            @OptionGroup var target: ImportTarget
 
             func validate() throws {
                 if (width == nil) != (height == nil) { throw ValidationError("give both --width and --height, or neither") }
@@ -240,12 +230,22 @@ extension DatasetCommand {
 
             func run() throws {
                 let summary = try CSVImporter.importFile(
-                    file, output: out, label: .init(label), width: width,
-                    height: height, limit: limit, replace: force)
+                    file, output: target.out, label: .init(label), width: width,
+                    height: height, limit: target.limit, replace: target.force)
                 report(summary)
             }
         }
     }
+}
+
+/// Where an import writes and how much it takes (`dataset import idx` and `csv`).
+struct ImportTarget: ParsableArguments {
+    @Option(help: "The dataset folder to create.")
+    var out: String
+    @Option(help: "Import only the first N images.")
+    var limit: Int?
+    @Flag(help: "Replace an existing non-empty output folder.")
+    var force = false
 }
 
 func report(_ summary: ImportSummary) {

@@ -4,21 +4,29 @@ enum BatchPlots {
     /// point, means over seeds with Wilson intervals; the choice is made per seed on these rows.
     static func validation(_ rows: [ClassifySummaryRow], gridKeys: [String]) -> [String] {
         guard !rows.isEmpty else { return [] }
-        var plot = SVGPlot(
-            title: "Validation split per grid point (the test split takes no part in the choice)",
-            xLabel: gridKeys.joined(separator: ", "), yLabel: "fraction of validation images")
-        plot.yLimits = (0, 1)
-        plot.xCategories = rows.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
-        let xs = rows.indices.map(Double.init)
-        plot.series.append(
-            SVGPlot.Series(
-                name: "validation accuracy", points: Array(zip(xs, rows.map(\.meanAccuracy))),
-                errors: rows.map { wilson($0.correct, $0.n) }))
+        var (plot, xs) = perGridPoint(
+            rows, gridKeys: gridKeys, title: "Validation split per grid point (the test split takes no part in the choice)",
+            yLabel: "fraction of validation images", accuracy: "validation accuracy")
         plot.series.append(
             SVGPlot.Series(
                 name: "validation nearest-memory accuracy", points: Array(zip(xs, rows.map(\.meanNearestAccuracy))),
                 dashed: true))
         return [plot.svg]
+    }
+
+    /// A plot of fractions with one category per row's grid point ("all runs" without a grid),
+    /// its first series the mean accuracy (named `accuracy`) with Wilson intervals; and the rows'
+    /// x positions.
+    static func perGridPoint(
+        _ rows: [ClassifySummaryRow], gridKeys: [String], title: String, yLabel: String, accuracy: String
+    ) -> (SVGPlot, [Double]) {
+        var plot = SVGPlot(title: title, xLabel: gridKeys.joined(separator: ", "), yLabel: yLabel)
+        plot.yLimits = (0, 1)
+        plot.xCategories = rows.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
+        let xs = rows.indices.map(Double.init)
+        plot.series.append(
+            SVGPlot.Series(name: accuracy, points: Array(zip(xs, rows.map(\.meanAccuracy))), errors: rows.map { wilson($0.correct, $0.n) }))
+        return (plot, xs)
     }
 
     /// Groups of lines per plot: beyond this the plot is split into several (small multiples),
@@ -62,16 +70,9 @@ enum BatchPlots {
             }
         }
         if numeric.isEmpty {
-            var plot = SVGPlot(
-                title: "Test outcomes per grid point (error bars: Wilson 95%)", xLabel: gridKeys.joined(separator: ", "),
-                yLabel: "fraction of test images")
-            plot.yLimits = (0, 1)
-            plot.xCategories = test.map { gridKeys.isEmpty ? "all runs" : $0.grid.joined(separator: ", ") }
-            let xs = test.indices.map(Double.init)
-            plot.series.append(
-                SVGPlot.Series(
-                    name: "accuracy (converged to own class)", points: Array(zip(xs, test.map(\.meanAccuracy))),
-                    errors: test.map { wilson($0.correct, $0.n) }))
+            var (plot, xs) = perGridPoint(
+                test, gridKeys: gridKeys, title: "Test outcomes per grid point (error bars: Wilson 95%)", yLabel: "fraction of test images",
+                accuracy: "accuracy (converged to own class)")
             plot.series.append(
                 SVGPlot.Series(
                     name: "spurious rate", points: Array(zip(xs, test.map(\.spuriousRate.rate))),

@@ -9,12 +9,7 @@ public struct ContinuousMemories: Sendable {
 
     /// From P ≥ 1 real patterns of the same length N > 0.
     public init(_ patterns: [[Double]]) {
-        precondition(!patterns.isEmpty, "at least one memory")
-        let n = patterns[0].count
-        precondition(n > 0 && patterns.allSatisfy { $0.count == n }, "memories must have the same length")
-        count = patterns.count
-        neurons = n
-        rows = patterns.flatMap { $0 }
+        (count, neurons, rows) = Memories.rowMajor(patterns)
     }
 
     /// The ±1 memories as Doubles, to run the modern network on binary patterns.

@@ -14,14 +14,17 @@ public struct Memories: Sendable {
     /// From P ≥ 1 patterns of the same length N > 0, every entry ±1 (a 0 is refused, as in
     /// ``BinaryPattern``).
     public init(_ patterns: [[Int8]]) {
+        (count, neurons, rows) = Self.rowMajor(patterns)
+        packed = patterns.map { BinaryPattern($0) }
+        matrix = PackedPatterns(packed, neurons: neurons)
+    }
+
+    /// P, N and the row-major values of P ≥ 1 patterns of the same length N > 0 (a precondition).
+    static func rowMajor<Value>(_ patterns: [[Value]]) -> (count: Int, neurons: Int, rows: [Value]) {
         precondition(!patterns.isEmpty, "at least one memory")
         let n = patterns[0].count
         precondition(n > 0 && patterns.allSatisfy { $0.count == n }, "memories must have the same length")
-        count = patterns.count
-        neurons = n
-        rows = patterns.flatMap { $0 }
-        packed = patterns.map { BinaryPattern($0) }
-        matrix = PackedPatterns(packed, neurons: n)
+        return (patterns.count, n, patterns.flatMap { $0 })
     }
 
     /// Pattern μ (0-based) as N values of ±1: a copy of its row.

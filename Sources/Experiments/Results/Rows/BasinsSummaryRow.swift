@@ -1,17 +1,8 @@
 /// A row of a basins batch's summary.csv: one grid point, every seed's memories pooled.
+@dynamicMemberLookup
 public struct BasinsSummaryRow: ResultRow, Equatable {
-    /// The grid values shared by the pooled runs, in grid key order.
-    public var grid: [String] = []
-    /// The learning rule's name.
-    public var rule = ""
-    /// N.
-    public var neurons = 0
-    /// P.
-    public var patterns = 0
-    /// α = P/N.
-    public var load = 0.0
-    /// Runs pooled: one per seed.
-    public var runs = 0
+    /// The grid values, rule, N, P, α and the runs pooled.
+    public var group = LoadGroup()
     /// Memories pooled over the runs.
     public var memories = 0
     /// Mean radius over every pooled memory.
@@ -35,12 +26,8 @@ public struct BasinsSummaryRow: ResultRow, Equatable {
     /// count, mean and deviation (as recorded in runs.csv).
     public init(_ rows: [BasinsRow]) {
         let first = rows[0]
-        grid = first.run.grid
-        rule = first.rule
-        neurons = first.neurons
-        patterns = first.patterns
-        load = first.load
-        runs = rows.count
+        group = LoadGroup(
+            grid: first.run.grid, rule: first.rule, neurons: first.neurons, patterns: first.patterns, load: first.load, runs: rows.count)
         memories = rows.map(\.memories).reduce(0, +)
         let n = Double(memories)
         let mean = rows.reduce(0) { $0 + Double($1.memories) * $1.meanRadius } / n
@@ -62,11 +49,13 @@ public struct BasinsSummaryRow: ResultRow, Equatable {
         meanStableFraction = Recorded.fixed(rows.map(\.stableFraction).reduce(0, +) / Double(rows.count))
     }
 
+    /// The group's fields as the row's own (`row.rule`).
+    public subscript<Value>(dynamicMember path: KeyPath<LoadGroup, Value>) -> Value { group[keyPath: path] }
+
     /// The file's columns, in order.
     public static func columns(gridKeys: [String]) -> [Column<BasinsSummaryRow>] {
-        Summary.gridColumns(gridKeys, \.grid) + [
-            .text("rule", \.rule).shown, .int("neurons", \.neurons).shown, .int("patterns", \.patterns).shown, .fixed("load", \.load).shown,
-            .int("runs", \.runs).shown, .int("memories", \.memories).shown, .fixed("meanRadius", \.meanRadius).shown,
+        LoadGroup.columns(gridKeys: gridKeys, \.group) + [
+            .int("memories", \.memories).shown, .fixed("meanRadius", \.meanRadius).shown,
             .optionalFixed("sdRadius", \.sdRadius),
             .fixed("radiusLow95", \.radiusLow95).shown, .fixed("radiusHigh95", \.radiusHigh95).shown,
             .fixed("zeroFraction", \.zeroFraction).shown,

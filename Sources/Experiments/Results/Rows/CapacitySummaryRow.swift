@@ -1,17 +1,8 @@
 /// A row of a capacity batch's summary.csv: one grid point and number of patterns, every seed pooled.
+@dynamicMemberLookup
 public struct CapacitySummaryRow: ResultRow, Equatable {
-    /// The grid values shared by the pooled runs, in grid key order.
-    public var grid: [String] = []
-    /// The learning rule's name.
-    public var rule = ""
-    /// N, the neurons of each pattern.
-    public var neurons = 0
-    /// P, the stored random patterns.
-    public var patterns = 0
-    /// α = P/N.
-    public var load = 0.0
-    /// Runs pooled: one per seed.
-    public var runs = 0
+    /// The grid values, rule, N, P, α and the runs pooled.
+    public var group = LoadGroup()
     /// Mean over seeds of the fraction of stored patterns that are fixed points.
     public var meanStableFraction = 0.0
     /// Its standard deviation over seeds (nil with one seed).
@@ -36,12 +27,8 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
     /// The summary of runs that differ only by seed.
     public init(_ rows: [CapacityRow]) {
         let first = rows[0]
-        grid = first.run.grid
-        rule = first.rule
-        neurons = first.neurons
-        patterns = first.patterns
-        load = first.load
-        runs = rows.count
+        group = LoadGroup(
+            grid: first.run.grid, rule: first.rule, neurons: first.neurons, patterns: first.patterns, load: first.load, runs: rows.count)
         (meanStableFraction, sdStableFraction) = Summary.meanAndDeviation(rows.map(\.stableFraction))
         (meanOverlap, sdOverlap) = Summary.meanAndDeviation(rows.map(\.meanOverlap))
         meanExactRate = Recorded.fixed(rows.map(\.exactRate).reduce(0, +) / Double(rows.count))
@@ -50,11 +37,13 @@ public struct CapacitySummaryRow: ResultRow, Equatable {
         mcEliecePatterns = first.mcEliecePatterns
     }
 
+    /// The group's fields as the row's own (`row.rule`).
+    public subscript<Value>(dynamicMember path: KeyPath<LoadGroup, Value>) -> Value { group[keyPath: path] }
+
     /// The file's columns, in order (runs files start with the run and one column per grid key).
     public static func columns(gridKeys: [String]) -> [Column<CapacitySummaryRow>] {
-        Summary.gridColumns(gridKeys, \.grid) + [
-            .text("rule", \.rule).shown, .int("neurons", \.neurons).shown, .int("patterns", \.patterns).shown, .fixed("load", \.load).shown,
-            .int("runs", \.runs).shown, .fixed("meanStableFraction", \.meanStableFraction).shown,
+        LoadGroup.columns(gridKeys: gridKeys, \.group) + [
+            .fixed("meanStableFraction", \.meanStableFraction).shown,
             .optionalFixed("sdStableFraction", \.sdStableFraction),
             .fixed("meanOverlap", \.meanOverlap).shown, .optionalFixed("sdOverlap", \.sdOverlap),
             .fixed("meanExactRate", \.meanExactRate).shown,
