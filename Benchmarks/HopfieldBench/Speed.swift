@@ -42,7 +42,7 @@ struct Speed: ParsableCommand {
         var results: [StoredNetwork.Settled] = []
         let time = medianSeconds(repeats: bench.repeats) {
             results = stored.settleAll(
-                count: starts.count, jobs: bench.threads, start: { k in starts[k].map(Double.init) },
+                count: starts.count, jobs: bench.threads, start: { k in .binary(starts[k]) },
                 dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
                 stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
         }

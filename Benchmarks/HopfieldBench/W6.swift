@@ -92,7 +92,7 @@ struct W6: ParsableCommand {
         var results: [StoredNetwork.Settled] = []
         let time = medianSeconds(repeats: bench.repeats) {
             results = stored.settleAll(
-                count: items.count, jobs: bench.threads, start: { k in data.rows[items[k]].map(Double.init) },
+                count: items.count, jobs: bench.threads, start: { k in .binary(data.rows[items[k]]) },
                 dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
                 stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
         }
@@ -138,7 +138,7 @@ struct W6: ParsableCommand {
         var results: [StoredNetwork.Settled] = []
         let modernTime = medianSeconds(repeats: bench.repeats) {
             results = stored!.settleAll(
-                count: tests.count, jobs: bench.threads, start: { k in tests[k].map(Double.init) },
+                count: tests.count, jobs: bench.threads, start: { k in .binary(tests[k]) },
                 dynamics: { _ in Dynamics(mode: .sync, maxSweeps: 100) },
                 stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
         }
@@ -205,7 +205,7 @@ struct W6: ParsableCommand {
                 var results: [StoredNetwork.Settled] = []
                 let time = medianSeconds(repeats: max(1, bench.repeats - 2)) {
                     results = stored!.settleAll(
-                        count: items.count, jobs: bench.threads, start: { k in data.rows[items[k]].map(Double.init) },
+                        count: items.count, jobs: bench.threads, start: { k in .binary(data.rows[items[k]]) },
                         dynamics: { _ in Dynamics(mode: .async, maxSweeps: 100) },
                         stream: { k in RandomStreams.stream(1, UInt64(k)) }, keepState: { _ in false })
                 }

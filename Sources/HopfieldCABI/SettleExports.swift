@@ -5,7 +5,7 @@ import Hopfield
 /// One converged start, as the C ABI hands it back.
 struct SettledRow: Sendable {
     /// The final state (±1, or 0 for a neuron never visited; reals for the modern network).
-    var state: [Double]
+    var state: NetworkState
     /// How the dynamics ended.
     var status: ConvergenceStatus
     /// Sweeps, the last one included.
@@ -115,7 +115,7 @@ func settleRows(
     jobs: Int
 ) -> [SettledRow] {
     network.settleAll(
-        count: starts.count, jobs: jobs, start: { starts[$0] }, dynamics: { _ in dynamics }, stream: streams,
+        count: starts.count, jobs: jobs, start: { NetworkState(values: starts[$0]) }, dynamics: { _ in dynamics }, stream: streams,
         keepState: { _ in true }
     ).map(SettledRow.init)
 }

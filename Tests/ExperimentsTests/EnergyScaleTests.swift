@@ -27,7 +27,7 @@ import Testing
             #expect(abs(e + 0.5 * (1 - 5.0 / Double(n))) < 0.02, "\(rule.name): E/N = \(e)")
             // The settled energies the CSVs record are on the same scale.
             var rng = Xoshiro256StarStar(seed: 1)
-            let settled = network.settle(stored[0].doubles, dynamics: Dynamics(), rng: &rng)
+            let settled = network.settle(NetworkState(stored[0]), dynamics: Dynamics(), rng: &rng)
             #expect(settled.energyEnd == network.energy(of: stored[0].doubles))
         }
         #expect(abs(perNeuron["hebbian"]! - perNeuron["pseudoinverse"]!) < 0.02)

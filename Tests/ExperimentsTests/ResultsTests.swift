@@ -225,17 +225,18 @@ import Testing
         var rng = Xoshiro256StarStar(seed: 9)
         let memories = (0..<3).map { _ in Corruption.random(neurons: 64, rng: &rng) }
         let network = try StoredNetwork(rule: HebbianRule(), patterns: memories.map { PatternVector(.binary($0)) }, tolerance: 0)
-        var start = [Double](repeating: 0, count: 64)
-        for i in 0..<4 { start[i] = Double(memories[1][i]) }
+        var start = [Int8](repeating: 0, count: 64)
+        for i in 0..<4 { start[i] = memories[1][i] }
         var sawUndecided = false
         for seed in 1...20 {
             var stream = Xoshiro256StarStar(seed: UInt64(seed))
-            let settled = network.settle(start, dynamics: Dynamics(mode: .asyncRandom, maxSweeps: 1), rng: &stream)
-            guard settled.state.contains(0) else { continue }
+            let settled = network.settle(.binary(start), dynamics: Dynamics(mode: .asyncRandom, maxSweeps: 1), rng: &stream)
+            let state = settled.state.signs
+            guard state.contains(0) else { continue }
             sawUndecided = true
             #expect(settled.match == .none)
-            let decided = settled.state.indices.filter { settled.state[$0] != 0 }
-            let overlaps = memories.map { m in decided.reduce(0) { $0 + Int(m[$1]) * Int(settled.state[$1]) } }
+            let decided = state.indices.filter { state[$0] != 0 }
+            let overlaps = memories.map { m in decided.reduce(0) { $0 + Int(m[$1]) * Int(state[$1]) } }
             let best = overlaps.indices.max {
                 abs(overlaps[$0]) < abs(overlaps[$1]) || (abs(overlaps[$0]) == abs(overlaps[$1]) && $0 > $1)
             }!

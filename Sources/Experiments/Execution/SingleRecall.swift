@@ -170,7 +170,7 @@ public enum SingleRecall {
         var dynamics = options.dynamics
         dynamics.history = [.energy, .states]
         let start = corrupt(input.doubles, options.corruptions, size: options.spec.size, seed: options.seed)
-        let result = network.settle(start.values, dynamics: dynamics, rng: &rng)
+        let result = network.settle(NetworkState(values: start.values), dynamics: dynamics, rng: &rng)
         let what: String
         switch result.match {
         case .memory(let mu): what = "memory \(mu) (\(names[mu]))"

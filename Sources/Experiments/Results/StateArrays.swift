@@ -12,11 +12,11 @@ public struct StateArrays: Sendable {
     public var onlyMemories = false
 
     /// The arrays of P memories, and of the inputs and final states (one row each), N neurons.
-    public init(memories: [[Double]], inputs: [[Double]], states: [[Double]], continuous: Bool) {
-        func encode(_ rows: [[Double]]) -> [UInt8] {
+    public init(memories: [NetworkState], inputs: [NetworkState], states: [NetworkState], continuous: Bool) {
+        func encode(_ rows: [NetworkState]) -> [UInt8] {
             let n = rows.first?.count ?? 0
-            if continuous { return NPY.float32(rows.flatMap { $0.map(Float.init) }, shape: [rows.count, n]) }
-            return NPY.int8(rows.flatMap { $0.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }, shape: [rows.count, n])
+            if continuous { return NPY.float32(rows.flatMap { $0.doubles.map(Float.init) }, shape: [rows.count, n]) }
+            return NPY.int8(rows.flatMap(\.signs), shape: [rows.count, n])
         }
         self.memories = encode(memories)
         self.inputs = encode(inputs)

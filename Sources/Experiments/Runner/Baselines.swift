@@ -45,7 +45,7 @@ public struct Baselines: Sendable, Equatable {
     public static func compute(data: LoadedDataset, split: Splitter.Result, jobs: Int) -> Baselines {
         let classes = data.dataset.classes.count
         let labels = data.images.map(\.file.label)
-        let patterns = data.images.map { PatternVector($0.values) }
+        let patterns = data.images.map(\.pattern)
         func chance(_ members: [Int]) -> Double {
             var counts = [Int](repeating: 0, count: classes)
             for k in members { counts[labels[k]] += 1 }

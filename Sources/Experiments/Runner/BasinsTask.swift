@@ -49,7 +49,7 @@ enum BasinsTask: Sendable {
         result.network = memories.network.record
         result.visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         if config.outputs.states {
-            var arrays = StateArrays(memories: memories.patterns.map(\.doubles), inputs: [], states: [], continuous: false)
+            var arrays = StateArrays(memories: memories.patterns.map(NetworkState.init), inputs: [], states: [], continuous: false)
             arrays.onlyMemories = true
             result.states = arrays
         }
@@ -91,14 +91,12 @@ enum BasinsTask: Sendable {
             var noise = RunStreams.item(spec.seed, "corrupt", UInt64(mu), UInt64(flips), UInt64(t))
             let start = Corruption.flip(pattern, count: flips, rng: &noise)
             var rng = RunStreams.item(spec.seed, "converge", UInt64(mu), UInt64(flips), UInt64(t))
-            let settled = network.settle(start.map(Double.init), dynamics: dynamics, rng: &rng)
+            let settled = network.settle(.binary(start), dynamics: dynamics, rng: &rng)
             switch section.criterion {
             case .exact:
                 if settled.match == .memory(mu) { count += 1 }
             case .overlap:
-                var dot = 0.0
-                for i in 0..<pattern.count { dot += settled.state[i] * Double(pattern[i]) }
-                if dot / Double(pattern.count) >= section.overlap - 1e-12 { count += 1 }
+                if settled.state.dot(.binary(pattern)) / Double(pattern.count) >= section.overlap - 1e-12 { count += 1 }
             }
         }
         return Double(count)

@@ -45,12 +45,10 @@ enum CapacityTask: Sendable {
         let tallies = parallelMap(count: p, jobs: jobs) { mu -> Tally in
             let x = patterns[mu]
             var stream = RunStreams.item(spec.seed, "converge", UInt64(p), UInt64(trial), UInt64(mu))
-            let settled = network.settle(x.map(Double.init), dynamics: dynamics, rng: &stream)
-            var dot = 0.0
-            for i in 0..<n { dot += settled.state[i] * Double(x[i]) }
+            let settled = network.settle(.binary(x), dynamics: dynamics, rng: &stream)
             return probe(
                 mu, match: settled.match, status: settled.status, sweeps: settled.sweeps,
-                stable: network.isFixedPoint(x, tie: dynamics.tie), overlap: dot / Double(n))
+                stable: network.isFixedPoint(x, tie: dynamics.tie), overlap: settled.state.dot(.binary(x)) / Double(n))
         }
         return Tally.sum(tallies)
     }

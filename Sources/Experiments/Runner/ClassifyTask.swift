@@ -63,7 +63,7 @@ enum ClassifyTask: Sendable {
         result.visuals = visuals
         if config.outputs.states {
             result.states = StateArrays(
-                memories: memories.patterns.map(\.doubles), inputs: items.map { PatternVector(data.images[$0].values).doubles },
+                memories: memories.patterns.map(NetworkState.init), inputs: items.map { NetworkState(data.images[$0].values) },
                 states: settled.map(\.state), continuous: config.network.rule.isContinuous)
         }
         return result
@@ -78,7 +78,7 @@ enum ClassifyTask: Sendable {
         let dynamics = spec.config.dynamics.dynamics
         let keepAll = keepAll || spec.config.outputs.states
         return network.settleAll(
-            count: items.count, jobs: jobs, start: { k in PatternVector(data.images[items[k]].values).doubles },
+            count: items.count, jobs: jobs, start: { k in NetworkState(data.images[items[k]].values) },
             dynamics: { k in
                 var d = dynamics
                 if k == firstTest { d.history = [.energy, .states] }
@@ -133,7 +133,7 @@ enum ClassifyTask: Sendable {
             let caption = prediction.className + ">" + (prediction.predicted.isEmpty ? prediction.nearest + "?" : prediction.predicted)
             visuals.examples.append(
                 .init(
-                    group: outcome.rawValue, input: PatternVector(input.values).doubles, state: result.state,
+                    group: outcome.rawValue, input: NetworkState(input.values).doubles, state: result.state.doubles,
                     nearest: network.memoryPattern(result.nearest), caption: caption))
         }
     }

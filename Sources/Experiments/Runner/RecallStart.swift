@@ -3,16 +3,17 @@ import Hopfield
 /// The starts of recall runs: a stored pattern corrupted at a level (flipped, masked, hidden,
 /// set at random), or a random, negated or mixture state (notebooks 001 and 002).
 enum RecallStart {
-    /// A start for memory μ at a level: the corrupted pattern (real values; 0 = undecided).
-    /// `value` is what masks and Bernoulli noise write, `rect` a mask's rows and columns
-    /// (r0, r1, c0, c1) instead of the centred square, as in the `corruption` section.
-    static func make(
+    /// A start for memory μ at a level: the corrupted pattern (0 = undecided), of the patterns'
+    /// own type (±1 bytes, or real values). `value` is what masks and Bernoulli noise write,
+    /// `rect` a mask's rows and columns (r0, r1, c0, c1) instead of the centred square, as in the
+    /// `corruption` section. The draws do not depend on the type.
+    static func make<Value: StartValue>(
         _ kind: ExperimentConfig.CorruptionKind, level: Double, value: Int8, rect: [Int]? = nil,
-        memory mu: Int, patterns: [[Double]], size: Int, rng: inout Xoshiro256StarStar
-    ) -> [Double] {
+        memory mu: Int, patterns: [[Value]], size: Int, rng: inout Xoshiro256StarStar
+    ) -> [Value] {
         let x = patterns[mu]
         let n = x.count
-        let value = Double(value)
+        let value = Value(value)
         switch kind {
         case .flip:
             let k = Int((level * Double(n)).rounded(.toNearestOrAwayFromZero))
@@ -45,13 +46,13 @@ enum RecallStart {
             for r in 0..<size { for c in 0..<size where r >= side || c >= side { out[r * size + c] = value } }
             return out
         case .random:
-            return (0..<n).map { _ in Double(rng.sign()) }
+            return (0..<n).map { _ in Value(rng.sign()) }
         case .negative:
             return x.map { -$0 }
         case .mixture:
             let p = patterns.count
             let a = patterns[mu], b = patterns[(mu + 1) % p], c = patterns[(mu + 2) % p]
-            let sb = Double(rng.sign()), sc = Double(rng.sign())
+            let sb = Value(rng.sign()), sc = Value(rng.sign())
             return (0..<n).map { i in
                 let sum = a[i] + sb * b[i] + sc * c[i]
                 return sum > 0 ? 1 : (sum < 0 ? -1 : 0)
@@ -59,3 +60,12 @@ enum RecallStart {
         }
     }
 }
+
+/// What a start is made of: ±1 bytes or real values.
+protocol StartValue: SignedNumeric, Comparable, Sendable {
+    /// The value of a byte (−1, 0, +1).
+    init(_ byte: Int8)
+}
+
+extension Int8: StartValue {}
+extension Double: StartValue {}

@@ -13,7 +13,7 @@ enum RecallTask: Sendable {
 
     /// A start and where it converged.
     struct Settled: Sendable {
-        var start: [Double]
+        var start: NetworkState
         var settled: StoredNetwork.Settled
     }
 
@@ -43,7 +43,7 @@ enum RecallTask: Sendable {
                     if t == 0 {
                         collect(
                             &visuals, item, results[k], levelText: levelText, isTrajectoryLevel: l == levels.count / 2 || levels.count == 1,
-                            target: memories.patterns[item.memory].doubles)
+                            target: NetworkState(memories.patterns[item.memory]))
                     }
                 }
                 trials.append(RecallTrialRow(level: levelText, trial: t, tally: tally))
@@ -61,7 +61,7 @@ enum RecallTask: Sendable {
         result.visuals = visuals
         if config.outputs.states {
             result.states = StateArrays(
-                memories: memories.patterns.map(\.doubles), inputs: results.map(\.start),
+                memories: memories.patterns.map(NetworkState.init), inputs: results.map(\.start),
                 states: results.map(\.settled.state), continuous: config.network.rule.isContinuous)
         }
         return result
@@ -71,15 +71,27 @@ enum RecallTask: Sendable {
     /// Memory 0's first trial records its energies (and states) sweep by sweep.
     static func converge(_ spec: RunSpec, items: [Item], levels: [Double?], memories: RunMemories, jobs: Int) -> [Settled] {
         let corruption = spec.config.corruption!
-        let values = memories.patterns.map(\.doubles)
+        let binary = memories.patterns.compactMap { pattern -> [Int8]? in
+            if case .binary(let v, _) = pattern { return v }
+            return nil
+        }
+        let values = binary.count == memories.patterns.count ? [] : memories.patterns.map(\.doubles)
         let dynamics = spec.config.dynamics.dynamics
         let size = spec.config.image.size
         return parallelMap(count: items.count, jobs: jobs) { k -> Settled in
             let item = items[k]
             var noise = RunStreams.item(spec.seed, "corrupt", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
-            let start = RecallStart.make(
-                corruption.kind, level: levels[item.level] ?? 0, value: corruption.value, rect: corruption.rect, memory: item.memory,
-                patterns: values, size: size, rng: &noise)
+            let level = levels[item.level] ?? 0
+            let start: NetworkState =
+                values.isEmpty
+                ? .binary(
+                    RecallStart.make(
+                        corruption.kind, level: level, value: corruption.value, rect: corruption.rect, memory: item.memory,
+                        patterns: binary, size: size, rng: &noise))
+                : .continuous(
+                    RecallStart.make(
+                        corruption.kind, level: level, value: corruption.value, rect: corruption.rect, memory: item.memory,
+                        patterns: values, size: size, rng: &noise))
             var rng = RunStreams.item(spec.seed, "converge", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
             var d = dynamics
             if item.trial == 0 && item.memory == 0 { d.history = [.energy, .states] }
@@ -95,11 +107,11 @@ enum RecallTask: Sendable {
         _ item: Item, _ r: Settled, levelText: String, kind: ExperimentConfig.CorruptionKind, memories: RunMemories,
         labels: [String], into tally: inout Tally
     ) -> RecallPrediction {
-        let target = memories.patterns[item.memory].doubles
+        let target = NetworkState(memories.patterns[item.memory])
         let s = r.settled
         let outcome = Outcome(match: s.match, status: s.status) { kind == .random || $0 == item.memory }
         tally.add(outcome, sweeps: s.sweeps)
-        let overlap = dot(s.state, target) / Double(target.count)
+        let overlap = s.state.dot(target) / Double(target.count)
         tally.overlaps.append(overlap)
         for i in 0..<target.count {
             tally.startErrors.append(abs(r.start[i] - target[i]))
@@ -115,7 +127,7 @@ enum RecallTask: Sendable {
         case .memory(let mu), .inverted(let mu): p.matchedMemory = mu
         case .none: p.matchedMemory = nil
         }
-        p.startOverlap = dot(r.start, target) / Double(target.count)
+        p.startOverlap = r.start.dot(target) / Double(target.count)
         p.overlap = overlap
         p.nearestMemory = s.nearest
         p.sweeps = s.sweeps
@@ -125,20 +137,14 @@ enum RecallTask: Sendable {
         return p
     }
 
-    /// Σ a_i b_i in index order.
-    static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var sum = 0.0
-        for i in 0..<a.count { sum += a[i] * b[i] }
-        return sum
-    }
-
     /// Pictures' material from a first trial: 4 examples per level, memory 0's energy curve at
     /// every level, its trajectory at the middle level.
     static func collect(
-        _ visuals: inout RunVisuals, _ item: Item, _ r: Settled, levelText: String, isTrajectoryLevel: Bool, target: [Double]
+        _ visuals: inout RunVisuals, _ item: Item, _ r: Settled, levelText: String, isTrajectoryLevel: Bool, target: NetworkState
     ) {
         if visuals.examples.filter({ $0.group == levelText }).count < 4 {
-            visuals.examples.append(.init(group: levelText, input: r.start, state: r.settled.state, nearest: target))
+            visuals.examples.append(
+                .init(group: levelText, input: r.start.doubles, state: r.settled.state.doubles, nearest: target.doubles))
         }
         guard item.memory == 0 else { return }
         if let energies = r.settled.energies {

@@ -15,7 +15,7 @@ struct RunMemories {
     init(_ spec: RunSpec, data: LoadedDataset, candidates indices: [Int], jobs: Int, observer: TrainingObserver?) throws {
         let config = spec.config
         let candidates = indices.map {
-            MemorySelection.Candidate(label: data.images[$0].file.label, pattern: PatternVector(data.images[$0].values))
+            MemorySelection.Candidate(label: data.images[$0].file.label, pattern: data.images[$0].pattern)
         }
         // (prepare has checked that every class quota fits the candidates.)
         var chosen: [Int]

@@ -3,8 +3,9 @@ import Hopfield
 extension StoredNetwork {
     /// One settled state and what it is.
     public struct Settled: Sendable {
-        /// The final state (±1 values for binary networks).
-        public var state: [Double]
+        /// The final state (±1 bytes, 0 for a neuron never decided, for binary networks; real
+        /// values for modern ones).
+        public var state: NetworkState
         /// How the dynamics ended.
         public var status: ConvergenceStatus
         /// Sweeps, the last one included.
@@ -28,23 +29,26 @@ extension StoredNetwork {
         public var attractor: Attractor?
     }
 
-    /// Converges from `start` (±1 or 0 entries for binary networks; real values for modern ones).
-    public func settle(_ start: [Double], dynamics: Dynamics, rng: inout Xoshiro256StarStar, startOverlaps: [Int32]? = nil) -> Settled {
+    /// Converges from `start`: ±1 or 0 bytes for binary networks (real values are taken by their
+    /// sign), real values for modern ones (bytes become ±1.0). The RBMs' mean-field recall works
+    /// on real values, so they get the bytes as Doubles.
+    public func settle(_ start: NetworkState, dynamics: Dynamics, rng: inout Xoshiro256StarStar, startOverlaps: [Int32]? = nil)
+        -> Settled
+    {
         switch kind {
         case .binary(let network):
-            let initial = start.map { Int8($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
-            return binarySettled(network.converge(from: initial, dynamics: dynamics, rng: &rng), dynamics: dynamics)
+            return binarySettled(network.converge(from: start.signs, dynamics: dynamics, rng: &rng), dynamics: dynamics)
         case .rbm(let network):
             return binarySettled(
-                network.converge(from: start, maxSweeps: dynamics.maxSweeps, rng: &rng, history: dynamics.history),
+                network.converge(from: start.doubles, maxSweeps: dynamics.maxSweeps, rng: &rng, history: dynamics.history),
                 dynamics: dynamics)
         case .hebbianRBM(let network):
             return binarySettled(
-                network.converge(from: start, maxSweeps: dynamics.maxSweeps, history: dynamics.history),
+                network.converge(from: start.doubles, maxSweeps: dynamics.maxSweeps, history: dynamics.history),
                 dynamics: dynamics)
         case .continuous(let network, let tolerance):
             let settled = network.settle(
-                from: start, maxSteps: dynamics.maxSweeps, history: dynamics.history, matchTolerance: tolerance,
+                from: start.doubles, maxSteps: dynamics.maxSweeps, history: dynamics.history, matchTolerance: tolerance,
                 startOverlaps: startOverlaps)
             return Settled(continuous: settled, history: dynamics.history)
         }
@@ -59,7 +63,7 @@ extension StoredNetwork {
         let overlaps = memories.overlaps(with: result.state)
         let located = memories.locate(overlaps: overlaps)
         var settled = Settled(
-            state: result.state.map(Double.init), status: result.status, sweeps: result.sweeps,
+            state: .binary(result.state), status: result.status, sweeps: result.sweeps,
             energyStart: result.energyStart / energyDivisor, energyEnd: result.energyEnd / energyDivisor, match: located.match,
             nearest: located.nearest, nearestOverlap: Double(located.overlap) / Double(neurons),
             energies: dynamics.history.isEmpty ? nil : result.history.energies.map { $0 / energyDivisor },
@@ -75,7 +79,7 @@ extension StoredNetwork {
     /// first overlaps of ±1 starts in blocks of 32 from the batched kernel, so the memories pass
     /// through the cache once per block.
     public func settleAll(
-        count: Int, jobs: Int, start: @Sendable (Int) -> [Double], dynamics: @Sendable (Int) -> Dynamics,
+        count: Int, jobs: Int, start: @Sendable (Int) -> NetworkState, dynamics: @Sendable (Int) -> Dynamics,
         stream: @Sendable (Int) -> Xoshiro256StarStar, keepState: @Sendable (Int) -> Bool
     ) -> [Settled] {
         let block = 32
@@ -87,7 +91,7 @@ extension StoredNetwork {
                 var rng = stream(k)
                 return settle(starts[offset], dynamics: dynamics(k), rng: &rng, startOverlaps: z)
             }
-            for (offset, k) in range.enumerated() where !keepState(k) { results[offset].state = [] }
+            for (offset, k) in range.enumerated() where !keepState(k) { results[offset].state = .empty }
             return results
         }
         return blocks.flatMap { $0 }
@@ -95,10 +99,11 @@ extension StoredNetwork {
 
     /// For a modern network over ±1 memories: the exact overlaps of each ±1 start with every
     /// memory, from one kernel call for the block; nil for other starts and networks.
-    func firstOverlaps(_ starts: [[Double]]) -> [[Int32]?] {
+    func firstOverlaps(_ starts: [NetworkState]) -> [[Int32]?] {
         guard case .continuous(let network, _) = kind, let packed = network.packed else { return starts.map { _ in nil } }
-        let binary = starts.indices.filter { k in starts[k].allSatisfy { $0 == 1 || $0 == -1 } }
-        let rows = PackedPatterns(rows: binary.map { k in starts[k].map { $0 > 0 ? Int8(1) : -1 } }, neurons: neurons)
+        let decided = starts.map(\.decided)
+        let binary = starts.indices.filter { decided[$0] != nil }
+        let rows = PackedPatterns(rows: binary.map { decided[$0]! }, neurons: neurons)
         let z = rows.overlaps(0..<binary.count, with: packed)
         var out = [[Int32]?](repeating: nil, count: starts.count)
         for (row, k) in binary.enumerated() { out[k] = Array(z[(row * packed.count)..<((row + 1) * packed.count)]) }
@@ -111,7 +116,7 @@ extension StoredNetwork.Settled {
     init(continuous settled: ModernSettled, history: HistoryOptions) {
         let result = settled.convergence
         self.init(
-            state: result.state, status: result.status, sweeps: result.steps, energyStart: result.energyStart,
+            state: .continuous(result.state), status: result.status, sweeps: result.steps, energyStart: result.energyStart,
             energyEnd: result.energyEnd, match: settled.match, nearest: settled.nearest, nearestOverlap: settled.cosine,
             energies: history.isEmpty ? nil : result.history.energies, states: result.history.states)
     }
@@ -127,9 +132,9 @@ extension StoredNetwork {
         let classes: Int
 
         /// The votes at `state`, one per class, summing to 1.
-        func votes(_ state: [Double]) -> [Double] {
+        func votes(_ state: NetworkState) -> [Double] {
             var votes = [Double](repeating: 0, count: classes)
-            for (mu, w) in network.softmax(memories.dots(state)).enumerated() { votes[labels[mu]] += w }
+            for (mu, w) in network.softmax(memories.dots(state.doubles)).enumerated() { votes[labels[mu]] += w }
             return votes
         }
     }

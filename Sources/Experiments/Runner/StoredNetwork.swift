@@ -81,11 +81,12 @@ public struct StoredNetwork: Sendable {
         try Self.checkBuildable(rule, neurons: first.count, memories: patterns.count, continuous: continuous)
         neurons = first.count
         energyDivisor = rule.energyDivisor(neurons: first.count)
-        var binary: [[Int8]]? = []
+        var binary: [(values: [Int8], packed: BinaryPattern)]? = []
         for p in patterns {
-            if case .binary(let v, _) = p { binary?.append(v) } else { binary = nil }
+            if case .binary(let v, let packed) = p { binary?.append((v, packed)) } else { binary = nil }
         }
-        binaryMemories = binary.map(Memories.init)
+        // The packed forms made when the images were loaded: the memories are not packed again.
+        binaryMemories = binary.map { Memories($0.map(\.values), packed: $0.map(\.packed)) }
         continuousPatterns = binary == nil ? ContinuousMemories(patterns.map(\.doubles)) : nil
         let started = Date()
         let built = try rule.build(

@@ -14,8 +14,15 @@ public struct Memories: Sendable {
     /// From P ≥ 1 patterns of the same length N > 0, every entry ±1 (a 0 is refused, as in
     /// ``BinaryPattern``).
     public init(_ patterns: [[Int8]]) {
+        self.init(patterns, packed: patterns.map { BinaryPattern($0) })
+    }
+
+    /// The same, with the patterns' packed forms already made (`packed[μ]` is pattern μ packed).
+    public init(_ patterns: [[Int8]], packed: [BinaryPattern]) {
         (count, neurons, rows) = Self.rowMajor(patterns)
-        packed = patterns.map { BinaryPattern($0) }
+        let n = neurons
+        precondition(packed.count == count && packed.allSatisfy { $0.count == n }, "packed forms of other patterns")
+        self.packed = packed
         matrix = PackedPatterns(packed, neurons: neurons)
     }
 
