@@ -69,10 +69,12 @@ struct W6: ParsableCommand {
         let data =
             workloads.contains(where: { "abc".contains($0) })
             ? try FashionPatterns.load(bench.dataset, jobs: bench.threads) : FashionPatterns(rows: [], labels: [])
-        if workloads.contains("a") { try w6a(data) }
-        if workloads.contains("b") { try w6b(data) }
-        if workloads.contains("c") { try w6c(data) }
-        if workloads.contains("d") { try w6d() }
+        try bench.withKernels {
+            if workloads.contains("a") { try w6a(data) }
+            if workloads.contains("b") { try w6b(data) }
+            if workloads.contains("c") { try w6c(data) }
+            if workloads.contains("d") { try w6d() }
+        }
     }
 
     /// W6a: 2000 random memories of the training split, every one of the 60,000 images converged
@@ -233,4 +235,16 @@ struct FashionOptions: ParsableArguments {
 
     @Option(help: "Write the workloads' arrays (.npy) here for the NumPy reference.")
     var export: String?
+
+    @Option(help: "Force a kernel variant (portable, popcnt, avx2; default: the best this CPU runs).")
+    var kernels: String?
+
+    /// Runs `body` with the kernels `--kernels` names (every variant gives the same results).
+    func withKernels(_ body: () throws -> Void) throws {
+        guard let kernels else { return try body() }
+        guard Kernels.supported.contains(kernels) else {
+            throw ValidationError("--kernels \(kernels): this CPU runs \(Kernels.supported.joined(separator: ", "))")
+        }
+        try Kernels.with(kernels, body)
+    }
 }
