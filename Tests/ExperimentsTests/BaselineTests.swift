@@ -147,3 +147,31 @@ import Testing
         #expect(label([0.2, 0.1, 0.3, 0.4]) == "3")
     }
 }
+
+/// The gray-level 1-NN baseline, computed by blocked matrix products, picks exactly what the
+/// pair-by-pair definition picks (FloatDot's order, the first among equals), across partial
+/// blocks, partial tiles and an odd N, with tied training rows.
+@Suite struct ContinuousNeighborTests {
+    @Test func blockedSearchEqualsThePairByPairDefinition() {
+        var rng = Xoshiro256StarStar(seed: 3)
+        let n = 37
+        func row() -> [Double] { (0..<n).map { _ in Double(Float(rng.unit() * 2 - 1)) } }
+        var train = (0..<300).map { _ in row() }
+        train[280] = train[7]  // a tie: the earlier row must win
+        let test = (0..<45).map { k in k == 3 ? train[7] : row() }
+        let found = Baselines.continuousNeighbors(
+            train: train.map { .continuous($0) }, test: test.map { .continuous($0) }, jobs: 2)
+        let rows = train.map { $0.map(Float.init) }
+        let expected = test.map { x -> Int in
+            let q = x.map(Float.init)
+            var best = 0, smallest = Float.infinity
+            for (j, y) in rows.enumerated() {
+                let d = FloatDot.dot(y, y, n) - 2 * FloatDot.dot(q, y, n)
+                if d < smallest { (best, smallest) = (j, d) }
+            }
+            return best
+        }
+        #expect(found == expected)
+        #expect(found[3] == 7)
+    }
+}

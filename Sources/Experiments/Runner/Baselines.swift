@@ -1,3 +1,4 @@
+import CKernels
 import Hopfield
 import Synchronization
 
@@ -87,33 +88,41 @@ public struct Baselines: Sendable, Equatable {
 }
 
 extension Baselines {
+    /// Test rows per block of the 1-NN search, and training rows per tile of dot products.
+    static let neighborQueries = 32, neighborTile = 256
+
     /// 1-NN for real values: the smallest |y|² − 2 x·y over training rows y (the squared
     /// Euclidean distance less |x|², in Float with ``FloatDot``'s fixed order), the first among
-    /// equals; four test rows at a time.
+    /// equals. The dot products come as blocked matrix products (`hl_fdot_rows`, register tiles,
+    /// the same order and so the same bits as ``FloatDot``): 32 test rows against 256 training
+    /// rows at a time, each test row then scanning its tile in training order.
     static func continuousNeighbors(train: [PatternVector], test: [PatternVector], jobs: Int) -> [Int] {
-        let n = train[0].count
+        let n = train[0].count, q = neighborQueries, t = neighborTile
         let rows = train.flatMap { $0.doubles.map(Float.init) }
-        let padded = (test.count + 3) / 4 * 4
-        let queries = test.flatMap { $0.doubles.map(Float.init) } + [Float](repeating: 0, count: (padded - test.count) * n)
+        let queries = test.flatMap { $0.doubles.map(Float.init) }
         let norms = rows.withUnsafeBufferPointer { r in
             (0..<train.count).map { FloatDot.dot(r.baseAddress! + $0 * n, r.baseAddress! + $0 * n, n) }
         }
-        return parallelMap(count: padded / 4, jobs: jobs) { block -> [Int] in
-            var best = [Int](repeating: 0, count: 4), smallest = [Float](repeating: .infinity, count: 4)
+        return parallelMap(count: (test.count + q - 1) / q, jobs: jobs) { block -> [Int] in
+            let first = block * q, count = min(q, test.count - first)
+            var best = [Int](repeating: 0, count: count), smallest = [Float](repeating: .infinity, count: count)
+            var dots = [Float](repeating: 0, count: q * t)
             rows.withUnsafeBufferPointer { r in
-                queries.withUnsafeBufferPointer { q in
-                    let x = q.baseAddress! + block * 4 * n
-                    for j in 0..<train.count {
-                        let dots = FloatDot.dot4(x, stride: n, r.baseAddress! + j * n, n)
-                        for k in 0..<4 {
-                            let d = norms[j] - 2 * dots[k]
-                            if d < smallest[k] { (best[k], smallest[k]) = (j, d) }
+                queries.withUnsafeBufferPointer { x in
+                    for j0 in stride(from: 0, to: train.count, by: t) {
+                        let width = min(t, train.count - j0)
+                        hl_fdot_rows(x.baseAddress! + first * n, n, count, r.baseAddress! + j0 * n, n, width, n, &dots, count)
+                        for j in 0..<width {
+                            for k in 0..<count {
+                                let d = norms[j0 + j] - 2 * dots[j * count + k]
+                                if d < smallest[k] { (best[k], smallest[k]) = (j0 + j, d) }
+                            }
                         }
                     }
                 }
             }
             return best
-        }.flatMap { $0 }.prefix(test.count).map { $0 }
+        }.flatMap { $0 }
     }
 }
 
