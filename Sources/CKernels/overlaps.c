@@ -3,8 +3,9 @@
 //   portable: the SWAR bit count (no POPCNT instruction on the x86-64 baseline);
 //   popcnt:   one POPCNT per word (x86-64-v2);
 //   avx2:     Mula's nibble lookup with VPSHUFB and VPSADBW, 4 words per instruction (x86-64-v3).
-// The tiling and loop order are the same in all of them, and the results are integers, so every
-// variant writes the same bytes.
+// The tiling and loop order are the same in all of them (except the AVX2 1-NN search, which
+// compares each overlap with the running best as it is counted, rows still in index order), and
+// the results are integers, so every variant writes the same bytes.
 #include "ckernels.h"
 
 #include <limits.h>

@@ -10,7 +10,8 @@ public enum FileBytes {
     /// Why a file could not be read (or written: the experiments' `IOFailure` is this type): its
     /// path and what the operating system, or the size limit, said.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
-        /// The path as given to ``FileBytes/read(_:limit:followLinks:)``.
+        /// The path as given to ``FileBytes/read(_:limit:followLinks:)`` (or the file a write
+        /// failed on).
         public let path: String
         /// The cause alone: the system's message (`strerror`), "is a folder", the size limit
         /// exceeded, ...

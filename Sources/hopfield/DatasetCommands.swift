@@ -132,7 +132,9 @@ extension DatasetCommand {
             if let features, !Self.exportable.contains(features) {
                 throw ValidationError("--features must be one of \(Self.exportable.joined(separator: ", "))")
             }
-            if features == "hog" && size < 16 { throw ValidationError("--features hog needs --size 16 or more (2×2 cells of 8×8 pixels)") }
+            if features == HOGEncoder.name && HOGEncoder().dimension(size: size) == 0 {
+                throw ValidationError("--features hog needs --size 16 or more (2×2 cells of 8×8 pixels)")
+            }
             guard Binarization.names.contains(binarize) || Binarization.aliases[binarize] != nil else {
                 throw ValidationError("--binarize must be one of \(Binarization.names.joined(separator: ", "))")
             }

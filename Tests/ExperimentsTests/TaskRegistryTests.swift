@@ -49,6 +49,9 @@ enum CountingTask: TaskDefinition {
         for task in Tasks.all { #expect(ExperimentConfig.Task(rawValue: task.rawValue) == task) }
         #expect(ExperimentConfig.Task(rawValue: "counting") == nil)
         #expect(configError("{\"name\": \"t\", \"task\": \"count\"}") == "task: \"count\" is not one of classify, recall, capacity, basins")
+        #expect(
+            configError("{\"name\": \"t\", \"dataset\": {\"path\": \"D\"}, \"grid\": {\"task\": [\"classify\", \"recall\"]}}")
+                == "grid[\"task\"]: task cannot be swept: a batch's runs.csv and summary.csv hold one task's columns (one config per task)")
     }
 
     /// A task's rows are written, read back and checked, joined and summarised through its own

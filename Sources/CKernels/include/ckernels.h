@@ -37,7 +37,8 @@ void hl_overlaps(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, siz
                  int32_t *out, size_t ldo);
 
 /// For each row i of `a`: the row j of `b` with the largest overlap (`absolute`: largest |overlap|),
-/// the lowest index on ties, and that overlap (signed). Tiled as `hl_overlaps`.
+/// the lowest index on ties, and that overlap (signed). Tiled as `hl_overlaps` (the AVX2 variant
+/// keeps the running best instead of writing the tile, two rows of `a` per pass).
 void hl_best_overlaps(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, size_t words, int32_t n,
                       int absolute, int32_t *best_index, int32_t *best_overlap);
 

@@ -99,6 +99,11 @@ public struct Batch: Sendable {
                 if ["name", "seeds", "grid", "$schema", "comment"].contains(parts[0]) {
                     throw ConfigError(path: path, "\(parts[0]) cannot be swept")
                 }
+                if parts[0] == "task" {
+                    throw ConfigError(
+                        path: path, "task cannot be swept: a batch's runs.csv and summary.csv hold one task's columns (one config per task)"
+                    )
+                }
                 guard case .array(let list) = values, !list.isEmpty else {
                     throw ConfigError(path: path, "expected a non-empty array of values")
                 }

@@ -22,14 +22,16 @@ extension ClassifyTask: TaskDefinition {
     /// A Hopfield network's run, or the trained classifier's (dam), with the split's shared
     /// baselines.
     public static func run(_ spec: RunSpec, context: TaskContext) throws -> RunResult {
-        let input = context.input!
-        let compute = { Baselines.compute(data: input.data, split: input.split!, jobs: context.jobs) }
-        let baselines = context.baselines.map { $0.value(input.sharedKey!, compute) } ?? compute()
+        guard let input = context.input, let split = input.split else {
+            throw RunError("\(spec.key): a classify run needs its dataset and split")
+        }
+        let compute = { Baselines.compute(data: input.data, split: split, jobs: context.jobs) }
+        let baselines = input.sharedKey.flatMap { key in context.baselines.map { $0.value(key, compute) } } ?? compute()
         if spec.config.network.rule.isClassifier {
             return try ClassifierTask.run(
-                spec, data: input.data, split: input.split!, baselines: baselines, jobs: context.jobs, observer: context.observer)
+                spec, data: input.data, split: split, baselines: baselines, jobs: context.jobs, observer: context.observer)
         }
-        return try run(spec, data: input.data, split: input.split!, baselines: baselines, jobs: context.jobs, observer: context.observer)
+        return try run(spec, data: input.data, split: split, baselines: baselines, jobs: context.jobs, observer: context.observer)
     }
 
     /// One summary row per grid point and split.

@@ -83,16 +83,16 @@ extension ExperimentConfig {
                     "is \"\(name)\": \(names.dropLast().joined(separator: ", ")) and \(names.last!) need an encoder (\(active.dropLast().joined(separator: ", ")) or \(active.last!))"
                 )
             }
+            features.codes = codes ?? features.codes
+            if bits != nil && features.codes != .simhash {
+                throw ConfigError(path: "features.bits", "is only used with \"codes\": \"simhash\"")
+            }
             for (key, _) in given where !encoder.definition.keys.contains(where: { $0.name == key }) {
                 let owners = Encoders.owners(of: key).map { "\"\($0)\"" }.joined(separator: " or ")
                 throw ConfigError(path: "features.\(key)", "is only used with \"encoder\": \(owners)")
             }
             var reader = FeatureKeys(reader: try ObjectReader(.object(given), path: "features"))
             features.encoder = try encoder.definition.init(&reader)
-            features.codes = codes ?? features.codes
-            if bits != nil && features.codes != .simhash {
-                throw ConfigError(path: "features.bits", "is only used with \"codes\": \"simhash\"")
-            }
             features.bits = bits ?? features.bits
             return features
         }
