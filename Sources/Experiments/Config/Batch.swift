@@ -65,6 +65,19 @@ public struct Batch: Sendable {
         return text
     }
 
+    /// Refuses a grid key that is not a dotted key or names something that cannot vary within a
+    /// batch (its name, seeds and grid, and its task: runs.csv holds one task's columns).
+    static func checkSweptKey(_ key: String, path: String) throws(ConfigError) {
+        guard let parts = DottedPath.parts(key) else { throw ConfigError(path: path, "not a dotted key like \"memories.count\"") }
+        if ["name", "seeds", "grid", "$schema", "comment"].contains(parts[0]) {
+            throw ConfigError(path: path, "\(parts[0]) cannot be swept")
+        }
+        if parts[0] == "task" {
+            throw ConfigError(
+                path: path, "task cannot be swept: a batch's runs.csv and summary.csv hold one task's columns (one config per task)")
+        }
+    }
+
     /// Expands a parsed config.
     public static func expand(_ root: JSONValue) throws(ConfigError) -> Batch {
         guard case .object(let pairs) = root else { throw ConfigError(path: "", "a config is a JSON object, found \(root.kindName)") }
@@ -95,15 +108,7 @@ public struct Batch: Sendable {
             }
             for (key, values) in entries {
                 let path = "grid[\(JSONValue.quote(key))]"
-                guard let parts = DottedPath.parts(key) else { throw ConfigError(path: path, "not a dotted key like \"memories.count\"") }
-                if ["name", "seeds", "grid", "$schema", "comment"].contains(parts[0]) {
-                    throw ConfigError(path: path, "\(parts[0]) cannot be swept")
-                }
-                if parts[0] == "task" {
-                    throw ConfigError(
-                        path: path, "task cannot be swept: a batch's runs.csv and summary.csv hold one task's columns (one config per task)"
-                    )
-                }
+                try checkSweptKey(key, path: path)
                 guard case .array(let list) = values, !list.isEmpty else {
                     throw ConfigError(path: path, "expected a non-empty array of values")
                 }
