@@ -26,7 +26,7 @@ enum RowRanges {
 }
 
 extension ClassifyRow: TaskRow {
-    /// The first value out of its range (``RowRanges``), or nil.
+    /// The first value out of its range (`RowRanges`), or nil.
     public var outOfRange: String? {
         RowRanges.counts(
             [
@@ -45,7 +45,7 @@ extension ClassifyRow: TaskRow {
 }
 
 extension RecallCounts {
-    /// The first value out of its range (``RowRanges``), or nil.
+    /// The first value out of its range (`RowRanges`), or nil.
     var outOfRange: String? {
         RowRanges.counts(
             [
@@ -63,12 +63,12 @@ extension RecallCounts {
 }
 
 extension RecallRow: TaskRow {
-    /// The first value out of its range (``RowRanges``), or nil.
+    /// The first value out of its range (`RowRanges`), or nil.
     public var outOfRange: String? { counts.outOfRange ?? (parameters < 0 ? "parameters = \(parameters) is negative" : nil) }
 }
 
 extension CapacityRow: TaskRow {
-    /// The first value out of its range (``RowRanges``), or nil.
+    /// The first value out of its range (`RowRanges`), or nil.
     public var outOfRange: String? {
         if neurons < 1 || patterns < 0 || trials < 1 {
             return "neurons = \(neurons), patterns = \(patterns), trials = \(trials) out of range"
@@ -81,7 +81,7 @@ extension CapacityRow: TaskRow {
 }
 
 extension BasinsRow: TaskRow {
-    /// The first value out of its range (``RowRanges``), or nil.
+    /// The first value out of its range (`RowRanges`), or nil.
     public var outOfRange: String? {
         if neurons < 1 || patterns < 1 || memories < 1 {
             return "neurons = \(neurons), patterns = \(patterns), memories = \(memories) out of range"
