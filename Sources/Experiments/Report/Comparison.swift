@@ -62,7 +62,7 @@ public struct Comparison: Sendable {
         let answers: [[TestAnswers]] = zip(batches, names).map { results, name in
             let tables = PredictionTables.read(results)
             return zip(results.batch.runs, tables).compactMap { run, table in
-                guard run.config.task == .classify, let table else { return nil }
+                guard run.config.task.definition.hasTestAnswers, let table else { return nil }
                 return TestAnswers(table, label: name + ": " + run.key, seed: run.seed)
             }
         }

@@ -72,13 +72,11 @@ enum Pictures {
         let perRow = v.examples.reduce(into: [String: Int]()) { $0[$1.group, default: 0] += 1 }.values.max() ?? 1
         let rowH = tile + 16 + (v.examples.contains { !$0.caption.isEmpty } ? 8 : 0)
         var c = Canvas(width: labelW + perRow * triple + 10, height: groups.count * rowH + 30)
-        c.text(
-            task == .recall
-                ? "LEVEL: START > STATE > MEMORY"
-                : "INPUT > CONVERGED > NEAREST MEMORY  (CLASS>CLASS REACHED; X? = NO MEMORY, NEAREST IS CLASS X)", x: 8, y: 8)
+        let labels = task.definition.examples
+        c.text(labels.heading, x: 8, y: 8)
         for (g, group) in groups.enumerated() {
             let y = 26 + g * rowH
-            c.text(String((task == .recall ? "L " + group : group).prefix(15)), x: 6, y: y + tile / 2 - 3)
+            c.text(String((labels.groupPrefix + group).prefix(15)), x: 6, y: y + tile / 2 - 3)
             for (k, e) in v.examples.filter({ $0.group == group }).enumerated() {
                 let x = labelW + k * triple
                 c.pattern(e.input, side: side, x: x, y: y, scale: scale)

@@ -5,7 +5,7 @@ enum PredictionTables {
     /// Every run's predictions, in batch order (nil where a run has none or it cannot be read).
     static func read(_ results: BatchResults) -> [PredictionsTable?] {
         let folder = ResultsFolder(results.root)
-        return results.batch.runs.map { run in run.config.task == .capacity ? nil : try? folder.predictions(of: run) }
+        return results.batch.runs.map { run in run.config.task.definition.predictionGroup == nil ? nil : try? folder.predictions(of: run) }
     }
 
     /// "Attractors": per run and split (classify) or level (recall), the converged states that are
@@ -14,7 +14,7 @@ enum PredictionTables {
         var rows: [[String]] = [["run", "group", "n", "memory", "inverted", "mixture", "other", "not analysed", "frequent mixtures"]]
         for (run, table) in zip(results.batch.runs, tables) {
             guard let table, let kinds = table.column("attractor"), let names = table.column("mixture"),
-                let groups = table.column(run.config.task == .classify ? "split" : "level")
+                let group = run.config.task.definition.predictionGroup, let groups = table.column(group)
             else { continue }
             var order: [String] = []
             for g in groups where !order.contains(g) { order.append(g) }
@@ -41,7 +41,7 @@ enum PredictionTables {
     /// (``TestAnswers/tests(_:allPairs:)``).
     static func pairedTests(_ results: BatchResults, _ tables: [PredictionsTable?]) -> String {
         let answers = zip(results.batch.runs, tables).compactMap { run, table -> TestAnswers? in
-            guard run.config.task == .classify, let table else { return nil }
+            guard run.config.task.definition.hasTestAnswers, let table else { return nil }
             return TestAnswers(table, label: run.pointKey.isEmpty ? "run" : run.pointKey, seed: run.seed)
         }
         let tests = TestAnswers.tests(answers)

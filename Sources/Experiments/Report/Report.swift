@@ -198,10 +198,7 @@ public enum Report {
         }
         let captions = [
             ("memories.png", "stored memories"),
-            (
-                "outcomes.png",
-                task == .recall ? "start → state → memory, per level" : "input → converged state → nearest memory, per outcome"
-            ),
+            ("outcomes.png", task.definition.examples.caption),
             ("weights.png", "weights"), ("trajectory.png", "one image, sweep by sweep"),
             ("trajectory-animated.png", "the same, animated (APNG)"),
             ("retrievals.png", "test photo → the training photo it retrieved, right and wrong ones"),

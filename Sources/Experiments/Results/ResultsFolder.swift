@@ -95,9 +95,8 @@ public struct ResultsFolder: Sendable {
         if let selection = Selection.choose(results) {
             try AtomicFile.write(selection.csv(gridKeys: results.batch.gridKeys), to: joinPath(root, "selection.csv"))
         }
-        if results.batch.runs.first?.config.task == .basins {
-            try AtomicFile.write(
-                LabelledBasinRow.csv(try basins(results.batch), gridKeys: results.batch.gridKeys), to: joinPath(root, "basins.csv"))
+        for file in try results.runs.task.definition.batchFiles(self, results.batch) {
+            try AtomicFile.write(file.text, to: joinPath(root, file.name))
         }
     }
 

@@ -16,6 +16,11 @@ extension BasinsTask: TaskDefinition {
         public var files: [(name: String, text: String)] { [("basins.csv", BasinRow.csv(basins))] }
     }
 
+    /// basins.csv at the batch's root: every run's memories, labelled with the run.
+    public static func batchFiles(_ folder: ResultsFolder, _ batch: Batch) throws -> [(name: String, text: String)] {
+        [("basins.csv", LabelledBasinRow.csv(try folder.basins(batch), gridKeys: batch.gridKeys))]
+    }
+
     /// Starts (memories × trials × bisection steps) times N/64.
     public static func cost(_ config: ExperimentConfig, images: Int?) -> Int {
         let b = config.basins!

@@ -7,6 +7,10 @@ extension ClassifyTask: TaskDefinition {
     public static let name = "classify"
     /// What the task does.
     public static let summary = "Store memories from a training split, converge every image, tally outcomes (notebook 000)."
+    /// Per split.
+    public static let predictionGroup: String? = "split"
+    /// True: the test split's images.
+    public static let hasTestAnswers = true
 
     /// predictions.csv: every training and test image.
     public struct Detail: TaskDetail {

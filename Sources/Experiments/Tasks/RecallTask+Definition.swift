@@ -7,6 +7,11 @@ extension RecallTask: TaskDefinition {
     public static let name = "recall"
     /// What the task does.
     public static let summary = "Corrupt stored patterns and measure retrieval (notebooks 001–003)."
+    /// Per corruption level.
+    public static let predictionGroup: String? = "level"
+    /// Per level: start, state, memory.
+    public static let examples = ExampleLabels(
+        caption: "start → state → memory, per level", heading: "LEVEL: START > STATE > MEMORY", groupPrefix: "L ")
 
     /// recall.csv (a row per level and trial) and predictions.csv (every start).
     public struct Detail: TaskDetail {

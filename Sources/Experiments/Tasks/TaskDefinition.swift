@@ -22,6 +22,14 @@ public protocol TaskDefinition: Sendable {
     /// Whether the task writes memories.csv (the stored patterns); false for a task without a
     /// single set of memories.
     static var writesMemories: Bool { get }
+    /// The predictions.csv column that groups a run's predictions for the report's attractor
+    /// table ("split", "level"); nil for a task that writes no predictions.csv.
+    static var predictionGroup: String? { get }
+    /// Whether a run's predictions are answers on test images, which McNemar's test can pair
+    /// across runs.
+    static var hasTestAnswers: Bool { get }
+    /// How the pictures of example starts are labelled.
+    static var examples: ExampleLabels { get }
 
     /// A run's estimated relative cost, for ordering and progress: patterns to converge times
     /// N/64 (`images`: the dataset's usable images, when the run reads one).
@@ -39,11 +47,32 @@ public protocol TaskDefinition: Sendable {
     static func sentences(_ rows: [SummaryRow], gridKeys: [String], batch: Batch?) -> [String]
     /// The report's headline (HTML; the sentences as a list by default).
     static func headline(_ rows: [SummaryRow], gridKeys: [String], batch: Batch?) -> String
+    /// Files the batch's folder gets besides runs.csv and summary.csv, made from the runs'
+    /// folders in `folder` (none by default).
+    static func batchFiles(_ folder: ResultsFolder, _ batch: Batch) throws -> [(name: String, text: String)]
+}
+
+/// The labels of a run's example pictures (outcomes.png).
+public struct ExampleLabels: Sendable {
+    /// The report's caption.
+    public var caption = "input → converged state → nearest memory, per outcome"
+    /// The picture's heading.
+    public var heading = "INPUT > CONVERGED > NEAREST MEMORY  (CLASS>CLASS REACHED; X? = NO MEMORY, NEAREST IS CLASS X)"
+    /// What precedes each group's name ("L " for levels).
+    public var groupPrefix = ""
 }
 
 extension TaskDefinition {
     /// True.
     public static var writesMemories: Bool { true }
+    /// None.
+    public static var predictionGroup: String? { nil }
+    /// False.
+    public static var hasTestAnswers: Bool { false }
+    /// Per outcome: input, converged state, nearest memory.
+    public static var examples: ExampleLabels { ExampleLabels() }
+    /// None.
+    public static func batchFiles(_ folder: ResultsFolder, _ batch: Batch) throws -> [(name: String, text: String)] { [] }
     /// None.
     public static func sentences(_ rows: [SummaryRow], gridKeys: [String], batch: Batch?) -> [String] { [] }
     /// The sentences as a list, or nothing.
