@@ -117,7 +117,7 @@ extension DatasetCommand {
         var weights = CNNEncoder().weights
 
         /// The encoders that compute features per image.
-        static let exportable = Encoders.all.filter { $0.extractor != nil && $0.definition.isPerImage }.map(\.name)
+        static let exportable = Encoders.all.filter { $0.extractor != nil }.map(\.name)
 
         @Option(help: "Threads (default: all cores).")
         var jobs: Int = availableCores

@@ -31,10 +31,8 @@ public struct LoadedImage: Sendable {
 
     /// The pattern as the runner handles it, with the packed form made at load.
     public var pattern: PatternVector {
-        switch values {
-        case .binary(let v): return .binary(v, packed!)
-        case .continuous(let v): return .continuous(v.map(Double.init))
-        }
+        if case .binary(let v) = values, let packed { return .binary(v, packed) }
+        return PatternVector(values)
     }
 
     static func pack(_ values: PatternValues) -> BinaryPattern? {

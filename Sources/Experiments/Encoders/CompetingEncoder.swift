@@ -16,8 +16,6 @@ public struct CompetingEncoder: EncoderDefinition {
             key("epochs", .integer(1...10_000), .int(d.epochs), "`competing`: passes over the training images")
         ]
     }()
-    /// False: the units are trained per run.
-    public static let isPerImage = false
 
     /// The hidden units and their training (Krotov's notebook's settings, with 100 units and 30
     /// epochs).

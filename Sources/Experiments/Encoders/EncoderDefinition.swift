@@ -17,9 +17,6 @@ public protocol EncoderDefinition: Sendable {
     static var summary: String { get }
     /// The encoder's own `features` keys, with their defaults, in the order they are documented.
     static var keys: [ConfigKey] { get }
-    /// Whether the features are computed per image from the image alone (and so can be
-    /// exported and cached); false for an encoder trained per run on its training split.
-    static var isPerImage: Bool { get }
 
     /// The encoder with every parameter at its default.
     init()
@@ -48,12 +45,13 @@ public protocol EncoderDefinition: Sendable {
 extension EncoderDefinition {
     /// None.
     public static var keys: [ConfigKey] { [] }
-    /// True.
-    public static var isPerImage: Bool { true }
     /// ``name`` of the value's type.
     public var name: String { Self.name }
     /// The type of the value, for its static members.
     public var definition: any EncoderDefinition.Type { Self.self }
+    /// Whether the features come from each image alone (and so can be exported and cached):
+    /// false for an encoder trained per run on its training split's gray levels.
+    public var isPerImage: Bool { !readsGrayLevels }
     /// Whether this is a feature stage at all (every encoder but the pixels).
     public var isActive: Bool { extractor != nil || readsGrayLevels }
     /// The encoder reads no key.
@@ -99,16 +97,4 @@ public enum Encoders {
 
     /// Every encoder's keys, in registry order (each key belongs to one encoder).
     static var keys: [ConfigKey] { all.flatMap { $0.definition.keys } }
-}
-
-/// The keys given in a `features` section, read by an encoder through its own
-/// ``EncoderDefinition/keys`` (so ranges are checked as everywhere else).
-public struct FeatureKeys {
-    var reader: ObjectReader
-
-    /// The key's whole number, when given.
-    public mutating func int(_ key: ConfigKey) throws(ConfigError) -> Int? { try reader.int(key) }
-
-    /// The key's text, when given.
-    public mutating func string(_ key: ConfigKey) throws(ConfigError) -> String? { try reader.string(key) }
 }

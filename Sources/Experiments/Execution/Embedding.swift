@@ -40,7 +40,7 @@ public enum Embedding {
         spec.maxPixels = section.maxPixels
         if let features {
             let encoder = try ExperimentConfig.FeaturesSection.decode(features, task: .recall, random: false)
-            if !encoder.encoder.definition.isPerImage {
+            if !encoder.encoder.isPerImage {
                 throw ConfigError(
                     path: "features.encoder",
                     "\(encoder.encoder.name) features are trained per run on its training split: use a config (hl.run)")

@@ -5,6 +5,11 @@ enum HTML {
     /// Text safe inside elements and attribute values.
     static func escape(_ s: String) -> String { SVGPlot.escape(s) }
 
+    /// Sentences as `<li>` lines, escaped, one per line (for a `<ul>`).
+    static func items(_ sentences: [String]) -> String {
+        sentences.map { "<li>\(escape($0))</li>" }.joined(separator: "\n")
+    }
+
     /// A table: the first row is the header.
     static func table(_ rows: [[String]]) -> String {
         guard let header = rows.first else { return "" }

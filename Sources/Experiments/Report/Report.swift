@@ -35,7 +35,7 @@ public enum Report {
         if let selection = Selection.choose(results) {
             html +=
                 "<div class=\"note\"><p>Chosen on the validation split (<code>split.select</code>, <code>selection.csv</code>); the test split reported for the chosen points only:</p>\n<ul>\n"
-                + selection.sentences(gridKeys: batch.gridKeys).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
+                + HTML.items(selection.sentences(gridKeys: batch.gridKeys))
                 + "\n</ul></div>\n"
         }
         html += warnings(results)

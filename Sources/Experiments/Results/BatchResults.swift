@@ -36,7 +36,7 @@ public struct BatchResults: Sendable {
 
     /// runs.csv: every run's rows in batch order.
     public var runs: RunTable {
-        RunTable.joined(tables) ?? RunTable.read(empty: batch.runs.first?.config.task ?? .classify)
+        RunTable.joined(tables) ?? RunTable.empty(batch.runs.first?.config.task ?? .classify)
     }
 
     /// summary.csv.

@@ -26,7 +26,7 @@ public struct RunTable: Sendable, Equatable {
     }
 
     /// No rows of `task`.
-    static func read(empty task: ExperimentConfig.Task) -> RunTable {
+    static func empty(_ task: ExperimentConfig.Task) -> RunTable {
         func empty<T: TaskDefinition>(_ t: T.Type) -> RunTable { RunTable(t, []) }
         return empty(task.definition)
     }

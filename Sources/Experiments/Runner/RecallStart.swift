@@ -61,6 +61,42 @@ enum RecallStart {
     }
 }
 
+extension RecallStart {
+    /// The stored patterns starts are made from, in their own type: ±1 bytes when every one is
+    /// ±1, else real values.
+    enum Patterns: Sendable {
+        case binary([[Int8]])
+        case continuous([[Double]])
+
+        init(_ patterns: [PatternVector]) {
+            var bytes: [[Int8]] = []
+            for pattern in patterns {
+                guard case .binary(let v, _) = pattern else {
+                    self = .continuous(patterns.map(\.doubles))
+                    return
+                }
+                bytes.append(v)
+            }
+            self = .binary(bytes)
+        }
+
+        /// ``RecallStart/make(_:level:value:rect:memory:patterns:size:rng:)`` on these patterns.
+        func start(
+            _ kind: ExperimentConfig.CorruptionKind, level: Double, value: Int8, rect: [Int]?, memory mu: Int, size: Int,
+            rng: inout Xoshiro256StarStar
+        ) -> NetworkState {
+            switch self {
+            case .binary(let p):
+                return .binary(
+                    RecallStart.make(kind, level: level, value: value, rect: rect, memory: mu, patterns: p, size: size, rng: &rng))
+            case .continuous(let p):
+                return .continuous(
+                    RecallStart.make(kind, level: level, value: value, rect: rect, memory: mu, patterns: p, size: size, rng: &rng))
+            }
+        }
+    }
+}
+
 /// What a start is made of: ±1 bytes or real values.
 protocol StartValue: SignedNumeric, Comparable, Sendable {
     /// The value of a byte (−1, 0, +1).

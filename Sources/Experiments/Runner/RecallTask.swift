@@ -71,27 +71,15 @@ enum RecallTask: Sendable {
     /// Memory 0's first trial records its energies (and states) sweep by sweep.
     static func converge(_ spec: RunSpec, items: [Item], levels: [Double?], memories: RunMemories, jobs: Int) -> [Settled] {
         let corruption = spec.config.corruption!
-        let binary = memories.patterns.compactMap { pattern -> [Int8]? in
-            if case .binary(let v, _) = pattern { return v }
-            return nil
-        }
-        let values = binary.count == memories.patterns.count ? [] : memories.patterns.map(\.doubles)
+        let patterns = RecallStart.Patterns(memories.patterns)
         let dynamics = spec.config.dynamics.dynamics
         let size = spec.config.image.size
         return parallelMap(count: items.count, jobs: jobs) { k -> Settled in
             let item = items[k]
             var noise = RunStreams.item(spec.seed, "corrupt", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
-            let level = levels[item.level] ?? 0
-            let start: NetworkState =
-                values.isEmpty
-                ? .binary(
-                    RecallStart.make(
-                        corruption.kind, level: level, value: corruption.value, rect: corruption.rect, memory: item.memory,
-                        patterns: binary, size: size, rng: &noise))
-                : .continuous(
-                    RecallStart.make(
-                        corruption.kind, level: level, value: corruption.value, rect: corruption.rect, memory: item.memory,
-                        patterns: values, size: size, rng: &noise))
+            let start = patterns.start(
+                corruption.kind, level: levels[item.level] ?? 0, value: corruption.value, rect: corruption.rect, memory: item.memory,
+                size: size, rng: &noise)
             var rng = RunStreams.item(spec.seed, "converge", UInt64(item.level), UInt64(item.trial), UInt64(item.memory))
             var d = dynamics
             if item.trial == 0 && item.memory == 0 { d.history = [.energy, .states] }

@@ -58,7 +58,6 @@ extension BasinsTask: TaskDefinition {
     /// How the radii are measured, then the sentences.
     public static func headline(_ rows: [BasinsSummaryRow], gridKeys: [String], batch: Batch?) -> String {
         "<p class=\"note\">Each memory's basin radius is the largest fraction of flipped bits from which it is still recalled (<code>basins.csv</code> in each run's folder: one row per memory), found by bisection over the number of flipped bits with <code>basins.trials</code> seeded starts per level; a level is inside when at least <code>basins.quorum</code> of its starts are recalled. Means pool every seed's memories; intervals are 95% normal intervals of the mean.</p>\n"
-            + "<ul>\n" + sentences(rows, gridKeys: gridKeys, batch: batch).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
-            + "\n</ul>\n"
+            + "<ul>\n" + HTML.items(sentences(rows, gridKeys: gridKeys, batch: batch)) + "\n</ul>\n"
     }
 }

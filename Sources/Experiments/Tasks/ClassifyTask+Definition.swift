@@ -68,7 +68,7 @@ extension ClassifyTask: TaskDefinition {
 
     /// The sentences, after what the baselines are.
     public static func headline(_ rows: [ClassifySummaryRow], gridKeys: [String], batch: Batch?) -> String {
-        let items = sentences(rows, gridKeys: gridKeys, batch: batch).map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n")
+        let items = HTML.items(sentences(rows, gridKeys: gridKeys, batch: batch))
         return
             "<div class=\"note\"><p>Test accuracy (means over seeds) against the baselines on the same bits and split: chance (the majority class), nearest-memory retrieval, \(ClassifyHeadline.baselineWords(batch)).</p>\n<ul>\n\(items)\n</ul></div>\n"
     }

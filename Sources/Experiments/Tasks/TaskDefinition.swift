@@ -79,7 +79,7 @@ extension TaskDefinition {
     public static func headline(_ rows: [SummaryRow], gridKeys: [String], batch: Batch?) -> String {
         let items = sentences(rows, gridKeys: gridKeys, batch: batch)
         guard !items.isEmpty else { return "" }
-        return "<ul>\n" + items.map { "<li>\(HTML.escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+        return "<ul>\n" + HTML.items(items) + "\n</ul>\n"
     }
 }
 
