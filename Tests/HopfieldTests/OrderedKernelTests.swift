@@ -100,4 +100,63 @@ import Testing
             #expect(model.scores(image).map(\.bitPattern) == expected.map(\.bitPattern), "image \(k)")
         }
     }
+
+    /// The dam rule's class scores and gradient terms, computed over whole arrays with selects
+    /// (`DenseClassifier.ScoreTerms`), give the bits of the scalar rule they replace:
+    /// F_n(x) = 0 for x ≤ 0, else ((1·x)·x)… n times, for overlaps that are positive, negative,
+    /// ±0 and NaN, and for n = 1 (F_0, the step) up to 6.
+    @Test(arguments: [1, 2, 3, 4, 6])
+    func damScoreTermsKeepTheScalarBits(power: Int) {
+        let n = 9, c = 4
+        var rng = Xoshiro256StarStar(seed: UInt64(power))
+        var options = DenseClassifier.Options()
+        options.memories = 11
+        options.power = power
+        options.temperature = 0.7
+        let memories = Self.values(options.memories * (n + c), &rng).map { $0 / 1000 }
+        let model = DenseClassifier(neurons: n, classes: c, options: options, memories: memories)
+        var a = Self.values(options.memories, &rng).map { $0 / 100 }
+        (a[0], a[1], a[2]) = (0, -0.0, -2 * memories[n + 1])
+        func scalar(_ x: Float, _ k: Int) -> Float {
+            if x <= 0 { return 0 }
+            var y: Float = 1
+            for _ in 0..<k { y *= x }
+            return y
+        }
+        let inverse = 1 / Float(options.temperature)
+        for overlaps in [a, a.enumerated().map { $0.offset == 3 ? Float.nan : $0.element }] {
+            var terms = DenseClassifier.ScoreTerms(model)
+            memories.withUnsafeBufferPointer { terms.compute(overlaps, memories: $0.baseAddress!, model: model) }
+            var expected = [Float](repeating: 0, count: c)
+            for mu in 0..<options.memories {
+                let off = overlaps[mu] * inverse
+                #expect(terms.offLower[mu].bitPattern == scalar(off, power - 1).bitPattern, "F_{n-1} off, memory \(mu)")
+                for alpha in 0..<c {
+                    let on = (overlaps[mu] + 2 * memories[mu * (n + c) + n + alpha]) * inverse
+                    #expect(terms.onLower[mu * c + alpha].bitPattern == scalar(on, power - 1).bitPattern, "F_{n-1} on")
+                    expected[alpha] += scalar(on, power) - scalar(off, power)
+                }
+            }
+            #expect(terms.scores().map(\.bitPattern) == expected.map(\.bitPattern), "s, power \(power)")
+        }
+    }
+
+    /// The dam update's largest velocity magnitude, taken in eight lanes, is the scalar loop's
+    /// `largest = max(largest, abs(v))`: NaN skipped, ±0 and the floor kept, for lengths that
+    /// are and are not multiples of 8.
+    @Test func damLargestMagnitudeIsTheScalarLoops() {
+        var rng = Xoshiro256StarStar(seed: 12)
+        for count in [1, 5, 8, 13, 794] {
+            for variant in 0..<4 {
+                var v = Self.values(count, &rng)
+                if variant == 1 { v = v.enumerated().map { $0.offset % 3 == 0 ? Float.nan : $0.element } }
+                if variant == 2 { v = v.map { _ in -0.0 } }
+                if variant == 3 { v = v.map { _ in Float.nan } }
+                var largest: Float = 1e-30
+                for x in v { largest = max(largest, abs(x)) }
+                let lanes = v.withUnsafeBufferPointer { DenseClassifier.largestMagnitude($0.baseAddress!, count, floor: 1e-30) }
+                #expect(lanes.bitPattern == largest.bitPattern, "\(count) values, variant \(variant)")
+            }
+        }
+    }
 }

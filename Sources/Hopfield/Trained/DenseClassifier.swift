@@ -127,19 +127,91 @@ public struct DenseClassifier: Sendable {
 
     /// s_α = Σ_μ F_n((a_μ + 2ξ_μα)/T) − F_n(a_μ/T), μ in order.
     func classScores(_ a: [Float], memories xi: UnsafePointer<Float>) -> [Float] {
-        let inverse = 1 / Float(options.temperature), n = options.power
-        var s = [Float](repeating: 0, count: classes)
-        for mu in 0..<count {
-            let off = Self.rectified(a[mu] * inverse, n)
-            for alpha in 0..<classes {
-                s[alpha] += Self.rectified((a[mu] + 2 * xi[mu * width + neurons + alpha]) * inverse, n) - off
-            }
-        }
-        return s
+        var terms = ScoreTerms(self)
+        terms.compute(a, memories: xi, model: self)
+        return terms.scores()
     }
 
-    /// F_n(x) = max(x, 0)ⁿ by repeated products.
-    @inline(__always)
+    /// F_{n−1} and F_n of every x = (a_μ + 2ξ_μα)/T (class α on) and x = a_μ/T (every class off)
+    /// for one image, μ by μ and α by α, as flat arrays: the rectified powers run as selects and
+    /// products over whole arrays (vector code; a branch on the sign of x, which is random over
+    /// memories and images, was mispredicted half the time), and the sums over them then run in
+    /// their fixed orders. F_n(x) = max(x, 0)ⁿ by repeated products from the left, with F_0(x) = 1
+    /// for x > 0 (or NaN) and 0 otherwise, as the scalar rule it replaces; F_n = F_{n−1}·max(x, 0),
+    /// the same product.
+    struct ScoreTerms {
+        let classes: Int, count: Int
+        /// Class on: K × C values of x, then F_{n−1}(x) and F_n(x).
+        var on: [Float], onLower: [Float], onUpper: [Float]
+        /// Every class off: K values of x, then F_{n−1}(x) and F_n(x).
+        var off: [Float], offLower: [Float], offUpper: [Float]
+
+        init(_ model: DenseClassifier) {
+            precondition(model.options.power >= 1, "F_n needs n ≥ 1 (the gradient uses F_{n−1})")
+            classes = model.classes
+            count = model.count
+            on = [Float](repeating: 0, count: count * classes)
+            (onLower, onUpper) = (on, on)
+            off = [Float](repeating: 0, count: count)
+            (offLower, offUpper) = (off, off)
+        }
+
+        /// The terms of overlaps a (class neurons off) with the memories' class parts.
+        mutating func compute(_ a: [Float], memories xi: UnsafePointer<Float>, model: DenseClassifier) {
+            let inverse = 1 / Float(model.options.temperature), c = classes, width = model.width
+            let classPart = xi + model.neurons
+            a.withUnsafeBufferPointer { ab in
+                on.withUnsafeMutableBufferPointer { x in
+                    for mu in 0..<count {
+                        let row = classPart + mu * width
+                        for alpha in 0..<c { x[mu * c + alpha] = (ab[mu] + 2 * row[alpha]) * inverse }
+                    }
+                }
+                off.withUnsafeMutableBufferPointer { x in for mu in 0..<count { x[mu] = ab[mu] * inverse } }
+            }
+            Self.powers(on, model.options.power, lower: &onLower, upper: &onUpper)
+            Self.powers(off, model.options.power, lower: &offLower, upper: &offUpper)
+        }
+
+        /// s_α = Σ_μ F_n(x_on) − F_n(x_off), μ in order.
+        func scores() -> [Float] {
+            var s = [Float](repeating: 0, count: classes)
+            let c = classes
+            s.withUnsafeMutableBufferPointer { sb in
+                onUpper.withUnsafeBufferPointer { up in
+                    offUpper.withUnsafeBufferPointer { o in
+                        for mu in 0..<count {
+                            for alpha in 0..<c { sb[alpha] += up[mu * c + alpha] - o[mu] }
+                        }
+                    }
+                }
+            }
+            return s
+        }
+
+        /// lower = F_{n−1}(x), upper = F_n(x) for every x.
+        static func powers(_ x: [Float], _ n: Int, lower: inout [Float], upper: inout [Float]) {
+            x.withUnsafeBufferPointer { xb in
+                lower.withUnsafeMutableBufferPointer { lo in
+                    upper.withUnsafeMutableBufferPointer { up in
+                        // upper holds max(x, 0) (+0 for x ≤ 0, NaN for NaN: as `x <= 0 ? 0 : x`).
+                        for i in 0..<xb.count { up[i] = max(xb[i], 0) }
+                        if n == 1 {
+                            for i in 0..<xb.count { lo[i] = xb[i] <= 0 ? 0 : 1 }
+                        } else {
+                            for i in 0..<xb.count { lo[i] = up[i] }
+                            for _ in 2..<max(2, n) {
+                                for i in 0..<xb.count { lo[i] *= up[i] }
+                            }
+                        }
+                        for i in 0..<xb.count { up[i] = lo[i] * up[i] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// F_n(x) = max(x, 0)ⁿ by repeated products (0 for x ≤ 0).
     static func rectified(_ x: Float, _ n: Int) -> Float {
         if x <= 0 { return 0 }
         var y: Float = 1
