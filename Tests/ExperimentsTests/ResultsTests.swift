@@ -256,7 +256,8 @@ import Testing
             stratify: true, seed: spec.seed)
         let baselines = Baselines.compute(data: data, split: split, jobs: 2)
         let result = try ClassifyTask.run(spec, data: data, split: split, baselines: baselines, jobs: 2)
-        guard let rows = result.table.rows(of: ClassifyTask.self), let predictions = (result.detail as? ClassifyTask.Detail)?.predictions
+        guard let rows = result.table.rows(of: ClassifyTask.self),
+            let predictions = try (result.detail as? ClassifyTask.Detail)?.predictions.rows(path: "predictions.csv")
         else {
             Issue.record("not a classify result")
             return
@@ -288,6 +289,7 @@ import Testing
         #expect(rows.map(\.level) == ["0", "0.1"] && rows.allSatisfy { $0.n == 12 })
         #expect(rows[0].exact == 12 && rows[0].exactRate == 1 && rows[0].meanOverlap == 1 && rows[0].errorQuantile99 == 0)
         #expect(detail.trials.count == 6 && detail.trials.reduce(0) { $0 + $1.n } == 24 && detail.predictions.count == 24)
+        #expect(try detail.predictions.rows(path: "predictions.csv").count == 24, "a line per start, read back")
         #expect(rows[1].startErrorQuantile99 == 2, "10% of the bits flipped: the 0.99-quantile of |start − target| is 2")
     }
 
@@ -301,7 +303,9 @@ import Testing
              "corruption": {"kind": "negative"}}
             """)
         let result = try RecallTask.run(spec, data: data, jobs: 2)
-        guard let rows = result.table.rows(of: RecallTask.self), let predictions = (result.detail as? RecallTask.Detail)?.predictions else {
+        guard let rows = result.table.rows(of: RecallTask.self),
+            let predictions = try (result.detail as? RecallTask.Detail)?.predictions.rows(path: "predictions.csv")
+        else {
             Issue.record("not a recall result")
             return
         }
@@ -320,7 +324,7 @@ import Testing
              "corruption": {"kind": "mixture", "trials": 3}}
             """)
         let result = try RecallTask.run(spec, data: data, jobs: 2)
-        guard let predictions = (result.detail as? RecallTask.Detail)?.predictions else {
+        guard let predictions = try (result.detail as? RecallTask.Detail)?.predictions.rows(path: "predictions.csv") else {
             Issue.record("not a recall result")
             return
         }

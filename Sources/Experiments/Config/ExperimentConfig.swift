@@ -227,7 +227,7 @@ extension ExperimentConfig {
         if !usesRandomPatterns { pairs.append(("image", image.json)) }
         // Written only when there is a feature stage, so configs without one keep their identity.
         if features.isActive { pairs.append(("features", features.json)) }
-        if task == .classify { pairs.append(("split", split.json)) }
+        if task.splitsDataset { pairs.append(("split", split.json)) }
         if !usesRandomPatterns { pairs.append(("memories", memories.json)) }
         pairs.append(("network", network.json))
         pairs.append(("dynamics", dynamics.json(usesUpdateOrder: network.rule.usesUpdateOrder)))

@@ -159,7 +159,7 @@ extension ExperimentRunner {
         let classes = data.dataset.classes.count
         var candidates = labels
         var split: Splitter.Result?
-        if config.task == .classify {
+        if config.task.splitsDataset {
             if classes < 2 { throw ConfigError(path: "dataset", "classification needs at least 2 classes, found \(classes)") }
             var s = Splitter.Result(train: [], test: [])
             if let start = data.testStart {
@@ -180,7 +180,7 @@ extension ExperimentRunner {
         }
         let quotas = config.selectsMemories ? MemorySelection.quotas(count: config.memories.count, classes: classes) : []
         for (c, quota) in quotas.enumerated() where quota > candidates.filter({ $0 == c }).count {
-            let place = config.task == .classify ? "the training split has" : "the dataset has"
+            let place = config.task.splitsDataset ? "the training split has" : "the dataset has"
             throw ConfigError(
                 path: "memories.count",
                 "\(config.memories.count) memories need \(quota) of class \"\(data.dataset.classes[c])\", but \(place) \(candidates.filter { $0 == c }.count)"

@@ -9,10 +9,9 @@ public protocol ResultRow: Sendable {
 extension ResultRow {
     /// The rows as CSV text, header first.
     public static func csv(_ rows: [Self], gridKeys: [String] = []) -> String {
-        let columns = Self.columns(gridKeys: gridKeys)
-        var table = CSVTable(header: columns.map(\.name))
-        for row in rows { table.append(columns.map { $0.write(row) }) }
-        return table.text
+        var lines = CSVLines<Self>(gridKeys: gridKeys)
+        for row in rows { lines.append(row) }
+        return lines.text
     }
 
     /// Rows read back from CSV text written by ``csv(_:gridKeys:)``; `path` names the file in errors.
@@ -38,4 +37,29 @@ extension ResultRow {
         }
         return rows
     }
+}
+
+/// A results file written row by row: each row becomes its CSV line when it is appended and is
+/// not kept (a run's predictions.csv holds a line per image; 70,000 for Fashion-MNIST).
+public struct CSVLines<Row: ResultRow>: Sendable {
+    private let columns: [Column<Row>]
+    /// The file's text so far: the header, then a line per row.
+    public private(set) var text: String
+    /// The rows appended.
+    public private(set) var count = 0
+
+    /// The header line alone.
+    public init(gridKeys: [String] = []) {
+        columns = Row.columns(gridKeys: gridKeys)
+        text = CSVTable.line(columns.map(\.name))
+    }
+
+    /// Writes the row's line.
+    public mutating func append(_ row: Row) {
+        text += CSVTable.line(columns.map { $0.write(row) })
+        count += 1
+    }
+
+    /// The rows read back from the text (for tests and checks); `path` names it in errors.
+    public func rows(path: String) throws(ResultsFileError) -> [Row] { try Row.rows(csv: text, path: path) }
 }

@@ -30,7 +30,7 @@ enum ClassifierTask {
         }
         let trainingSeconds = Date().timeIntervalSince(started)
         let names = data.dataset.classes
-        let (rows, predictions) = ClassifyLoop.run(
+        let (rows, predictions, test) = ClassifyLoop.run(
             spec, split: split, baselines: baselines, classes: names, selectionMinimum: 1
         ) { members, _ in
             parallelMap(count: members.count, jobs: jobs) { k in predict(model, data.images[members[k]], names: names) }
@@ -38,9 +38,7 @@ enum ClassifierTask {
         var visuals = RunVisuals()
         visuals.size = spec.config.pictureSide
         // Up to 8 examples per outcome for the pictures: the first test images of each outcome.
-        let firstTest = predictions.count - split.test.count
-        for (index, image) in split.test.enumerated() {
-            let p = predictions[firstTest + index]
+        for (image, p) in zip(split.test, test) {
             if visuals.examples.filter({ $0.group == p.outcome.rawValue }).count < 8 {
                 let input = floats(data.images[image].values).map(Double.init)
                 visuals.examples.append(

@@ -1,6 +1,7 @@
 /// The part every classify run shares, whatever classifies: each split's images classified in
-/// split order, the baselines' classes written beside each prediction, and each split tallied
-/// by class label (not by class name) into its runs.csv row.
+/// split order, the baselines' classes written beside each prediction, each prediction written
+/// as its predictions.csv line at once (only the test split's rows are kept, for the pictures),
+/// and each split tallied by class label (not by class name) into its runs.csv row.
 enum ClassifyLoop {
     /// One image classified: its prediction row (path, class, outcome, sweeps and what the
     /// classifier reached, filled by the classifier), and the labels the tally compares.
@@ -16,12 +17,13 @@ enum ClassifyLoop {
     /// Every split of `split` (train, validation when held out, test) classified by
     /// `classify(members, offset)`, which returns the members' results in order (`offset`:
     /// how many images the earlier splits had), then tallied. `selectionMinimum` is the
-    /// memories' smallest pairwise dissimilarity, written in every row.
+    /// memories' smallest pairwise dissimilarity, written in every row. Returns the runs.csv
+    /// rows, predictions.csv, and the test split's predictions in order.
     static func run(
         _ spec: RunSpec, split: Splitter.Result, baselines: Baselines, classes: [String], selectionMinimum: Double,
         classify: (_ members: [Int], _ offset: Int) -> [Classified]
-    ) -> (rows: [ClassifyRow], predictions: [ClassifyPrediction]) {
-        var rows: [ClassifyRow] = [], predictions: [ClassifyPrediction] = []
+    ) -> (rows: [ClassifyRow], predictions: CSVLines<ClassifyPrediction>, test: [ClassifyPrediction]) {
+        var rows: [ClassifyRow] = [], predictions = CSVLines<ClassifyPrediction>(), test: [ClassifyPrediction] = []
         var offset = 0
         for part in split.parts {
             let members = split.members(part)
@@ -41,11 +43,12 @@ enum ClassifyLoop {
                     if neighbor == c.label { tally.neighborCorrect! += 1 }
                 }
                 predictions.append(p)
+                if part == .test { test.append(p) }
             }
             offset += members.count
             rows.append(
                 ClassifyRow(run: RunLabel(spec), split: part, tally: tally, selectionMinimum: selectionMinimum, chance: base.chance))
         }
-        return (rows, predictions)
+        return (rows, predictions, test)
     }
 }

@@ -23,7 +23,7 @@ enum ClassifyTask: Sendable {
             network: memories.network, jobs: jobs)
         var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
         let classes = data.dataset.classes
-        let (rows, predictions) = ClassifyLoop.run(
+        let (rows, predictions, test) = ClassifyLoop.run(
             spec, split: split, baselines: baselines, classes: classes, selectionMinimum: memories.minimumDissimilarity
         ) { members, offset in
             members.indices.map { index in
@@ -47,14 +47,14 @@ enum ClassifyTask: Sendable {
             seenPerClass[label, default: 0] += 1
         }
         for e in examples.sorted(by: { ($0.rank, $0.label) < ($1.rank, $1.label) }) {
-            collect(&visuals, predictions[e.k], input: data.images[items[e.k]], settled[e.k], memories.network)
+            collect(&visuals, test[e.k - firstTest], input: data.images[items[e.k]], settled[e.k], memories.network)
         }
         var result = RunResult(spec: spec, table: RunTable(ClassifyTask.self, rows), detail: ClassifyTask.Detail(predictions: predictions))
         if config.features.isActive {
             result.codes = Retrievals.codeStatistics(data, train: split.train, memories: memories)
             if config.outputs.pictures {
                 visuals.retrievals = Retrievals.gallery(
-                    predictions.filter { $0.split == .test }, data: data, memories: memories,
+                    test, data: data, memories: memories,
                     settled: Array(settled[firstTest...]))
             }
         }

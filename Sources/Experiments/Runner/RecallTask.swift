@@ -29,7 +29,7 @@ enum RecallTask: Sendable {
         }
         let results = converge(spec, items: items, levels: levels, memories: memories, jobs: jobs)
         var visuals = memories.visuals(data, side: config.pictureSide, pictures: config.outputs.pictures)
-        var rows: [RecallRow] = [], trials: [RecallTrialRow] = [], predictions: [RecallPrediction] = []
+        var rows: [RecallRow] = [], trials: [RecallTrialRow] = [], predictions = CSVLines<RecallPrediction>()
         for (l, level) in levels.enumerated() {
             let levelText = level.map { Format.exact($0) } ?? ""
             var pooled = Tally()

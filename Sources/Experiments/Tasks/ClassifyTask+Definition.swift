@@ -11,13 +11,15 @@ extension ClassifyTask: TaskDefinition {
     public static let predictionGroup: String? = "split"
     /// True: the test split's images.
     public static let hasTestAnswers = true
+    /// True: memories from the training split, tallies per split.
+    public static let splitsDataset = true
 
     /// predictions.csv: every training and test image.
     public struct Detail: TaskDetail {
-        /// A row per image.
-        public var predictions: [ClassifyPrediction]
+        /// A line per image, written as each was classified.
+        public var predictions: CSVLines<ClassifyPrediction>
         /// predictions.csv.
-        public var files: [(name: String, text: String)] { [("predictions.csv", ClassifyPrediction.csv(predictions))] }
+        public var files: [(name: String, text: String)] { [("predictions.csv", predictions.text)] }
     }
 
     /// Images times N/64.

@@ -17,11 +17,11 @@ extension RecallTask: TaskDefinition {
     public struct Detail: TaskDetail {
         /// A row per level and trial.
         public var trials: [RecallTrialRow]
-        /// A row per start.
-        public var predictions: [RecallPrediction]
+        /// A line per start, written as each was scored.
+        public var predictions: CSVLines<RecallPrediction>
         /// recall.csv and predictions.csv.
         public var files: [(name: String, text: String)] {
-            [("recall.csv", RecallTrialRow.csv(trials)), ("predictions.csv", RecallPrediction.csv(predictions))]
+            [("recall.csv", RecallTrialRow.csv(trials)), ("predictions.csv", predictions.text)]
         }
     }
 

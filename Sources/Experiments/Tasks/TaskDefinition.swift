@@ -30,6 +30,9 @@ public protocol TaskDefinition: Sendable {
     static var hasTestAnswers: Bool { get }
     /// How the pictures of example starts are labelled.
     static var examples: ExampleLabels { get }
+    /// Whether the task splits its dataset into training, validation and test images (the
+    /// config's `split`); the others store memories from the whole dataset.
+    static var splitsDataset: Bool { get }
 
     /// A run's estimated relative cost, for ordering and progress: patterns to converge times
     /// N/64 (`images`: the dataset's usable images, when the run reads one).
@@ -71,6 +74,8 @@ extension TaskDefinition {
     public static var hasTestAnswers: Bool { false }
     /// Per outcome: input, converged state, nearest memory.
     public static var examples: ExampleLabels { ExampleLabels() }
+    /// False.
+    public static var splitsDataset: Bool { false }
     /// None.
     public static func batchFiles(_ folder: ResultsFolder, _ batch: Batch) throws -> [(name: String, text: String)] { [] }
     /// None.
@@ -142,6 +147,8 @@ extension ExperimentConfig {
         public var rawValue: String { definition.name }
         /// The name.
         public var description: String { rawValue }
+        /// Whether the task splits its dataset (see ``TaskDefinition/splitsDataset``).
+        public var splitsDataset: Bool { definition.splitsDataset }
         /// Every registered task.
         public static var allCases: [Task] { Tasks.all }
 

@@ -49,7 +49,10 @@ extension ExperimentConfig {
         static func decode(_ value: JSONValue?, task: Task) throws(ConfigError) -> SplitSection {
             var split = SplitSection()
             guard let value else { return split }
-            if task != .classify { throw ConfigError(path: "split", "only the classify task splits the dataset") }
+            if !task.splitsDataset {
+                let splitting = Tasks.all.filter { $0.splitsDataset }.map { $0.rawValue }.joined(separator: ", ")
+                throw ConfigError(path: "split", "the \(task) task does not split its dataset (only \(splitting) does)")
+            }
             var r = try ObjectReader(value, path: "split")
             if let v = r.value("train") { split.train = try Amount.decode(v, path: "split.train") }
             if let v = r.value("test") { split.test = try Amount.decode(v, path: "split.test") }
