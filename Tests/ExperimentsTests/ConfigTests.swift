@@ -44,7 +44,7 @@ func configError(_ text: String) -> String? {
         ),
         (
             "{\(base), \"task\": \"recall\", \"memories\": {\"count\": \"all\"}}",
-            "memories.count: \"all\" stores every training image: classify only"
+            "memories.count: \"all\" stores every training image: recall has no training split"
         ),
         ("{\(base), \"image\": {\"size\": 1000}}", "image.size: 1000 is outside 2...256"),
         ("{\(base), \"image\": {\"resize\": \"cubic\"}}", "image.resize: \"cubic\" is not one of bilinear, area"),
@@ -94,7 +94,7 @@ func configError(_ text: String) -> String? {
         ),
         (
             "{\(base), \"patterns\": {\"neurons\": 100}}",
-            "patterns: classify needs labelled images: random patterns are for recall, basins and capacity"
+            "patterns: classify needs labelled images: random patterns are for recall, capacity, basins"
         ),
         (
             "{\(base), \"task\": \"recall\", \"patterns\": {\"neurons\": 100}}",

@@ -42,7 +42,7 @@ public struct ExperimentConfig: Sendable, Equatable {
 
     /// The neurons of one pattern: size² pixels, or the feature stage's code length.
     public var neurons: Int {
-        if task == .capacity { return capacity?.neurons ?? 1024 }
+        if task.drawsRandomPatterns { return capacity?.neurons ?? 1024 }
         if let patterns { return patterns.neurons }
         guard features.isActive else { return image.size * image.size }
         if features.codes == .simhash { return features.bits }
@@ -58,11 +58,11 @@ public struct ExperimentConfig: Sendable, Equatable {
     /// The side of the square pattern pictures: 0 when patterns are not images (codes of
     /// features, random patterns), so no pattern picture is drawn.
     public var pictureSide: Int {
-        task == .capacity || patterns != nil || features.isActive ? 0 : image.size
+        usesRandomPatterns || features.isActive ? 0 : image.size
     }
 
-    /// Whether the run's patterns are drawn at random (capacity, or a `patterns` section), not read from a dataset.
-    public var usesRandomPatterns: Bool { task == .capacity || patterns != nil }
+    /// Whether the run's patterns are drawn at random (by the task, or a `patterns` section), not read from a dataset.
+    public var usesRandomPatterns: Bool { task.drawsRandomPatterns || patterns != nil }
 
     /// The patterns a recall or basins run stores: `patterns.count`, or `memories.count` images.
     public var storedCount: Int { patterns?.count ?? memories.count }
@@ -127,7 +127,7 @@ extension ExperimentConfig {
         _ = try top.string("$schema")
         let task = try top.choice(keys["task"], as: Task.self) ?? .classify
         let patterns = try PatternsSection.decode(top.value("patterns"), task: task)
-        let random = task == .capacity || patterns != nil
+        let random = task.drawsRandomPatterns || patterns != nil
         var config = ExperimentConfig(
             name: name, comment: comment, task: task,
             dataset: try DatasetSection.decode(top.value("dataset"), task: task, random: random),
@@ -160,10 +160,10 @@ extension ExperimentConfig {
     func checkConsistency() throws(ConfigError) {
         let n = neurons
         if let limit = network.rule.sizeLimit(neurons: n) {
-            throw ConfigError(path: "network.rule", task == .capacity ? limit : limit + " (image.size ≤ 90)")
+            throw ConfigError(path: "network.rule", task.drawsRandomPatterns ? limit : limit + " (image.size ≤ 90)")
         }
         try checkFeatures()
-        if network.readout == .weight && task != .classify {
+        if network.readout == .weight && !task.splitsDataset {
             throw ConfigError(path: "network.readout", "\"weight\" names a class: it is a classify read-out")
         }
         try MemoryEstimate.check(self)
@@ -171,19 +171,8 @@ extension ExperimentConfig {
             throw ConfigError(path: "image.binarize", "\"none\" gives continuous patterns: only the modern and dam rules take them")
         }
         try network.rule.check(self)
-        if task == .classify, selectsMemories, let classes = dataset?.classes, memories.count < classes.count {
-            throw ConfigError(
-                path: "memories.count", "\(memories.count) memories cannot cover the \(classes.count) classes (one per class at least)")
-        }
         try checkCorruption()
-        if task == .capacity, network.rule.isContinuous {
-            throw ConfigError(path: "network.rule", "the capacity task measures binary networks (every rule but modern and conv)")
-        }
-        if task == .basins && !usesRandomPatterns && (image.binarize == .none || (features.isActive && features.codes == .none)) {
-            throw ConfigError(
-                path: image.binarize == .none ? "image.binarize" : "features.codes",
-                "the basins task flips bits of ±1 patterns: binarize them")
-        }
+        try task.check(self)
         if dynamics.temperature > 0 && !network.rule.supportsTemperature {
             let rules = Rules.all.filter(\.supportsTemperature).map(\.name)
             throw ConfigError(

@@ -82,9 +82,9 @@ public struct DamRule: TrainedRuleDefinition {
         "one update of the class neurons, the pixels clamped (class = argmax_α Σ_μ F(ξ^μ·on_α) − F(ξ^μ·off))"
     }
 
-    /// The classify task only.
+    /// A task that splits its dataset (classify) only.
     public func check(_ config: ExperimentConfig) throws(ConfigError) {
-        if config.task != .classify {
+        if !config.task.splitsDataset {
             throw ConfigError(path: "network.rule", "dam is a classifier (memories trained on a training split): use the classify task")
         }
     }

@@ -8,6 +8,16 @@ extension BasinsTask: TaskDefinition {
     /// What the task does.
     public static let summary = "Each stored memory's basin of attraction, found by bisection over flipped bits."
 
+    /// ±1 patterns: the bisection flips bits.
+    public static func check(_ config: ExperimentConfig) throws(ConfigError) {
+        let image = config.image, features = config.features
+        if !config.usesRandomPatterns && (image.binarize == .none || (features.isActive && features.codes == .none)) {
+            throw ConfigError(
+                path: image.binarize == .none ? "image.binarize" : "features.codes",
+                "the basins task flips bits of ±1 patterns: binarize them")
+        }
+    }
+
     /// basins.csv: a row per memory.
     public struct Detail: TaskDetail {
         /// A row per memory.

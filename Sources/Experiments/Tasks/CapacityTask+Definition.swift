@@ -9,6 +9,15 @@ extension CapacityTask: TaskDefinition {
     public static let summary = "Random patterns, P over a range: stability and overlap (notebook 001, exercise 6.13)."
     /// False: each P stores its own random patterns.
     public static let writesMemories = false
+    /// True: N and P come from the capacity section.
+    public static let drawsRandomPatterns = true
+
+    /// A binary rule: stability is a fixed point of ±1 states.
+    public static func check(_ config: ExperimentConfig) throws(ConfigError) {
+        if config.network.rule.isContinuous {
+            throw ConfigError(path: "network.rule", "the capacity task measures binary networks (every rule but modern and conv)")
+        }
+    }
 
     /// capacity.csv: a row per number of patterns and trial.
     public struct Detail: TaskDetail {

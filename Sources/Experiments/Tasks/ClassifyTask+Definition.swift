@@ -14,6 +14,15 @@ extension ClassifyTask: TaskDefinition {
     /// True: memories from the training split, tallies per split.
     public static let splitsDataset = true
 
+    /// Memories chosen from the images cover every class.
+    public static func check(_ config: ExperimentConfig) throws(ConfigError) {
+        let count = config.memories.count
+        if config.selectsMemories, let classes = config.dataset?.classes, count < classes.count {
+            throw ConfigError(
+                path: "memories.count", "\(count) memories cannot cover the \(classes.count) classes (one per class at least)")
+        }
+    }
+
     /// predictions.csv: every training and test image.
     public struct Detail: TaskDetail {
         /// A line per image, written as each was classified.

@@ -13,6 +13,9 @@ extension RecallTask: TaskDefinition {
     public static let examples = ExampleLabels(
         caption: "start → state → memory, per level", heading: "LEVEL: START > STATE > MEMORY", groupPrefix: "L ")
 
+    /// 2: a pair of patterns to corrupt and recall.
+    public static let defaultMemories = 2
+
     /// recall.csv (a row per level and trial) and predictions.csv (every start).
     public struct Detail: TaskDetail {
         /// A row per level and trial.

@@ -33,6 +33,15 @@ public protocol TaskDefinition: Sendable {
     /// Whether the task splits its dataset into training, validation and test images (the
     /// config's `split`); the others store memories from the whole dataset.
     static var splitsDataset: Bool { get }
+    /// Whether the task draws its own random patterns (its section sets N and P), so that it
+    /// reads no dataset, image, features, memories or patterns section.
+    static var drawsRandomPatterns: Bool { get }
+    /// `memories.count` when the config does not set it.
+    static var defaultMemories: Int { get }
+
+    /// The task's own checks of a whole config (the others are the sections' and the rule's),
+    /// run before anything is written.
+    static func check(_ config: ExperimentConfig) throws(ConfigError)
 
     /// A run's estimated relative cost, for ordering and progress: patterns to converge times
     /// N/64 (`images`: the dataset's usable images, when the run reads one).
@@ -76,6 +85,12 @@ extension TaskDefinition {
     public static var examples: ExampleLabels { ExampleLabels() }
     /// False.
     public static var splitsDataset: Bool { false }
+    /// False.
+    public static var drawsRandomPatterns: Bool { false }
+    /// 8.
+    public static var defaultMemories: Int { 8 }
+    /// Nothing more.
+    public static func check(_ config: ExperimentConfig) throws(ConfigError) {}
     /// None.
     public static func batchFiles(_ folder: ResultsFolder, _ batch: Batch) throws -> [(name: String, text: String)] { [] }
     /// None.
@@ -149,6 +164,12 @@ extension ExperimentConfig {
         public var description: String { rawValue }
         /// Whether the task splits its dataset (see ``TaskDefinition/splitsDataset``).
         public var splitsDataset: Bool { definition.splitsDataset }
+        /// Whether the task draws its own random patterns (see ``TaskDefinition/drawsRandomPatterns``).
+        public var drawsRandomPatterns: Bool { definition.drawsRandomPatterns }
+        /// `memories.count` when the config does not set it.
+        public var defaultMemories: Int { definition.defaultMemories }
+        /// The task's own checks of a whole config.
+        func check(_ config: ExperimentConfig) throws(ConfigError) { try definition.check(config) }
         /// Every registered task.
         public static var allCases: [Task] { Tasks.all }
 

@@ -43,10 +43,10 @@ extension ExperimentConfig {
         static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> DatasetSection? {
             guard let value else {
                 if random { return nil }
-                let or = task == .classify ? "" : ", or random `patterns`"
+                let or = task.splitsDataset ? "" : ", or random `patterns`"
                 throw ConfigError(path: "dataset", "is required for the \(task.rawValue) task (a folder of class folders\(or))")
             }
-            if task == .capacity { throw ConfigError(path: "dataset", "the capacity task uses random patterns, not a dataset") }
+            if task.drawsRandomPatterns { throw ConfigError(path: "dataset", "the \(task) task uses random patterns, not a dataset") }
             if random { throw ConfigError(path: "dataset", "the run stores random `patterns`: give a dataset or patterns, not both") }
             var r = try ObjectReader(value, path: "dataset")
             guard let path = try r.path(keys["path"]) else { throw ConfigError(path: "dataset.path", "is required") }
@@ -60,15 +60,15 @@ extension ExperimentConfig {
                     if names.contains(s) { throw ConfigError(path: "dataset.classes[\(k)]", "\"\(s)\" is listed twice") }
                     names.append(s)
                 }
-                if task == .classify && names.count < 2 {
+                if task.splitsDataset && names.count < 2 {
                     throw ConfigError(path: "dataset.classes", "classification needs at least 2 classes")
                 }
                 section.classes = names
             }
             section.limitPerClass = try r.int(keys["limitPerClass"])
             section.test = try r.path(keys["test"])
-            if section.test != nil && task != .classify {
-                throw ConfigError(path: "dataset.test", "a test folder is for the classify task")
+            if section.test != nil && !task.splitsDataset {
+                throw ConfigError(path: "dataset.test", "a test folder is a split: the \(task) task does not split its dataset")
             }
             if let m = try r.int(keys["maxPixels"]) { section.maxPixels = UInt64(m) }
             try r.finish()

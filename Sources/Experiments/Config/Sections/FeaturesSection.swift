@@ -63,7 +63,7 @@ extension ExperimentConfig {
         static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> FeaturesSection {
             var features = FeaturesSection()
             guard let value else { return features }
-            if task == .capacity { throw ConfigError(path: "features", "the capacity task uses random patterns, not images") }
+            if task.drawsRandomPatterns { throw ConfigError(path: "features", "the \(task) task uses random patterns, not images") }
             if random { throw ConfigError(path: "features", "random patterns are not images: there is nothing to encode") }
             var r = try ObjectReader(value, path: "features")
             let name = try r.choice(keys["encoder"]) { $0 } ?? features.encoder.name

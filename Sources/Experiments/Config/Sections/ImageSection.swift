@@ -42,7 +42,7 @@ extension ExperimentConfig {
         static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> ImageSection {
             var image = ImageSection()
             guard let value else { return image }
-            if task == .capacity { throw ConfigError(path: "image", "the capacity task uses random patterns (set capacity.neurons)") }
+            if task.drawsRandomPatterns { throw ConfigError(path: "image", "the \(task) task uses random patterns (set \(task).neurons)") }
             if random { throw ConfigError(path: "image", "random patterns are not images (set patterns.neurons)") }
             var r = try ObjectReader(value, path: "image")
             image.size = try r.int(keys["size"]) ?? image.size

@@ -24,18 +24,21 @@ extension ExperimentConfig {
         /// Notebook 000's enriched algorithm by default: maximally dissimilar memories.
         public var select: Selection = .maxmin
 
-        /// The default section of a task (recall stores 2 memories).
+        /// The default section of a task (its ``TaskDefinition/defaultMemories``).
         init(task: Task) {
-            if task == .recall { count = 2 }
+            count = task.defaultMemories
         }
 
         /// The section's keys.
         public static let keys: [ConfigKey] = {
-            let d = MemoriesSection(task: .classify), recall = MemoriesSection(task: .recall)
+            let d = MemoriesSection(task: .classify)
+            let others = Tasks.all.filter { !$0.drawsRandomPatterns && $0.defaultMemories != d.count }
+            let defaultText =
+                "\(d.count)" + (others.isEmpty ? "" : " (" + others.map { "\($0): \($0.defaultMemories)" }.joined(separator: ", ") + ")")
             return [
                 ConfigKey(
                     "count", in: "memories", .either([.integer(1...1_000_000), .choice(["all"])]), default: .int(d.count),
-                    defaultText: "\(d.count) (recall: \(recall.count))",
+                    defaultText: defaultText,
                     "patterns stored; balanced over classes, the remainder one each to the first classes in label order; `\"all\"`: every training image (classify, modern and dense rules)"
                 ),
                 ConfigKey(
@@ -48,14 +51,18 @@ extension ExperimentConfig {
         static func decode(_ value: JSONValue?, task: Task, random: Bool) throws(ConfigError) -> MemoriesSection {
             var memories = MemoriesSection(task: task)
             guard let value else { return memories }
-            if task == .capacity { throw ConfigError(path: "memories", "the capacity task stores capacity.patterns random patterns") }
+            if task.drawsRandomPatterns {
+                throw ConfigError(path: "memories", "the \(task) task stores \(task).patterns random patterns")
+            }
             if random { throw ConfigError(path: "memories", "every random pattern is stored (set patterns.count)") }
             var r = try ObjectReader(value, path: "memories")
             if case .string(let text)? = r.value("count") {
                 guard text == "all" else {
                     throw ConfigError(path: "memories.count", "expected a whole number or \"all\", found \"\(text)\"")
                 }
-                if task != .classify { throw ConfigError(path: "memories.count", "\"all\" stores every training image: classify only") }
+                if !task.splitsDataset {
+                    throw ConfigError(path: "memories.count", "\"all\" stores every training image: \(task) has no training split")
+                }
                 memories.all = true
             } else {
                 memories.count = try ObjectReader.int(r.value("count") ?? .int(memories.count), path: "memories.count", in: 1...1_000_000)

@@ -56,15 +56,19 @@ extension ExperimentConfig {
 
         static func decode(_ value: JSONValue?, task: Task) throws(ConfigError) -> PatternsSection? {
             guard let value else { return nil }
-            if task == .classify {
-                throw ConfigError(path: "patterns", "classify needs labelled images: random patterns are for recall, basins and capacity")
+            if task.splitsDataset {
+                let others = Tasks.all.filter { !$0.splitsDataset }.map(\.rawValue)
+                throw ConfigError(
+                    path: "patterns", "\(task) needs labelled images: random patterns are for \(others.joined(separator: ", "))")
             }
             var r = try ObjectReader(value, path: "patterns")
             var p = PatternsSection()
             p.source = try r.choice(keys["source"], as: PatternSource.self) ?? p.source
             let neurons = try r.int(keys["neurons"]), count = try r.int(keys["count"]), load = try r.number(keys["load"])
-            if task == .capacity, let given = neurons.map({ _ in "neurons" }) ?? count.map({ _ in "count" }) ?? load.map({ _ in "load" }) {
-                throw ConfigError(path: "patterns.\(given)", "capacity sets N and P in capacity.neurons and capacity.patterns")
+            if task.drawsRandomPatterns,
+                let given = neurons.map({ _ in "neurons" }) ?? count.map({ _ in "count" }) ?? load.map({ _ in "load" })
+            {
+                throw ConfigError(path: "patterns.\(given)", "\(task) sets N and P in \(task).neurons and \(task).patterns")
             }
             p.neurons = neurons ?? p.neurons
             if count != nil && load != nil { throw ConfigError(path: "patterns.load", "give count or load, not both") }
@@ -89,7 +93,7 @@ extension ExperimentConfig {
         /// The section as a run's config.json has it (N and P only where they are used).
         func json(task: Task) -> JSONValue {
             var pairs: [(String, JSONValue)] = [("source", .string(source.rawValue))]
-            if task != .capacity { pairs += [("neurons", .int(neurons)), ("count", .int(count))] }
+            if !task.drawsRandomPatterns { pairs += [("neurons", .int(neurons)), ("count", .int(count))] }
             pairs.append(("bias", .double(bias)))
             if source == .correlated { pairs.append(("flip", .double(flip))) }
             return .object(pairs)
