@@ -14,6 +14,7 @@ swift build -c release --product cnn-bench >/dev/null
 swift build -c release --product hopfield >/dev/null
 echo "== features of random 224x224 images, batches of 16"
 .build/release/cnn-bench "$weights" --images 16 --runs 5
+python3 -c 'import threadpoolctl' 2>/dev/null || python3 -m pip install --quiet threadpoolctl  # prints NumPy's BLAS kernel
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 Benchmarks/python/cnn_bench.py "$weights" 16 5
 echo "== $photos encoded from the files (no cache), 2 threads"
 out=$(mktemp -d)

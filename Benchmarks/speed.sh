@@ -13,6 +13,8 @@ repeats=${2:-3}
 [ -d Datasets/fashion ] || { echo "speed.sh: run scripts/fetch-fashion first" >&2; exit 1; }
 swift build -c release --product hopfield-bench >/dev/null
 python3 -c 'import numpy' 2>/dev/null || { echo "speed.sh: needs NumPy (apt-get install python3-numpy)" >&2; exit 1; }
+# Which BLAS kernel and threads NumPy used is printed (threadpoolctl): installed when missing.
+python3 -c 'import threadpoolctl' 2>/dev/null || python3 -m pip install --quiet threadpoolctl
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .build/release/hopfield-bench speed --workloads "$workloads" --repeats "$repeats" --export "$work" | tee "$work/ours.jsonl" >&2

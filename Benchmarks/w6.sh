@@ -5,7 +5,7 @@
 # W6a/W6b/W6c/W6d are described in Benchmarks/HopfieldBench/W6.swift and Benchmarks/python/w6.py.
 # NumPy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (in that command only), so
 # OpenBLAS picks its best kernel for this CPU; the kernel and threads are printed. W6b's 1-NN is
-# also timed with faiss-cpu's IndexBinaryFlat when faiss is installed (python3 -m pip install faiss-cpu).
+# also timed with faiss-cpu's IndexBinaryFlat (installed when missing, as threadpoolctl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,9 @@ workloads=${1:-abcd}
 [ -d Datasets/fashion ] && [ -d Datasets/fashion-test ] || { echo "w6.sh: run scripts/fetch-fashion first" >&2; exit 1; }
 swift build -c release --product hopfield-bench >/dev/null
 python3 -c 'import numpy' 2>/dev/null || { echo "w6.sh: needs NumPy (apt-get install python3-numpy)" >&2; exit 1; }
+# Which BLAS kernel and threads NumPy used is printed (threadpoolctl), and faiss-cpu's IndexBinaryFlat is the
+# 1-NN reference: installed when missing.
+python3 -c 'import threadpoolctl, faiss' 2>/dev/null || python3 -m pip install --quiet threadpoolctl faiss-cpu
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .build/release/hopfield-bench w6 --workloads "$workloads" --export "$work" | tee "$work/ours.jsonl" >&2
